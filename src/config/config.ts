@@ -1,0 +1,334 @@
+import { z } from 'zod';
+import { readEnvironmentFiles } from './env-files.js';
+
+/** `tenant` talks to real Entra ID, Graph and the Bot Framework; `demo` runs the in-process demo tenant. */
+export type Mode = 'demo' | 'tenant';
+
+/** botbuilder's own endpoint keys; when set (all four together) tests and sovereign clouds use other issuers. */
+export interface BotFrameworkEndpoints {
+  readonly toBotFromChannelOpenIdMetadataUrl: string;
+  readonly toBotFromChannelTokenIssuer: string;
+  readonly toChannelFromBotLoginUrl: string;
+  readonly toChannelFromBotOAuthScope: string;
+}
+
+export type StoreLocation =
+  | { readonly kind: 'sqlite'; readonly url: string; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+/** The whole configuration, parsed once at start. Nothing else reads the environment. */
+export interface Config {
+  readonly mode: Mode;
+  readonly production: boolean;
+  readonly port: number;
+  readonly logLevel: string;
+  readonly publicBaseUrl: string;
+  readonly store: StoreLocation;
+  readonly bot: {
+    /** Bot Framework app id (BOT_ID); absent in demo mode, where inbound auth is off. */
+    readonly appId: string | undefined;
+    readonly appPassword: string | undefined;
+    readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+    readonly domain: string | undefined;
+    readonly teamsAppId: string | undefined;
+    readonly endpoints: BotFrameworkEndpoints | undefined;
+  };
+  readonly entra: {
+    readonly clientId: string | undefined;
+    readonly clientSecret: string | undefined;
+    /** The only tenant whose activities and sign-ins are accepted (AAD_APP_TENANT_ID). */
+    readonly tenantId: string | undefined;
+    readonly authorityHost: string;
+  };
+  readonly graphEndpoint: string;
+  readonly keyAccess: 'delegated' | 'application';
+  readonly groups: {
+    readonly selfService: string | undefined;
+    readonly helpdesk: string | undefined;
+    readonly helpdeskAdvanced: string | undefined;
+  };
+  readonly channels: { readonly helpdesk: string | undefined; readonly security: string | undefined };
+  readonly stepUp: { readonly maxAgeMinutes: number; readonly authContext: string | undefined };
+  readonly keyVisibleMinutes: number;
+  readonly rotateAfterRelease: 'none' | 'intune';
+  readonly caseRemindMinutes: number;
+  readonly demo: { readonly certDir: string };
+}
+
+/** One bad variable: which, what is wrong, and how to fix it. */
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly problem: string;
+  readonly hint: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(
+      `Configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems
+        .map((p) => `  - ${p.variable}: ${p.problem}\n    fix: ${p.hint}`)
+        .join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadConfigOptions {
+  /** Folder holding `.env.<environment>` files; default `env`. */
+  readonly envDir?: string;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BOT_FRAMEWORK_KEYS = [
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromChannelTokenIssuer',
+  'ToChannelFromBotLoginUrl',
+  'ToChannelFromBotOAuthScope',
+] as const;
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const optionalGuid = (hint: string) =>
+  optionalText.refine((value) => value === undefined || GUID.test(value), {
+    message: `is not a GUID; ${hint}`,
+  });
+
+const positiveInt = (fallback: number, max: number) =>
+  optionalText
+    .transform((value) => (value === undefined ? fallback : Number(value)))
+    .refine((value) => Number.isInteger(value) && value > 0 && value <= max, {
+      message: `must be a whole number from 1 to ${max}`,
+    });
+
+const httpsOrigin = (fallback: string) =>
+  optionalText
+    .transform((value) => (value ?? fallback).replace(/\/+$/, ''))
+    .superRefine((value, ctx) => {
+      const url = safeUrl(value);
+      if (url?.protocol !== 'https:' || !url)
+        ctx.addIssue({ code: 'custom', message: 'must be an https:// URL' });
+      else if (url.pathname !== '/' || url.search) {
+        ctx.addIssue({ code: 'custom', message: 'must be an origin only (no path such as /v1.0)' });
+      }
+    });
+
+const schema = z.object({
+  NODE_ENV: optionalText,
+  PORT: positiveInt(3978, 65535),
+  LOG_LEVEL: optionalText
+    .transform((value) => value ?? 'info')
+    .refine((value) => ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(value), {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    }),
+  PUBLIC_BASE_URL: optionalText.superRefine((value, ctx) => {
+    const url = value === undefined ? undefined : safeUrl(value);
+    if (value !== undefined && (!url || !['http:', 'https:'].includes(url.protocol))) {
+      ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
+    }
+  }),
+  DATABASE_URL: optionalText
+    .transform((value) => value ?? 'sqlite:.data/bot.db')
+    .refine((value) => /^sqlite:.+/.test(value) || /^postgres(ql)?:\/\/.+/.test(value), {
+      message: 'must be sqlite:<path> or postgres://…',
+    }),
+  BOT_ID: optionalGuid('use the Microsoft App ID of the Azure Bot registration'),
+  BOT_PASSWORD: optionalText,
+  BOT_TYPE: optionalText
+    .transform((value) => value ?? 'SingleTenant')
+    .refine((value) => ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'].includes(value), {
+      message: 'must be SingleTenant, MultiTenant or UserAssignedMSI',
+    }),
+  BOT_DOMAIN: optionalText,
+  TEAMS_APP_ID: optionalText,
+  AAD_APP_CLIENT_ID: optionalGuid('use the Entra app registration used for sign-in'),
+  AAD_APP_CLIENT_SECRET: optionalText,
+  AAD_APP_TENANT_ID: optionalGuid('use your Entra tenant id (Directory ID)'),
+  AAD_APP_OAUTH_AUTHORITY_HOST: httpsOrigin('https://login.microsoftonline.com'),
+  GRAPH_ENDPOINT: httpsOrigin('https://graph.microsoft.com'),
+  KEY_ACCESS: optionalText
+    .transform((value) => value ?? 'delegated')
+    .refine((value) => value === 'delegated' || value === 'application', {
+      message: 'must be delegated or application',
+    }),
+  SELF_SERVICE_GROUP_ID: optionalGuid('use the object id of the Entra group allowed to self-serve'),
+  HELPDESK_GROUP_ID: optionalGuid('use the object id of the helpdesk agents group'),
+  HELPDESK_ADVANCED_GROUP_ID: optionalGuid('use the object id of the advanced agents group'),
+  HELPDESK_CHANNEL_ID: optionalText,
+  SECURITY_CHANNEL_ID: optionalText,
+  STEP_UP_MAX_AGE_MINUTES: positiveInt(5, 60),
+  STEP_UP_AUTH_CONTEXT: optionalText.refine(
+    (value) => value === undefined || /^c([1-9]|[1-9][0-9])$/.test(value),
+    {
+      message: 'must be a Conditional Access authentication context id such as c1',
+    },
+  ),
+  KEY_VISIBLE_MINUTES: positiveInt(10, 120),
+  ROTATE_AFTER_RELEASE: optionalText
+    .transform((value) => value ?? 'none')
+    .refine((value) => value === 'none' || value === 'intune', { message: 'must be none or intune' }),
+  CASE_REMIND_MINUTES: positiveInt(30, 24 * 60),
+  DEMO_CERT_DIR: optionalText,
+  ToBotFromChannelOpenIdMetadataUrl: optionalText,
+  ToBotFromChannelTokenIssuer: optionalText,
+  ToChannelFromBotLoginUrl: optionalText,
+  ToChannelFromBotOAuthScope: optionalText,
+});
+
+const HINTS: Partial<Record<string, string>> = {
+  PORT: 'set PORT to a free TCP port, e.g. 3978',
+  DATABASE_URL: 'use sqlite:.data/bot.db (default) or postgres://user@host:5432/db',
+  GRAPH_ENDPOINT: 'use https://graph.microsoft.com (national clouds: their Graph origin)',
+  AAD_APP_OAUTH_AUTHORITY_HOST: 'use https://login.microsoftonline.com (national clouds: their login host)',
+  PUBLIC_BASE_URL: "use the bot's public https URL, e.g. https://bot.contoso.com",
+};
+
+function safeUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    // Not a URL at all: the caller reports it as a problem.
+    return undefined;
+  }
+}
+
+/**
+ * Reads the configuration: `env/.env.<TEAMSFX_ENV or local>` (+ `.user`), overridden by `processEnv`.
+ * Throws a {@link ConfigError} listing every problem at once, each with a fix.
+ */
+export function loadConfig(
+  processEnv: Readonly<Record<string, string | undefined>>,
+  options: LoadConfigOptions = {},
+): Config {
+  const environment = processEnv.TEAMSFX_ENV?.trim() || 'local';
+  const merged: Record<string, string | undefined> = {
+    ...readEnvironmentFiles(options.envDir ?? 'env', environment),
+    ...withoutEmpty(processEnv),
+  };
+  const parsed = schema.safeParse(merged);
+  const problems: ConfigProblem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? '?');
+        return {
+          variable,
+          problem: issue.message,
+          hint: HINTS[variable] ?? `correct ${variable} or remove it`,
+        };
+      });
+  if (!parsed.success) throw new ConfigError(problems);
+  const env = parsed.data;
+
+  const mode: Mode = env.BOT_ID ? 'tenant' : 'demo';
+  const production = env.NODE_ENV === 'production';
+  problems.push(...crossFieldProblems(env, mode, production));
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const endpoints = env.ToBotFromChannelOpenIdMetadataUrl
+    ? {
+        toBotFromChannelOpenIdMetadataUrl: env.ToBotFromChannelOpenIdMetadataUrl,
+        toBotFromChannelTokenIssuer: env.ToBotFromChannelTokenIssuer!,
+        toChannelFromBotLoginUrl: env.ToChannelFromBotLoginUrl!,
+        toChannelFromBotOAuthScope: env.ToChannelFromBotOAuthScope!,
+      }
+    : undefined;
+
+  return {
+    mode,
+    production,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    store: storeLocation(env.DATABASE_URL),
+    bot: {
+      appId: env.BOT_ID,
+      appPassword: env.BOT_PASSWORD,
+      appType: env.BOT_TYPE as Config['bot']['appType'],
+      domain: env.BOT_DOMAIN,
+      teamsAppId: env.TEAMS_APP_ID,
+      endpoints,
+    },
+    entra: {
+      clientId: env.AAD_APP_CLIENT_ID ?? env.BOT_ID,
+      clientSecret: env.AAD_APP_CLIENT_SECRET ?? env.BOT_PASSWORD,
+      tenantId: env.AAD_APP_TENANT_ID,
+      authorityHost: env.AAD_APP_OAUTH_AUTHORITY_HOST,
+    },
+    graphEndpoint: env.GRAPH_ENDPOINT,
+    keyAccess: env.KEY_ACCESS as Config['keyAccess'],
+    groups: {
+      selfService: env.SELF_SERVICE_GROUP_ID,
+      helpdesk: env.HELPDESK_GROUP_ID,
+      helpdeskAdvanced: env.HELPDESK_ADVANCED_GROUP_ID,
+    },
+    channels: { helpdesk: env.HELPDESK_CHANNEL_ID, security: env.SECURITY_CHANNEL_ID },
+    stepUp: { maxAgeMinutes: env.STEP_UP_MAX_AGE_MINUTES, authContext: env.STEP_UP_AUTH_CONTEXT },
+    keyVisibleMinutes: env.KEY_VISIBLE_MINUTES,
+    rotateAfterRelease: env.ROTATE_AFTER_RELEASE as Config['rotateAfterRelease'],
+    caseRemindMinutes: env.CASE_REMIND_MINUTES,
+    demo: { certDir: env.DEMO_CERT_DIR ?? '.data/demo-tenant' },
+  };
+}
+
+type ParsedEnv = z.infer<typeof schema>;
+
+function crossFieldProblems(env: ParsedEnv, mode: Mode, production: boolean): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (production && mode === 'demo') {
+    problems.push({
+      variable: 'BOT_ID',
+      problem: 'is not set, so the bot would run in demo mode, which NODE_ENV=production refuses',
+      hint: 'set BOT_ID, BOT_PASSWORD and AAD_APP_TENANT_ID from your Azure Bot registration',
+    });
+  }
+  if (mode === 'tenant') {
+    if (!env.BOT_PASSWORD && env.BOT_TYPE !== 'UserAssignedMSI') {
+      problems.push({
+        variable: 'BOT_PASSWORD',
+        problem: 'is required when BOT_ID is set (Bot Framework authentication needs the app secret)',
+        hint: 'set BOT_PASSWORD to a client secret of the bot app registration (env/.env.<name>.user as SECRET_BOT_PASSWORD)',
+      });
+    }
+    if (!env.AAD_APP_TENANT_ID) {
+      problems.push({
+        variable: 'AAD_APP_TENANT_ID',
+        problem: 'is required when BOT_ID is set (activities and sign-ins from other tenants are refused)',
+        hint: 'set AAD_APP_TENANT_ID to your Entra tenant id',
+      });
+    }
+  }
+  const present = BOT_FRAMEWORK_KEYS.filter((key) => env[key] !== undefined);
+  if (present.length > 0 && present.length < BOT_FRAMEWORK_KEYS.length) {
+    for (const key of BOT_FRAMEWORK_KEYS.filter((k) => env[k] === undefined)) {
+      problems.push({
+        variable: key,
+        problem: `is missing while ${present.join(', ')} ${present.length === 1 ? 'is' : 'are'} set; botbuilder needs all four together`,
+        hint: 'set all four To… keys or none of them',
+      });
+    }
+  }
+  for (const key of ['ToBotFromChannelOpenIdMetadataUrl', 'ToChannelFromBotLoginUrl'] as const) {
+    const value = env[key];
+    if (value !== undefined && safeUrl(value)?.protocol !== 'https:') {
+      problems.push({
+        variable: key,
+        problem: 'must be an https:// URL',
+        hint: 'use the https endpoint of your issuer',
+      });
+    }
+  }
+  return problems;
+}
+
+function storeLocation(url: string): StoreLocation {
+  if (url.startsWith('sqlite:')) return { kind: 'sqlite', url, path: url.slice('sqlite:'.length) };
+  return { kind: 'postgres', url };
+}
+
+function withoutEmpty(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') out[key] = value;
+  return out;
+}

@@ -1,0 +1,133 @@
+import type { AddressInfo } from 'node:net';
+import restify, { type Request, type Response } from 'restify';
+import type { BotAdapter } from '../bot/bot-adapter.js';
+import type { Bot } from '../bot/bot-app.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { activityRoute } from './activity-route.js';
+
+export interface HttpServerDependencies {
+  readonly adapter: BotAdapter;
+  readonly bot: Bot;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly tenantId: string;
+  /** Throws when storage is unreachable; `/readyz` answers 503 then. */
+  readonly checkReady: () => Promise<void>;
+}
+
+export interface RunningHttpServer {
+  readonly port: number;
+  readonly url: string;
+  /**
+   * Graceful stop: refuse new requests (503), let in-flight turns finish (up to `drainMs`), then close.
+   * Resolves with the number of turns that were still running when the deadline passed.
+   */
+  close(drainMs?: number): Promise<number>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Starts the restify server on `port` (0 = ephemeral) and resolves once it listens. */
+export async function startHttpServer(
+  deps: HttpServerDependencies,
+  port: number,
+  host = '0.0.0.0',
+): Promise<RunningHttpServer> {
+  const log = deps.logger.child({ component: 'http' });
+  let inFlight = 0;
+  let draining = false;
+  let drained: (() => void) | undefined;
+
+  const server = restify.createServer({ name: 'bitlocker-recovery-bot', handleUncaughtExceptions: false });
+  server.use((req, res, next) => {
+    if (draining) {
+      res.header('connection', 'close');
+      res.send(503, { error: 'ShuttingDown' });
+      return next(false);
+    }
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      deps.metrics.httpDuration.observe(
+        { route: req.getRoute()?.path?.toString() ?? 'unmatched', status: res.statusCode },
+        seconds,
+      );
+    });
+    return next();
+  });
+  server.use(
+    restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: true }),
+  );
+
+  server.post(
+    '/api/messages',
+    activityRoute({
+      ...deps,
+      inFlight: {
+        enter: () => {
+          inFlight += 1;
+        },
+        leave: () => {
+          inFlight -= 1;
+          if (inFlight === 0) drained?.();
+        },
+      },
+    }),
+  );
+  server.get('/healthz', (_req: Request, res: Response, next) => {
+    res.send(200, { status: 'ok' });
+    return next();
+  });
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    try {
+      await deps.checkReady();
+      res.send(200, { status: 'ready' });
+    } catch (error) {
+      log.warn({ err: error }, 'readiness check failed');
+      res.send(503, { status: 'unavailable', reason: 'storage unreachable' });
+    }
+  });
+  server.get('/metrics', async (_req: Request, res: Response) => {
+    const body = await deps.metrics.registry.metrics();
+    res.setHeader('content-type', deps.metrics.registry.contentType);
+    res.sendRaw(200, body);
+  });
+  server.on(
+    'restifyError',
+    (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+      log.info({ status: error.statusCode, route: req.getPath() }, `request rejected: ${error.name}`);
+      return callback();
+    },
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  log.info({ port: actualPort }, 'listening');
+
+  return {
+    port: actualPort,
+    url: `http://127.0.0.1:${actualPort}`,
+    async close(drainMs = 10_000) {
+      draining = true;
+      const stopped = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      if (inFlight > 0) {
+        log.info({ inFlight }, 'waiting for in-flight turns');
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            drained = resolve;
+          }),
+          new Promise<void>((resolve) => setTimeout(resolve, drainMs).unref()),
+        ]);
+      }
+      const unfinished = inFlight;
+      server.server.closeAllConnections();
+      await stopped;
+      return unfinished;
+    },
+  };
+}

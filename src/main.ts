@@ -1,0 +1,142 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createBotAdapter } from './bot/bot-adapter.js';
+import { createBot } from './bot/bot-app.js';
+import { en } from './cards/messages.js';
+import { type Config, ConfigError, loadConfig } from './config/config.js';
+import { ensureDemoCertificates } from './demo-tenant/certificates.js';
+import { type DemoTenant, startDemoTenant } from './demo-tenant/demo-tenant.js';
+import { startHttpServer } from './http/server.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { openStore, type Store } from './store/store.js';
+
+export interface StartAppOptions {
+  readonly logger: Logger;
+  /** A demo tenant the caller already runs (tests share one); otherwise demo mode starts its own. */
+  readonly demoTenant?: DemoTenant;
+}
+
+export interface RunningApp {
+  readonly config: Config;
+  readonly url: string;
+  readonly port: number;
+  readonly store: Store;
+  readonly demoTenant: DemoTenant | undefined;
+  /** Graceful: finishes in-flight turns, then closes storage and the demo tenant it started. */
+  stop(): Promise<void>;
+}
+
+/** The composition root: configuration in, a listening bot out. */
+export async function startApp(config: Config, options: StartAppOptions): Promise<RunningApp> {
+  const { logger } = options;
+  let demoTenant = options.demoTenant;
+  const ownsDemoTenant = config.mode === 'demo' && !demoTenant;
+  if (ownsDemoTenant) {
+    demoTenant = await startDemoTenant({
+      logger: logger.child({ component: 'demo-tenant' }),
+      certDir: config.demo.certDir,
+    });
+  }
+  const tenantId = config.mode === 'demo' ? demoTenant!.tenantId : config.entra.tenantId!;
+  const store = await openStore(config.store.url, logger.child({ component: 'store' }));
+  try {
+    const adapter = createBotAdapter(config);
+    const bot = createBot({
+      adapter,
+      storage: store.turnState,
+      logger: logger.child({ component: 'bot' }),
+      messages: en,
+    });
+    const server = await startHttpServer(
+      { adapter, bot, logger, metrics: createMetrics(), tenantId, checkReady: () => store.ping() },
+      config.port,
+    );
+    logger.info({ mode: config.mode, store: config.store.kind, url: server.url }, 'bot ready');
+    return {
+      config,
+      url: server.url,
+      port: server.port,
+      store,
+      demoTenant,
+      async stop() {
+        const unfinished = await server.close();
+        if (unfinished > 0) logger.warn({ unfinished }, 'stopped with turns still running');
+        await store.close();
+        if (ownsDemoTenant) await demoTenant?.stop();
+        logger.info('stopped');
+      },
+    };
+  } catch (error) {
+    await store.close();
+    if (ownsDemoTenant) await demoTenant?.stop();
+    throw error;
+  }
+}
+
+/** Reads configuration from the process, or prints every problem and exits. */
+export function configFromProcess(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Node reads NODE_EXTRA_CA_CERTS only when a process starts, and the demo tenant serves HTTPS (MSAL refuses
+ * plain-HTTP authorities) with a locally generated CA. So demo mode re-runs this same command once, in a
+ * child process that trusts that CA, and mirrors its exit. Returns false when this process already trusts it.
+ */
+export function relaunchTrustingDemoCa(config: Config): boolean {
+  if (config.mode !== 'demo') return false;
+  const { caPath } = ensureDemoCertificates(config.demo.certDir);
+  const absolute = resolve(caPath);
+  if (process.env.NODE_EXTRA_CA_CERTS === absolute) return false;
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: absolute },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  return true;
+}
+
+/** Stops `app` on SIGTERM/SIGINT (App Service sends SIGTERM), letting in-flight turns finish. */
+export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  const config = configFromProcess();
+  if (relaunchTrustingDemoCa(config)) return;
+  const logger = createLogger({ level: config.logLevel });
+  const app = await startApp(config, { logger });
+  stopOnSignals(() => app.stop(), logger);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error('The bot could not start:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
