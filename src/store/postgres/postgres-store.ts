@@ -1,0 +1,49 @@
+import pg from 'pg';
+import type { Logger } from '../../observability/logger.js';
+import type { Migration } from '../migration.js';
+import type { Store } from '../store.js';
+import { runPostgresMigrations } from './postgres-migrator.js';
+import { PostgresTurnStateStorage } from './postgres-turn-state-storage.js';
+
+/**
+ * Opens a pool on `connectionString`, migrates the schema named first in its search_path (plain
+ * `public` unless the URL carries `options=-c search_path=…`), and returns the store on that pool.
+ */
+export async function openPostgresStore(
+  connectionString: string,
+  logger: Logger,
+  migrations: readonly Migration[],
+): Promise<Store> {
+  const log = logger.child({ component: 'store', backend: 'postgres' });
+  const pool = new pg.Pool({
+    connectionString,
+    application_name: 'bitlocker-recovery-bot',
+    max: 10,
+    // /readyz and start-up must fail fast when the server is unreachable rather than hang.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle connection dropped by the server (restart, failover) is reported here; without a listener
+  // Node would crash the process. The pool replaces the connection on next use.
+  pool.on('error', (error) => log.warn({ err: error }, 'idle PostgreSQL connection failed'));
+  try {
+    await runPostgresMigrations(pool, migrations, log);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  log.info('store open');
+  let closed = false;
+  return {
+    kind: 'postgres',
+    turnState: new PostgresTurnStateStorage(pool),
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

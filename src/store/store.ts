@@ -1,0 +1,29 @@
+import type { Storage } from 'botbuilder';
+import type { Logger } from '../observability/logger.js';
+import { parseDatabaseUrl } from './database-url.js';
+import { migrations } from './migrations.js';
+import { openPostgresStore } from './postgres/postgres-store.js';
+import { openSqliteStore } from './sqlite/sqlite-store.js';
+
+/**
+ * The bot's persistence: one database connection (SQLite) or pool (PostgreSQL) shared by small
+ * repositories, one per port. Later ports (cases, audit events, rate-limit counters, jobs) join as
+ * further readonly properties built on the same connection, with their tables in `migrations.ts`.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** botbuilder `Storage` for teams-ai turn state, with real eTag optimistic concurrency. */
+  readonly turnState: Storage;
+  /** Throws when the database is not reachable (used by GET /readyz). */
+  ping(): Promise<void>;
+  /** Releases the connection or pool; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** `sqlite:<path>` (relative to cwd; `sqlite::memory:` allowed) or `postgres://…`/`postgresql://…`. Runs migrations. */
+export async function openStore(databaseUrl: string, logger: Logger): Promise<Store> {
+  const location = parseDatabaseUrl(databaseUrl);
+  return location.kind === 'sqlite'
+    ? openSqliteStore(location.path, logger, migrations)
+    : openPostgresStore(location.connectionString, logger, migrations);
+}
