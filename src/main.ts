@@ -54,18 +54,23 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       config.port,
     );
     logger.info({ mode: config.mode, store: config.store.kind, url: server.url }, 'bot ready');
+    let stopped: Promise<void> | undefined;
+    const stop = async (): Promise<void> => {
+      const unfinished = await server.close();
+      if (unfinished > 0) logger.warn({ unfinished }, 'stopped with turns still running');
+      await store.close();
+      if (ownsDemoTenant) await demoTenant?.stop();
+      logger.info('stopped');
+    };
     return {
       config,
       url: server.url,
       port: server.port,
       store,
       demoTenant,
-      async stop() {
-        const unfinished = await server.close();
-        if (unfinished > 0) logger.warn({ unfinished }, 'stopped with turns still running');
-        await store.close();
-        if (ownsDemoTenant) await demoTenant?.stop();
-        logger.info('stopped');
+      stop() {
+        stopped ??= stop();
+        return stopped;
       },
     };
   } catch (error) {

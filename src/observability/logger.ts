@@ -56,8 +56,13 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
-/** The one root logger. Components take `logger.child({ component })`. Redaction cannot be switched off. */
+/**
+ * The one root logger. Components take `logger.child({ component })`. Redaction cannot be switched off:
+ * fields are scrubbed by name and content before serialization, and every finished line is scanned once
+ * more, which also covers child-logger bindings (pino serializes those without `formatters`).
+ */
 export function createLogger(options: LoggerOptions = {}): Logger {
+  const destination = options.destination ?? pino.destination({ dest: 1, sync: true });
   return pino(
     {
       level: options.level ?? 'info',
@@ -77,7 +82,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       },
       serializers: { err: (err: unknown) => redactValue(err) },
     },
-    options.destination,
+    { write: (line: string) => destination.write(redactText(line)) },
   );
 }
 

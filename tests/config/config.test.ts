@@ -1,0 +1,102 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+const NO_FILES = { envDir: join(tmpdir(), 'no-env-files-here') };
+const TENANT = {
+  BOT_ID: '11111111-2222-4333-8444-555555555555',
+  BOT_PASSWORD: 'secret',
+  AAD_APP_TENANT_ID: '66666666-7777-4888-9999-000000000000',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, NO_FILES);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => p.variable);
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('runs in demo mode on embedded defaults', () => {
+    const config = loadConfig({}, NO_FILES);
+    expect(config.mode).toBe('demo');
+    expect(config.port).toBe(3978);
+    expect(config.store).toEqual({ kind: 'sqlite', url: 'sqlite:.data/bot.db', path: '.data/bot.db' });
+    expect(config.graphEndpoint).toBe('https://graph.microsoft.com');
+    expect(config.entra.authorityHost).toBe('https://login.microsoftonline.com');
+    expect(config.keyAccess).toBe('delegated');
+    expect(config.keyVisibleMinutes).toBe(10);
+    expect(config.publicBaseUrl).toBe('http://localhost:3978');
+  });
+
+  it('is in tenant mode exactly when BOT_ID is set', () => {
+    const config = loadConfig(TENANT, NO_FILES);
+    expect(config.mode).toBe('tenant');
+    expect(config.entra.clientId).toBe(TENANT.BOT_ID);
+    expect(config.entra.clientSecret).toBe('secret');
+  });
+
+  it('picks PostgreSQL from DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot@db:5432/bot' }, NO_FILES).store.kind).toBe('postgres');
+  });
+
+  it('lets the process environment override the env files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    writeFileSync(join(dir, '.env.local'), 'PORT=4100\nKEY_VISIBLE_MINUTES=7 # comment\n');
+    writeFileSync(join(dir, '.env.local.user'), 'KEY_VISIBLE_MINUTES=8\n');
+    const config = loadConfig({ PORT: '4000' }, { envDir: dir });
+    expect(config.port).toBe(4000);
+    expect(config.keyVisibleMinutes).toBe(8);
+  });
+
+  it('reads the env file named by TEAMSFX_ENV', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    writeFileSync(join(dir, '.env.staging'), `BOT_ID=${TENANT.BOT_ID}\nBOT_PASSWORD="quoted secret"\nAAD_APP_TENANT_ID=${TENANT.AAD_APP_TENANT_ID}\n`);
+    const config = loadConfig({ TEAMSFX_ENV: 'staging' }, { envDir: dir });
+    expect(config.mode).toBe('tenant');
+    expect(config.bot.appPassword).toBe('quoted secret');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, ['PORT']],
+    [{ DATABASE_URL: 'mysql://x' }, ['DATABASE_URL']],
+    [{ GRAPH_ENDPOINT: 'https://graph.microsoft.com/v1.0' }, ['GRAPH_ENDPOINT']],
+    [{ AAD_APP_OAUTH_AUTHORITY_HOST: 'http://login.example' }, ['AAD_APP_OAUTH_AUTHORITY_HOST']],
+    [{ KEY_ACCESS: 'admin' }, ['KEY_ACCESS']],
+    [{ SELF_SERVICE_GROUP_ID: 'not-a-guid' }, ['SELF_SERVICE_GROUP_ID']],
+    [{ STEP_UP_AUTH_CONTEXT: 'mfa' }, ['STEP_UP_AUTH_CONTEXT']],
+    [{ BOT_ID: TENANT.BOT_ID }, ['BOT_PASSWORD', 'AAD_APP_TENANT_ID']],
+    [{ NODE_ENV: 'production' }, ['BOT_ID']],
+    [
+      { ToBotFromChannelOpenIdMetadataUrl: 'https://issuer.example/.well-known/openid-configuration' },
+      ['ToBotFromChannelTokenIssuer', 'ToChannelFromBotLoginUrl', 'ToChannelFromBotOAuthScope'],
+    ],
+  ])('reports %j as a problem with %j', (env, variables) => {
+    expect(problemsOf(env)).toEqual(variables);
+  });
+
+  it('reports every problem at once, each with a fix', () => {
+    try {
+      loadConfig({ PORT: '0', KEY_ACCESS: 'x', DATABASE_URL: 'ftp://x' }, NO_FILES);
+      expect.unreachable('loadConfig should have thrown');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const configError = error as ConfigError;
+      expect(configError.problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'KEY_ACCESS', 'PORT']);
+      for (const problem of configError.problems) expect(problem.hint.length).toBeGreaterThan(5);
+      expect(configError.message).toContain('fix:');
+    }
+  });
+
+  it('refuses production without Bot Framework credentials but accepts a complete tenant', () => {
+    expect(problemsOf({ NODE_ENV: 'production', BOT_ID: TENANT.BOT_ID, AAD_APP_TENANT_ID: TENANT.AAD_APP_TENANT_ID })).toEqual([
+      'BOT_PASSWORD',
+    ]);
+    expect(loadConfig({ ...TENANT, NODE_ENV: 'production' }, NO_FILES).production).toBe(true);
+  });
+});

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Activity } from 'botbuilder';
+import { type Config, loadConfig } from '../../src/config/config.js';
+import { type DemoTenant, startDemoTenant } from '../../src/demo-tenant/demo-tenant.js';
+import { DEMO_BOT_APP_ID, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
+import { type RunningApp, startApp } from '../../src/main.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { type ChannelIssuer, startChannelIssuer } from './channel-issuer.js';
+import { type ConnectorCall, type RecordingConnector, startRecordingConnector } from './recording-connector.js';
+import {
+  type ActivityContext,
+  executeActivity,
+  installActivity,
+  messageActivity,
+  personalScope,
+  submitActivity,
+  type TeamsScope,
+  teamsUser,
+} from './teams-activities.js';
+
+export const BOT_NAME = 'BitLocker Recovery';
+/** Where the channel's tokens say they come from; the bot is told to trust exactly this. */
+export const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com';
+
+export interface HarnessOptions {
+  /** `tenant` turns Bot Framework authentication on (channel tokens in, bot tokens out). Default `demo`. */
+  readonly mode?: 'demo' | 'tenant';
+  /** Extra configuration (environment variable names). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** What the bot said in reply to one request, read from the connector. */
+export interface BotReply {
+  readonly kind: 'text' | 'card' | 'typing' | 'other';
+  readonly text: string;
+  /** The Adaptive Card's JSON when `kind` is `card`. */
+  readonly card: Record<string, unknown> | undefined;
+  readonly call: ConnectorCall;
+}
+
+export interface Turn {
+  readonly status: number;
+  readonly body: unknown;
+  /** Messages only (typing indicators left out). */
+  readonly replies: readonly BotReply[];
+  readonly calls: readonly ConnectorCall[];
+  /** One line per reply: `bot: …` or `bot: [card] title | buttons: a / b`. */
+  readonly transcript: string;
+}
+
+export interface ChatSession {
+  readonly context: ActivityContext;
+  send(text: string): Promise<Turn>;
+  submit(data: Record<string, unknown>): Promise<Turn>;
+  execute(verb: string, data?: Record<string, unknown>): Promise<Turn>;
+  install(): Promise<Turn>;
+}
+
+export interface ConversationHarness {
+  readonly app: RunningApp;
+  readonly config: Config;
+  readonly connector: RecordingConnector;
+  readonly demoTenant: DemoTenant;
+  readonly issuer: ChannelIssuer | undefined;
+  /** Every log line the bot wrote, as JSON text. */
+  readonly logs: readonly string[];
+  personalChat(person: DemoPerson): ChatSession;
+  groupChat(person: DemoPerson): ChatSession;
+  teamChannel(person: DemoPerson, teamId?: string, channelId?: string): ChatSession;
+  /** Posts any activity; `authorization` null sends no header, undefined a valid channel token (tenant mode). */
+  post(activity: unknown, options?: { authorization?: string | null; rawBody?: string }): Promise<Turn>;
+  /** A channel token for tenant mode, with overrides for the negative tests. */
+  channelToken(overrides?: Partial<Parameters<ChannelIssuer['channelToken']>[0]>): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real bot on an ephemeral port, with a recording connector as its `serviceUrl`, its own demo tenant
+ * and (in tenant mode) a channel token issuer, sending activities exactly as Teams does.
+ */
+export async function startConversationHarness(options: HarnessOptions = {}): Promise<ConversationHarness> {
+  const mode = options.mode ?? 'demo';
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(line) } });
+  const demoTenant = await startDemoTenant({ logger: logger.child({ component: 'demo-tenant' }), certDir: '.data/demo-tenant' });
+  const issuer = mode === 'tenant' ? await startChannelIssuer() : undefined;
+  const connector = await startRecordingConnector(
+    mode === 'tenant'
+      ? {
+          kind: 'required',
+          jwksUri: demoTenant.jwksUri,
+          issuer: `${demoTenant.authority}/v2.0`,
+          audience: BOT_FRAMEWORK_SCOPE,
+          appId: demoTenant.botApp.clientId,
+        }
+      : { kind: 'none' },
+  );
+  const databasePath = join(tmpdir(), `bot-test-${randomUUID()}.db`);
+  const env: Record<string, string> = {
+    DATABASE_URL: `sqlite:${databasePath}`,
+    LOG_LEVEL: 'debug',
+    ...(issuer
+      ? {
+          BOT_ID: demoTenant.botApp.clientId,
+          BOT_PASSWORD: demoTenant.botApp.clientSecret,
+          AAD_APP_TENANT_ID: demoTenant.tenantId,
+          ToBotFromChannelOpenIdMetadataUrl: issuer.openIdMetadataUrl,
+          ToBotFromChannelTokenIssuer: issuer.issuer,
+          ToChannelFromBotLoginUrl: demoTenant.authority,
+          ToChannelFromBotOAuthScope: BOT_FRAMEWORK_SCOPE,
+        }
+      : {}),
+    ...options.env,
+  };
+  const config: Config = { ...loadConfig(env, { envDir: join(tmpdir(), 'no-env-files') }), port: 0 };
+  const app = await startApp(config, { logger, demoTenant });
+  const botAppId = config.bot.appId ?? DEMO_BOT_APP_ID;
+
+  const channelToken: ConversationHarness['channelToken'] = (overrides = {}) => {
+    if (!issuer) throw new Error('channel tokens exist in tenant mode only');
+    return issuer.channelToken({ audience: botAppId, serviceUrl: connector.serviceUrl, ...overrides });
+  };
+
+  const post: ConversationHarness['post'] = async (activity, postOptions = {}) => {
+    const mark = connector.calls.length;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const authorization = postOptions.authorization === undefined && issuer ? `Bearer ${await channelToken()}` : postOptions.authorization;
+    if (authorization) headers.authorization = authorization;
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers,
+      body: postOptions.rawBody ?? JSON.stringify(activity),
+    });
+    const text = await response.text();
+    const calls = connector.since(mark);
+    const replies = calls.filter((call) => call.operation === 'send' || call.operation === 'reply').map(toReply);
+    const messages = replies.filter((reply) => reply.kind !== 'typing');
+    return {
+      status: response.status,
+      body: text ? safeJson(text) : undefined,
+      replies: messages,
+      calls,
+      transcript: messages.map((reply) => `bot: ${reply.text}`).join('\n'),
+    };
+  };
+
+  const session = (person: DemoPerson, scope: (user: ReturnType<typeof teamsUser>) => TeamsScope): ChatSession => {
+    const user = teamsUser(person.id, person.displayName);
+    const context: ActivityContext = {
+      serviceUrl: connector.serviceUrl,
+      tenantId: demoTenant.tenantId,
+      botAppId,
+      botName: BOT_NAME,
+      scope: scope(user),
+      from: user,
+    };
+    return {
+      context,
+      send: (text) => post(messageActivity(context, text)),
+      submit: (data) => post(submitActivity(context, data)),
+      execute: (verb, data) => post(executeActivity(context, verb, data)),
+      install: () => post(installActivity(context)),
+    };
+  };
+
+  return {
+    app,
+    config,
+    connector,
+    demoTenant,
+    issuer,
+    logs,
+    personalChat: (person) => session(person, (user) => personalScope(user, botAppId)),
+    groupChat: (person) => session(person, () => ({ kind: 'groupChat', conversationId: `19:${randomUUID()}@thread.v2` })),
+    teamChannel: (person, teamId = '19:helpdesk-team@thread.tacv2', channelId = teamId) =>
+      session(person, () => ({ kind: 'channel', teamId, channelId })),
+    post,
+    channelToken,
+    async stop() {
+      await app.stop();
+      await connector.stop();
+      await issuer?.stop();
+      await demoTenant.stop();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${databasePath}${suffix}`, { force: true });
+    },
+  };
+}
+
+function toReply(call: ConnectorCall): BotReply {
+  const activity = call.activity as Partial<Activity> | undefined;
+  if (activity?.type === 'typing') return { kind: 'typing', text: '(typing)', card: undefined, call };
+  const attachment = activity?.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  if (attachment) {
+    const card = attachment.content as Record<string, unknown>;
+    return { kind: 'card', text: describeCard(card), card, call };
+  }
+  if (activity?.type === 'message') return { kind: 'text', text: activity.text ?? '', card: undefined, call };
+  return { kind: 'other', text: `(${activity?.type ?? 'unknown'})`, card: undefined, call };
+}
+
+/** `[card] <first text> | buttons: a / b` — enough to read a transcript at a glance. */
+export function describeCard(card: Record<string, unknown>): string {
+  const body = (card.body as { type: string; text?: string }[] | undefined) ?? [];
+  const title = body.find((element) => element.type === 'TextBlock')?.text ?? '';
+  const actions = ((card.actions as { title: string }[] | undefined) ?? []).map((action) => action.title);
+  return `[card] ${title}${actions.length > 0 ? ` | buttons: ${actions.join(' / ')}` : ''}`;
+}
+
+/** Every TextBlock and fact in a card, joined: for "does the card say X" assertions. */
+export function cardText(card: Record<string, unknown> | undefined): string {
+  const parts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const element = node as Record<string, unknown>;
+      if (typeof element.text === 'string') parts.push(element.text);
+      if (typeof element.title === 'string') parts.push(element.title);
+      if (typeof element.value === 'string') parts.push(element.value);
+      for (const value of Object.values(element)) if (typeof value === 'object') walk(value);
+    }
+  };
+  walk(card?.body);
+  walk(card?.actions);
+  return parts.join('\n');
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Not JSON (restify's plain-text errors): keep the text for the assertion message.
+    return text;
+  }
+}
