@@ -36,12 +36,40 @@ function person(
 }
 
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
-  person('2d6a1c4e-8b3f-4f7a-a1d2-6e9c0b3a7f21', 'Alex Wilber', 'AlexW', 'Marketing Assistant', 'requester', true),
-  person('7e3b9d2a-1c5f-4a6e-b8d4-0f2a9c6e3b45', 'Megan Bowen', 'MeganB', 'Marketing Manager', 'requester', true),
-  person('c41f8a6d-2e9b-4d3c-9a7f-5b1e0d8c2a66', 'Adele Vance', 'AdeleV', 'Retail Manager', 'requester', false),
+  person(
+    '2d6a1c4e-8b3f-4f7a-a1d2-6e9c0b3a7f21',
+    'Alex Wilber',
+    'AlexW',
+    'Marketing Assistant',
+    'requester',
+    true,
+  ),
+  person(
+    '7e3b9d2a-1c5f-4a6e-b8d4-0f2a9c6e3b45',
+    'Megan Bowen',
+    'MeganB',
+    'Marketing Manager',
+    'requester',
+    true,
+  ),
+  person(
+    'c41f8a6d-2e9b-4d3c-9a7f-5b1e0d8c2a66',
+    'Adele Vance',
+    'AdeleV',
+    'Retail Manager',
+    'requester',
+    false,
+  ),
   person('9a2e5c7b-4d1f-4b8a-8e3c-7d6f1a0b9c82', 'Nestor Wilke', 'NestorW', 'Director', 'requester', true),
   person('e8d3a1f6-5b7c-4e2a-9d4b-3c0f6a2e8b17', 'Lee Gu', 'LeeG', 'IT Helpdesk', 'helpdesk-agent', true),
-  person('4b7f2e9c-6a3d-4c1b-a5e8-9f0d2b6c4a38', 'Isaiah Langer', 'IsaiahL', 'IT Security Lead', 'helpdesk-advanced', true),
+  person(
+    '4b7f2e9c-6a3d-4c1b-a5e8-9f0d2b6c4a38',
+    'Isaiah Langer',
+    'IsaiahL',
+    'IT Security Lead',
+    'helpdesk-advanced',
+    true,
+  ),
 ];
 
 /** Group ids in the demo tenant (SELF_SERVICE_GROUP_ID, HELPDESK_GROUP_ID, HELPDESK_ADVANCED_GROUP_ID). */
