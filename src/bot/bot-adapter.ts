@@ -48,8 +48,8 @@ export function createBotAdapter(config: Config): BotAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: appId,
     MicrosoftAppPassword: appPassword,
-    MicrosoftAppType: appType,
-    MicrosoftAppTenantId: config.entra.tenantId,
+    // Without an app id (demo mode) botbuilder must see no app type either, or it demands an id.
+    ...(appId ? { MicrosoftAppType: appType, MicrosoftAppTenantId: config.entra.tenantId } : {}),
     ...(endpoints
       ? {
           ToBotFromChannelOpenIdMetadataUrl: endpoints.toBotFromChannelOpenIdMetadataUrl,

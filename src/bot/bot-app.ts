@@ -61,6 +61,13 @@ const CARD_COMMANDS: { readonly [verb in CardVerb]: Handler } = {
   [CARD_VERBS.whereKeyId]: showKeyIdHelp,
   [CARD_VERBS.talkToIt]: notYet,
   [CARD_VERBS.help]: showHelp,
+  [CARD_VERBS.submitKeyId]: notYet,
+  [CARD_VERBS.confirmKeyIdYes]: notYet,
+  [CARD_VERBS.confirmKeyIdNo]: notYet,
+  [CARD_VERBS.answers]: notYet,
+  [CARD_VERBS.guideWhyThisHappened]: notYet,
+  [CARD_VERBS.guideNoKeyAnywhere]: notYet,
+  [CARD_VERBS.restart]: showWelcome,
 };
 
 const cardSubmit = z.object({ verb: z.enum(Object.values(CARD_VERBS) as [CardVerb, ...CardVerb[]]) });

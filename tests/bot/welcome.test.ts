@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../src/demo-tenant/sample-people.js';
-import { cardText, type ConversationHarness, startConversationHarness } from '../support/conversation.js';
+import { type ConversationHarness, cardText, startConversationHarness } from '../support/conversation.js';
 
 const [alex, megan, adele, nestor] = DEMO_PEOPLE as [
   (typeof DEMO_PEOPLE)[number],

@@ -56,7 +56,10 @@ describe('loadConfig', () => {
 
   it('reads the env file named by TEAMSFX_ENV', () => {
     const dir = mkdtempSync(join(tmpdir(), 'env-'));
-    writeFileSync(join(dir, '.env.staging'), `BOT_ID=${TENANT.BOT_ID}\nBOT_PASSWORD="quoted secret"\nAAD_APP_TENANT_ID=${TENANT.AAD_APP_TENANT_ID}\n`);
+    writeFileSync(
+      join(dir, '.env.staging'),
+      `BOT_ID=${TENANT.BOT_ID}\nBOT_PASSWORD="quoted secret"\nAAD_APP_TENANT_ID=${TENANT.AAD_APP_TENANT_ID}\n`,
+    );
     const config = loadConfig({ TEAMSFX_ENV: 'staging' }, { envDir: dir });
     expect(config.mode).toBe('tenant');
     expect(config.bot.appPassword).toBe('quoted secret');
@@ -87,16 +90,24 @@ describe('loadConfig', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const configError = error as ConfigError;
-      expect(configError.problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'KEY_ACCESS', 'PORT']);
+      expect(configError.problems.map((p) => p.variable).sort()).toEqual([
+        'DATABASE_URL',
+        'KEY_ACCESS',
+        'PORT',
+      ]);
       for (const problem of configError.problems) expect(problem.hint.length).toBeGreaterThan(5);
       expect(configError.message).toContain('fix:');
     }
   });
 
   it('refuses production without Bot Framework credentials but accepts a complete tenant', () => {
-    expect(problemsOf({ NODE_ENV: 'production', BOT_ID: TENANT.BOT_ID, AAD_APP_TENANT_ID: TENANT.AAD_APP_TENANT_ID })).toEqual([
-      'BOT_PASSWORD',
-    ]);
+    expect(
+      problemsOf({
+        NODE_ENV: 'production',
+        BOT_ID: TENANT.BOT_ID,
+        AAD_APP_TENANT_ID: TENANT.AAD_APP_TENANT_ID,
+      }),
+    ).toEqual(['BOT_PASSWORD']);
     expect(loadConfig({ ...TENANT, NODE_ENV: 'production' }, NO_FILES).production).toBe(true);
   });
 });

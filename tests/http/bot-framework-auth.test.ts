@@ -68,12 +68,17 @@ describe('Bot Framework authentication (tenant mode, real validation against a l
     const turn = await harness.post(messageActivity(foreign, 'hi'));
     expect(turn.status).toBe(403);
     expect(handlerRan(turn)).toBe(false);
-    const line = harness.logs.map((l) => JSON.parse(l)).find((entry) => entry.event === 'activity.foreign_tenant');
+    const line = harness.logs
+      .map((l) => JSON.parse(l))
+      .find((entry) => entry.event === 'activity.foreign_tenant');
     expect(line).toMatchObject({ security: true, tenantId: '99999999-9999-4999-8999-999999999999' });
   });
 
   it('drops an activity that names no tenant at all', async () => {
-    const activity = messageActivity(harness.personalChat(alex).context, 'hi') as unknown as Record<string, unknown>;
+    const activity = messageActivity(harness.personalChat(alex).context, 'hi') as unknown as Record<
+      string,
+      unknown
+    >;
     const conversation = { ...(activity.conversation as object), tenantId: undefined };
     const turn = await harness.post({ ...activity, conversation, channelData: {} });
     expect(turn.status).toBe(403);
@@ -81,7 +86,9 @@ describe('Bot Framework authentication (tenant mode, real validation against a l
   });
 
   it('logs every refusal as a security event', () => {
-    const refusals = harness.logs.map((l) => JSON.parse(l)).filter((entry) => entry.event === 'activity.unauthenticated');
+    const refusals = harness.logs
+      .map((l) => JSON.parse(l))
+      .filter((entry) => entry.event === 'activity.unauthenticated');
     expect(refusals.length).toBeGreaterThanOrEqual(9);
     expect(harness.logs.join('\n')).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
   });

@@ -60,7 +60,9 @@ describe('graceful shutdown', () => {
     const harness = await startConversationHarness();
     // A slow connector keeps the turns in flight while the server is asked to stop.
     harness.connector.setLatency(400);
-    const chats = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!].map((person) => harness.personalChat(person));
+    const chats = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!].map((person) =>
+      harness.personalChat(person),
+    );
     const inFlight = Promise.all(chats.map((chat) => chat.send('hi')));
     await new Promise((resolve) => setTimeout(resolve, 150));
     const stopping = harness.app.stop();

@@ -7,7 +7,10 @@ const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
 
 function capture() {
   const lines: string[] = [];
-  const logger = createLogger({ level: 'trace', destination: { write: (line: string) => void lines.push(line) } });
+  const logger = createLogger({
+    level: 'trace',
+    destination: { write: (line: string) => void lines.push(line) },
+  });
   return { logger, lines, text: () => lines.join('') };
 }
 
@@ -24,7 +27,10 @@ describe('logger redaction', () => {
 
   it('removes tokens, secrets and Authorization headers', () => {
     const { logger, text } = capture();
-    logger.info({ headers: { Authorization: `Bearer ${JWT}` }, clientSecret: 'hunter2', access_token: 'abc' }, 'request');
+    logger.info(
+      { headers: { Authorization: `Bearer ${JWT}` }, clientSecret: 'hunter2', access_token: 'abc' },
+      'request',
+    );
     logger.info(`calling with Bearer ${JWT}`);
     logger.info({ detail: `token ${JWT} leaked` }, 'text');
     expect(text()).not.toContain(JWT);
@@ -41,12 +47,17 @@ describe('logger redaction', () => {
 
   it('never lets any password-shaped string through, whatever surrounds it', () => {
     fc.assert(
-      fc.property(fc.string(), fc.array(fc.integer({ min: 0, max: 999_999 }), { minLength: 8, maxLength: 8 }), fc.string(), (before, blocks, after) => {
-        const { logger, text } = capture();
-        const password = blocks.map((block) => String(block).padStart(6, '0')).join('-');
-        logger.info({ value: `${before}${password}${after}` }, `${before}${password}${after}`);
-        return !text().includes(password);
-      }),
+      fc.property(
+        fc.string(),
+        fc.array(fc.integer({ min: 0, max: 999_999 }), { minLength: 8, maxLength: 8 }),
+        fc.string(),
+        (before, blocks, after) => {
+          const { logger, text } = capture();
+          const password = blocks.map((block) => String(block).padStart(6, '0')).join('-');
+          logger.info({ value: `${before}${password}${after}` }, `${before}${password}${after}`);
+          return !text().includes(password);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -9,7 +9,11 @@ import { DEMO_BOT_APP_ID, type DemoPerson } from '../../src/demo-tenant/sample-p
 import { type RunningApp, startApp } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { type ChannelIssuer, startChannelIssuer } from './channel-issuer.js';
-import { type ConnectorCall, type RecordingConnector, startRecordingConnector } from './recording-connector.js';
+import {
+  type ConnectorCall,
+  type RecordingConnector,
+  startRecordingConnector,
+} from './recording-connector.js';
 import {
   type ActivityContext,
   executeActivity,
@@ -84,8 +88,14 @@ export interface ConversationHarness {
 export async function startConversationHarness(options: HarnessOptions = {}): Promise<ConversationHarness> {
   const mode = options.mode ?? 'demo';
   const logs: string[] = [];
-  const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(line) } });
-  const demoTenant = await startDemoTenant({ logger: logger.child({ component: 'demo-tenant' }), certDir: '.data/demo-tenant' });
+  const logger = createLogger({
+    level: 'debug',
+    destination: { write: (line: string) => void logs.push(line) },
+  });
+  const demoTenant = await startDemoTenant({
+    logger: logger.child({ component: 'demo-tenant' }),
+    certDir: '.data/demo-tenant',
+  });
   const issuer = mode === 'tenant' ? await startChannelIssuer() : undefined;
   const connector = await startRecordingConnector(
     mode === 'tenant'
@@ -127,7 +137,10 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
   const post: ConversationHarness['post'] = async (activity, postOptions = {}) => {
     const mark = connector.calls.length;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    const authorization = postOptions.authorization === undefined && issuer ? `Bearer ${await channelToken()}` : postOptions.authorization;
+    const authorization =
+      postOptions.authorization === undefined && issuer
+        ? `Bearer ${await channelToken()}`
+        : postOptions.authorization;
     if (authorization) headers.authorization = authorization;
     const response = await fetch(`${app.url}/api/messages`, {
       method: 'POST',
@@ -136,7 +149,9 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     });
     const text = await response.text();
     const calls = connector.since(mark);
-    const replies = calls.filter((call) => call.operation === 'send' || call.operation === 'reply').map(toReply);
+    const replies = calls
+      .filter((call) => call.operation === 'send' || call.operation === 'reply')
+      .map(toReply);
     const messages = replies.filter((reply) => reply.kind !== 'typing');
     return {
       status: response.status,
@@ -147,7 +162,10 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     };
   };
 
-  const session = (person: DemoPerson, scope: (user: ReturnType<typeof teamsUser>) => TeamsScope): ChatSession => {
+  const session = (
+    person: DemoPerson,
+    scope: (user: ReturnType<typeof teamsUser>) => TeamsScope,
+  ): ChatSession => {
     const user = teamsUser(person.id, person.displayName);
     const context: ActivityContext = {
       serviceUrl: connector.serviceUrl,
@@ -174,7 +192,8 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     issuer,
     logs,
     personalChat: (person) => session(person, (user) => personalScope(user, botAppId)),
-    groupChat: (person) => session(person, () => ({ kind: 'groupChat', conversationId: `19:${randomUUID()}@thread.v2` })),
+    groupChat: (person) =>
+      session(person, () => ({ kind: 'groupChat', conversationId: `19:${randomUUID()}@thread.v2` })),
     teamChannel: (person, teamId = '19:helpdesk-team@thread.tacv2', channelId = teamId) =>
       session(person, () => ({ kind: 'channel', teamId, channelId })),
     post,
@@ -192,7 +211,9 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
 function toReply(call: ConnectorCall): BotReply {
   const activity = call.activity as Partial<Activity> | undefined;
   if (activity?.type === 'typing') return { kind: 'typing', text: '(typing)', card: undefined, call };
-  const attachment = activity?.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  const attachment = activity?.attachments?.find(
+    (a) => a.contentType === 'application/vnd.microsoft.card.adaptive',
+  );
   if (attachment) {
     const card = attachment.content as Record<string, unknown>;
     return { kind: 'card', text: describeCard(card), card, call };

@@ -7,16 +7,32 @@ import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 /** How the connector checks the bot's bearer token on every call. */
 export type TokenPolicy =
   | { readonly kind: 'none' }
-  | { readonly kind: 'required'; readonly jwksUri: string; readonly issuer: string; readonly audience: string; readonly appId: string };
+  | {
+      readonly kind: 'required';
+      readonly jwksUri: string;
+      readonly issuer: string;
+      readonly audience: string;
+      readonly appId: string;
+    };
 
 /** One call the bot made to the connector. */
 export interface ConnectorCall {
-  readonly operation: 'send' | 'reply' | 'update' | 'delete' | 'createConversation' | 'getMember' | 'getMembers';
+  readonly operation:
+    | 'send'
+    | 'reply'
+    | 'update'
+    | 'delete'
+    | 'createConversation'
+    | 'getMember'
+    | 'getMembers';
   readonly conversationId: string | undefined;
   readonly activityId: string | undefined;
   readonly activity: Partial<Activity> | undefined;
   /** What the bearer token said: absent, valid (with its claims) or invalid (why). */
-  readonly token: { readonly status: 'absent' } | { readonly status: 'valid'; readonly claims: JWTPayload } | { readonly status: 'invalid'; readonly reason: string };
+  readonly token:
+    | { readonly status: 'absent' }
+    | { readonly status: 'valid'; readonly claims: JWTPayload }
+    | { readonly status: 'invalid'; readonly reason: string };
 }
 
 /**
@@ -34,7 +50,9 @@ export interface RecordingConnector {
   stop(): Promise<void>;
 }
 
-export async function startRecordingConnector(policy: TokenPolicy = { kind: 'none' }): Promise<RecordingConnector> {
+export async function startRecordingConnector(
+  policy: TokenPolicy = { kind: 'none' },
+): Promise<RecordingConnector> {
   const calls: ConnectorCall[] = [];
   let latencyMs = 0;
   const jwks = policy.kind === 'required' ? createRemoteJWKSet(new URL(policy.jwksUri)) : undefined;
@@ -123,7 +141,8 @@ function matchRoute(method: string, parts: string[]): Omit<ConnectorCall, 'activ
     return { operation: 'createConversation', conversationId: undefined, activityId: undefined };
   }
   if (parts[3] === 'activities') {
-    if (method === 'POST' && parts.length === 4) return { operation: 'send', conversationId, activityId: undefined };
+    if (method === 'POST' && parts.length === 4)
+      return { operation: 'send', conversationId, activityId: undefined };
     if (method === 'POST' && parts.length === 5) return { operation: 'reply', conversationId, activityId };
     if (method === 'PUT' && parts.length === 5) return { operation: 'update', conversationId, activityId };
     if (method === 'DELETE' && parts.length === 5) return { operation: 'delete', conversationId, activityId };

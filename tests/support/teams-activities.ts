@@ -5,7 +5,12 @@ import type { Activity } from 'botbuilder';
 export type TeamsScope =
   | { readonly kind: 'personal'; readonly conversationId: string }
   | { readonly kind: 'groupChat'; readonly conversationId: string }
-  | { readonly kind: 'channel'; readonly teamId: string; readonly channelId: string; readonly threadId?: string };
+  | {
+      readonly kind: 'channel';
+      readonly teamId: string;
+      readonly channelId: string;
+      readonly threadId?: string;
+    };
 
 export interface TeamsUser {
   readonly id: string;
@@ -28,7 +33,10 @@ export function teamsUser(aadObjectId: string, name: string): TeamsUser {
 }
 
 export function personalScope(user: TeamsUser, botAppId: string): TeamsScope {
-  return { kind: 'personal', conversationId: `a:${Buffer.from(`${user.aadObjectId}|${botAppId}`).toString('base64url')}` };
+  return {
+    kind: 'personal',
+    conversationId: `a:${Buffer.from(`${user.aadObjectId}|${botAppId}`).toString('base64url')}`,
+  };
 }
 
 function conversation(context: ActivityContext): Activity['conversation'] {
@@ -75,7 +83,9 @@ function base(context: ActivityContext, type: string): Activity {
     conversation: conversation(context),
     recipient: { id: `28:${context.botAppId}`, name: context.botName },
     locale: 'en-US',
-    entities: [{ type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Android', timezone: 'Europe/Berlin' }],
+    entities: [
+      { type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Android', timezone: 'Europe/Berlin' },
+    ],
     channelData: channelData(context),
   } as unknown as Activity;
 }
@@ -102,7 +112,11 @@ export function submitActivity(context: ActivityContext, data: Record<string, un
 }
 
 /** An `Action.Execute` press (Universal Actions). */
-export function executeActivity(context: ActivityContext, verb: string, data: Record<string, unknown> = {}): Activity {
+export function executeActivity(
+  context: ActivityContext,
+  verb: string,
+  data: Record<string, unknown> = {},
+): Activity {
   return {
     ...base(context, 'invoke'),
     name: 'adaptiveCard/action',

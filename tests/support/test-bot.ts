@@ -12,7 +12,10 @@ export interface TestBot {
  * ephemeral port: what the Agents Playground talks to in browser tests.
  */
 export async function startTestBot(options: { env?: Record<string, string> } = {}): Promise<TestBot> {
-  const harness = await startConversationHarness({ mode: 'demo', ...(options.env ? { env: options.env } : {}) });
+  const harness = await startConversationHarness({
+    mode: 'demo',
+    ...(options.env ? { env: options.env } : {}),
+  });
   return {
     baseUrl: harness.app.url,
     messagesUrl: `${harness.app.url}/api/messages`,
