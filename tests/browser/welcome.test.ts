@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/observability/logger.js';
 import { type Playground, startPlayground } from '../../src/playground/playground.js';
-import { findChromium, launchBrowser, saveScreenshot, type TestBrowser } from '../support/browser.js';
+import {
+  announceSkip,
+  findChromium,
+  launchBrowser,
+  saveScreenshot,
+  type TestBrowser,
+} from '../support/browser.js';
 import { playgroundPage } from '../support/playground.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
 
 const chromium = findChromium();
+announceSkip(chromium);
 const UI_TIMEOUT_MS = 20_000;
 
 describe.skipIf(!chromium.available)(

@@ -47,6 +47,14 @@ export function findChromium(): ChromiumLookup {
   };
 }
 
+/**
+ * Prints why the browser tests are skipped. Vitest's reporter shows a skipped suite as a grey arrow and
+ * nothing else; a missing browser must not pass for a green run unnoticed.
+ */
+export function announceSkip(lookup: ChromiumLookup): void {
+  if (!lookup.available) process.stderr.write(`\n[browser tests] ${lookup.skipReason}\n`);
+}
+
 /** One headless Chromium; every page gets its own context, so pages share no cookies or storage. */
 export interface TestBrowser {
   /** Opens `url` in a fresh context sized for `viewport` (default desktop). */
