@@ -30,4 +30,42 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX turn_state_updated_at ON turn_state (updated_at);
     `,
   },
+  {
+    version: 2,
+    name: 'case_requests',
+    // `number` is what people read out ("request 42"): SQLite's AUTOINCREMENT and PostgreSQL's identity
+    // never hand out a number twice, even after the newest row is deleted. Numbers may skip (PostgreSQL
+    // spends one on every insert that hits the conflict) but always increase. The unique pair is what
+    // makes `record` idempotent; the index serves "latest for requester" without a sort.
+    sqlite: `
+      CREATE TABLE case_requests (
+        number INTEGER PRIMARY KEY AUTOINCREMENT,
+        requester_object_id TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        requester TEXT NOT NULL,
+        request TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        conversation_reference TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (requester_object_id, request_id)
+      ) STRICT;
+      CREATE INDEX case_requests_latest_for_requester ON case_requests (requester_object_id, number DESC);
+    `,
+    postgres: `
+      CREATE TABLE case_requests (
+        number BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        requester_object_id TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        requester TEXT NOT NULL,
+        request TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        conversation_reference TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        CONSTRAINT case_requests_requester_request UNIQUE (requester_object_id, request_id)
+      );
+      CREATE INDEX case_requests_latest_for_requester ON case_requests (requester_object_id, number DESC);
+    `,
+  },
 ];

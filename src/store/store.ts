@@ -1,5 +1,6 @@
 import type { Storage } from 'botbuilder';
 import type { Logger } from '../observability/logger.js';
+import type { CaseRequestStore } from '../recovery/case-requests.js';
 import { parseDatabaseUrl } from './database-url.js';
 import { migrations } from './migrations.js';
 import { openPostgresStore } from './postgres/postgres-store.js';
@@ -7,13 +8,15 @@ import { openSqliteStore } from './sqlite/sqlite-store.js';
 
 /**
  * The bot's persistence: one database connection (SQLite) or pool (PostgreSQL) shared by small
- * repositories, one per port. Later ports (cases, audit events, rate-limit counters, jobs) join as
+ * repositories, one per port. Later ports (audit events, rate-limit counters, jobs) join as
  * further readonly properties built on the same connection, with their tables in `migrations.ts`.
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** botbuilder `Storage` for teams-ai turn state, with real eTag optimistic concurrency. */
   readonly turnState: Storage;
+  /** Requests for IT to take over, recorded once per (requester, request id). */
+  readonly caseRequests: CaseRequestStore;
   /** Throws when the database is not reachable (used by GET /readyz). */
   ping(): Promise<void>;
   /** Releases the connection or pool; safe to call twice. */

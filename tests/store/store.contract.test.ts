@@ -1,8 +1,14 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { ConversationState, type StoreItem, TestAdapter, TurnContext } from 'botbuilder';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../src/demo-tenant/sample-people.js';
 import { RECOVERY_PASSWORD_PATTERN } from '../../src/observability/logger.js';
+import { ESCALATION_REASONS } from '../../src/recovery/triage-types.js';
+import { parseDatabaseUrl } from '../../src/store/database-url.js';
 import { migrations } from '../../src/store/migrations.js';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { SecretInCaseError } from '../../src/store/secret-in-case-error.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import {
   capturingLogger,
@@ -10,6 +16,7 @@ import {
   storeBackends,
   type TestDatabase,
 } from '../support/store-backends.js';
+import { aConversationReference, aNewCaseRequest, type CaseRequestOverrides } from './a-new-case-request.js';
 
 /** The conversation state the teams-ai tests keep. */
 interface CounterConversation {
@@ -20,6 +27,9 @@ type CounterState = TurnState<CounterConversation>;
 
 /** Racing rounds per backend: enough to hit interleavings, few enough for a 2-core machine. */
 const RACE_ROUNDS = 60;
+
+/** A valid recovery password (each block divisible by 11 and below 720896) that some bug tries to store. */
+const LEAKED_PASSWORD = '496298-461032-321464-595518-463221-173943-033616-139579';
 
 /** A Teams-like conversation id: these run past 200 characters. */
 const LONG_CONVERSATION_ID = `a:1${'Xk9_-'.repeat(50)}@thread.v2`;
@@ -391,6 +401,230 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
           await context.sendActivity(`visit ${count}`);
         });
         await adapter.send('a').assertReply('visit 1').send('b').assertReply('visit 2');
+      });
+
+      describe('case requests', () => {
+        async function rowCount(database: TestDatabase): Promise<number> {
+          const [row] = await database.query!('SELECT count(*) AS n FROM case_requests');
+          return Number(row?.n);
+        }
+
+        it('records a case request and reads it back, from another instance too', async () => {
+          const [store, other] = await twoInstances();
+          const original = aNewCaseRequest();
+          const { caseRequest, created } = await store.caseRequests.record(original);
+          expect(created).toBe(true);
+          expect(Number.isSafeInteger(caseRequest.number) && caseRequest.number > 0).toBe(true);
+          expect(caseRequest).toStrictEqual({ ...original, number: caseRequest.number });
+          expect(await other.caseRequests.latestFor(original.requester.objectId)).toStrictEqual(caseRequest);
+        });
+
+        it('answers a retry with the request already recorded and created false, whatever the retry says', async () => {
+          const database = await freshDatabase();
+          const store = await open(database);
+          const other = backend.shared ? await open(database) : store;
+          const original = aNewCaseRequest({ reason: 'notUnderstood' });
+          const first = await store.caseRequests.record(original);
+          const retry = await other.caseRequests.record(original);
+          expect(retry).toStrictEqual({ caseRequest: first.caseRequest, created: false });
+          const changed = aNewCaseRequest({
+            request: { ...original.request, keyId: 'FFFFFFFF' },
+            reason: 'riskStop',
+            createdAt: '2025-06-21T00:00:00.000Z',
+          });
+          expect(await store.caseRequests.record(changed)).toStrictEqual({
+            caseRequest: first.caseRequest,
+            created: false,
+          });
+          if (database.query) expect(await rowCount(database)).toBe(1);
+        });
+
+        it('lets exactly one of two concurrent records of one request create it, every round', async () => {
+          const database = await freshDatabase();
+          const left = await open(database);
+          const right = backend.shared ? await open(database) : left;
+          for (let round = 0; round < RACE_ROUNDS; round += 1) {
+            const fromLeft = aNewCaseRequest({ reason: 'requesterAsked' });
+            const fromRight = aNewCaseRequest({ request: fromLeft.request, reason: 'notUnderstood' });
+            const [a, b] = await Promise.all([
+              left.caseRequests.record(fromLeft),
+              right.caseRequests.record(fromRight),
+            ]);
+            expect([a.created, b.created].filter(Boolean)).toHaveLength(1);
+            expect(a.caseRequest).toStrictEqual(b.caseRequest);
+            const winner = a.created ? fromLeft : fromRight;
+            expect(a.caseRequest).toStrictEqual({ ...winner, number: a.caseRequest.number });
+          }
+          if (database.query) expect(await rowCount(database)).toBe(RACE_ROUNDS);
+        });
+
+        it('turns a burst of double clicks from both instances into one row', async () => {
+          const database = await freshDatabase();
+          const left = await open(database);
+          const right = backend.shared ? await open(database) : left;
+          const original = aNewCaseRequest();
+          const outcomes = await Promise.all(
+            Array.from({ length: 12 }, (_, index) =>
+              (index % 2 === 0 ? left : right).caseRequests.record(original),
+            ),
+          );
+          expect(outcomes.filter((outcome) => outcome.created)).toHaveLength(1);
+          expect(new Set(outcomes.map((outcome) => outcome.caseRequest.number)).size).toBe(1);
+          if (database.query) expect(await rowCount(database)).toBe(1);
+        });
+
+        it('hands out increasing numbers across instances and requesters', async () => {
+          const [store, other] = await twoInstances();
+          const numbers: number[] = [];
+          for (let index = 0; index < 8; index += 1) {
+            const person = DEMO_PEOPLE[index % DEMO_PEOPLE.length]!;
+            const { caseRequest } = await (index % 2 === 0 ? store : other).caseRequests.record(
+              aNewCaseRequest({ requester: { objectId: person.id, displayName: person.displayName } }),
+            );
+            numbers.push(caseRequest.number);
+          }
+          for (let index = 1; index < numbers.length; index += 1) {
+            expect(numbers[index]).toBeGreaterThan(numbers[index - 1]!);
+          }
+        });
+
+        it.skipIf(!backend.shared)(
+          'never hands a number out twice, even after the newest row is deleted',
+          async () => {
+            const database = await freshDatabase();
+            const store = await open(database);
+            await store.caseRequests.record(aNewCaseRequest());
+            const newest = (await store.caseRequests.record(aNewCaseRequest())).caseRequest.number;
+            await database.query!(`DELETE FROM case_requests WHERE number = ${newest} RETURNING number`);
+            await store.close();
+            const reopened = await open(database);
+            expect(
+              (await reopened.caseRequests.record(aNewCaseRequest())).caseRequest.number,
+            ).toBeGreaterThan(newest);
+          },
+        );
+
+        it('gives the newest recorded request as latest, even when its clock ran behind', async () => {
+          const [store, other] = await twoInstances();
+          const [alex, megan] = DEMO_PEOPLE;
+          const first = await store.caseRequests.record(
+            aNewCaseRequest({ requester: { objectId: alex!.id }, createdAt: '2025-06-20T10:00:00.000Z' }),
+          );
+          const megans = await other.caseRequests.record(
+            aNewCaseRequest({ requester: { objectId: megan!.id, displayName: megan!.displayName } }),
+          );
+          expect(await store.caseRequests.latestFor(alex!.id)).toStrictEqual(first.caseRequest);
+          // Recorded later by an instance whose clock is behind: "latest" follows the order of recording.
+          const second = await other.caseRequests.record(
+            aNewCaseRequest({ requester: { objectId: alex!.id }, createdAt: '2025-06-20T09:59:59.000Z' }),
+          );
+          expect(await store.caseRequests.latestFor(alex!.id)).toStrictEqual(second.caseRequest);
+          expect(await store.caseRequests.latestFor(megan!.id)).toStrictEqual(megans.caseRequest);
+          // A retry of the older request does not make it the latest again.
+          await store.caseRequests.record(
+            aNewCaseRequest({ requester: { objectId: alex!.id }, request: first.caseRequest.request }),
+          );
+          expect((await other.caseRequests.latestFor(alex!.id))?.number).toBe(second.caseRequest.number);
+        });
+
+        it('answers undefined for a requester without case requests', async () => {
+          const [store] = await twoInstances();
+          expect(await store.caseRequests.latestFor(DEMO_PEOPLE[1]!.id)).toBeUndefined();
+          await store.caseRequests.record(aNewCaseRequest({ requester: { objectId: DEMO_PEOPLE[0]!.id } }));
+          expect(await store.caseRequests.latestFor(DEMO_PEOPLE[1]!.id)).toBeUndefined();
+          expect(await store.caseRequests.latestFor('')).toBeUndefined();
+        });
+
+        it.each<[string, (password: string) => CaseRequestOverrides]>([
+          ['the Key ID', (password) => ({ request: { keyId: password } })],
+          ['the error code', (password) => ({ request: { errorCode: password.replaceAll('-', '') } })],
+          [
+            'the display name',
+            (password) => ({ requester: { displayName: `Alex ${password.replaceAll('-', ' ')}` } }),
+          ],
+          [
+            'the conversation reference',
+            (password) => ({ conversationReference: JSON.stringify({ user: { name: password } }) }),
+          ],
+        ])(
+          'refuses a recovery password in %s with SECRET_IN_CASE and stores nothing',
+          async (_label, inject) => {
+            const { logger, lines } = capturingLogger();
+            const database = await freshDatabase();
+            const store = await open(database, logger);
+            const request = aNewCaseRequest(inject(LEAKED_PASSWORD));
+            const error = await rejection(store.caseRequests.record(request));
+            expect(error).toBeInstanceOf(SecretInCaseError);
+            expect(error.code).toBe('SECRET_IN_CASE');
+            expect(error.message).not.toMatch(/\d{6}/);
+            expect(String(error.stack)).not.toMatch(RECOVERY_PASSWORD_PATTERN);
+            expect(await store.caseRequests.latestFor(request.requester.objectId)).toBeUndefined();
+            if (database.query) expect(await rowCount(database)).toBe(0);
+            expect(lines.join('')).not.toMatch(/\d{6}\D{0,3}\d{6}/);
+          },
+        );
+
+        it('refuses a retry that carries a recovery password even though the request is recorded', async () => {
+          const [store] = await twoInstances();
+          const original = aNewCaseRequest();
+          const { caseRequest } = await store.caseRequests.record(original);
+          const poisoned = { ...original, request: { ...original.request, keyId: LEAKED_PASSWORD } };
+          expect((await rejection(store.caseRequests.record(poisoned))).code).toBe('SECRET_IN_CASE');
+          expect(await store.caseRequests.latestFor(original.requester.objectId)).toStrictEqual(caseRequest);
+        });
+
+        it.each(ESCALATION_REASONS)(
+          'round-trips a request escalated as %s exactly, with unicode and empty answers',
+          async (reason) => {
+            const [store, other] = await twoInstances();
+            const requester = {
+              objectId: DEMO_PEOPLE[2]!.id,
+              tenantId: DEMO_TENANT_ID,
+              teamsUserId: `29:1${'Zq-_'.repeat(40)}`,
+              displayName: 'Adèle Vance 👋🏽 مرحبا 你好 e\u0301 "quoted" \\ back \u0000 \u2028',
+            };
+            const original = aNewCaseRequest({
+              requester,
+              request: {
+                id: `req-${reason}-${'ü'.repeat(3)}`,
+                keyId: reason === 'notUnderstood' ? undefined : '4290B6C0A1B2C3D4E5F60718293A4B5C',
+                rootCause: reason === 'riskStop' ? 'outOfMyHands' : undefined,
+                reasonCode: reason === 'riskStop' ? 'RISK_DEVICE_OUT_OF_HANDS' : undefined,
+                errorCode: 'E_FVE_BAD_CODE_ID',
+                deviceKind: reason === 'onPremisesDevice' ? 'oldDomainPc' : undefined,
+                riskStop: reason === 'riskStop',
+                startedAt: '2024-07-19T04:09:00.001Z',
+              },
+              reason,
+              conversationReference: aConversationReference(requester, LONG_CONVERSATION_ID),
+              createdAt: '2024-07-19T04:09:59.999Z',
+            });
+            const { caseRequest } = await store.caseRequests.record(original);
+            expect(caseRequest).toStrictEqual({ ...original, number: caseRequest.number });
+            expect(await other.caseRequests.latestFor(requester.objectId)).toStrictEqual(caseRequest);
+          },
+        );
+
+        it.skipIf(!backend.shared)(
+          'adds its table to a database that has only turn state, keeping that state',
+          async () => {
+            const database = await freshDatabase();
+            const location = parseDatabaseUrl(database.url);
+            const { logger } = capturingLogger();
+            const before = migrations.filter((migration) => migration.name === 'turn_state');
+            const old =
+              location.kind === 'sqlite'
+                ? openSqliteStore(location.path, logger, before)
+                : await openPostgresStore(location.connectionString, logger, before);
+            await old.turnState.write({ kept: { n: 1 } });
+            await old.close();
+
+            const store = await open(database);
+            expect(withoutETag((await store.turnState.read(['kept'])).kept)).toEqual({ n: 1 });
+            const { created } = await store.caseRequests.record(aNewCaseRequest());
+            expect(created).toBe(true);
+          },
+        );
       });
     });
   },

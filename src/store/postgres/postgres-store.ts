@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Logger } from '../../observability/logger.js';
 import type { Migration } from '../migration.js';
 import type { Store } from '../store.js';
+import { PostgresCaseRequestStore } from './postgres-case-request-store.js';
 import { runPostgresMigrations } from './postgres-migrator.js';
 import { PostgresTurnStateStorage } from './postgres-turn-state-storage.js';
 
@@ -37,6 +38,7 @@ export async function openPostgresStore(
   return {
     kind: 'postgres',
     turnState: new PostgresTurnStateStorage(pool),
+    caseRequests: new PostgresCaseRequestStore(pool),
     async ping() {
       await pool.query('SELECT 1');
     },

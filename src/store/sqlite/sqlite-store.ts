@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Logger } from '../../observability/logger.js';
 import type { Migration } from '../migration.js';
 import type { Store } from '../store.js';
+import { SqliteCaseRequestStore } from './sqlite-case-request-store.js';
 import { runSqliteMigrations } from './sqlite-migrator.js';
 import { SqliteTurnStateStorage } from './sqlite-turn-state-storage.js';
 
@@ -36,6 +37,7 @@ export function openSqliteStore(path: string, logger: Logger, migrations: readon
   return {
     kind: 'sqlite',
     turnState: new SqliteTurnStateStorage(db),
+    caseRequests: new SqliteCaseRequestStore(db),
     async ping() {
       ping.get();
     },
