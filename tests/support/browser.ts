@@ -81,7 +81,9 @@ export async function launchBrowser(lookup: ChromiumLookup = findChromium()): Pr
       const phone = options.viewport === 'phone';
       const context = await browser.newContext({
         viewport: VIEWPORTS[options.viewport ?? 'desktop'],
-        ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+        // No `isMobile`: with it Chromium lays a non-responsive page (the Playground is ~800 px wide) out at
+        // that width and zooms, which no phone shows; a 390 px viewport with touch shows what fits.
+        ...(phone ? { hasTouch: true, deviceScaleFactor: 2 } : {}),
         locale: 'en-US',
         timezoneId: 'UTC',
       });
