@@ -3,25 +3,56 @@ export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';
   readonly $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   readonly version: '1.5';
+  /** Shown by clients that cannot render the card (and read by screen readers in some hosts). */
   readonly fallbackText: string;
   readonly body: readonly CardElement[];
   readonly actions?: readonly CardAction[];
 }
 
-export type CardElement =
-  | {
-      readonly type: 'TextBlock';
-      readonly text: string;
-      readonly wrap: true;
-      readonly size?: 'Small' | 'Default' | 'Medium' | 'Large';
-      readonly weight?: 'Default' | 'Bolder';
-      readonly isSubtle?: boolean;
-      readonly spacing?: 'None' | 'Small' | 'Medium' | 'Large';
-    }
-  | {
-      readonly type: 'FactSet';
-      readonly facts: readonly { readonly title: string; readonly value: string }[];
-    };
+/** A line of text; always wrapping, because a phone is 360 px wide and nothing may scroll sideways. */
+export interface TextBlockElement {
+  readonly type: 'TextBlock';
+  readonly text: string;
+  readonly wrap: true;
+  readonly size?: 'Small' | 'Medium' | 'Large';
+  readonly weight?: 'Bolder';
+  readonly color?: 'Attention' | 'Warning' | 'Good' | 'Accent';
+  readonly isSubtle?: true;
+  readonly spacing?: 'None' | 'Small' | 'Medium' | 'Large';
+  /** `heading` (1.5) lets screen readers announce the card's title as a heading. */
+  readonly style?: 'heading';
+}
+
+/** Label/value pairs; Teams stacks them readably on a phone, unlike a ColumnSet. */
+export interface FactSetElement {
+  readonly type: 'FactSet';
+  readonly facts: readonly { readonly title: string; readonly value: string }[];
+}
+
+/** A free-text input. `label` is always set: it is what a screen reader reads and what the person sees. */
+export interface TextInputElement {
+  readonly type: 'Input.Text';
+  readonly id: CardInputId;
+  readonly label: string;
+  readonly placeholder?: string;
+  readonly maxLength?: number;
+  readonly isRequired?: true;
+  readonly errorMessage?: string;
+}
+
+/** A choice among known values; `expanded` renders radio buttons, which are big tap targets on a phone. */
+export interface ChoiceSetInputElement {
+  readonly type: 'Input.ChoiceSet';
+  readonly id: CardInputId;
+  readonly label: string;
+  readonly style: 'expanded';
+  readonly wrap: true;
+  readonly choices: readonly { readonly title: string; readonly value: string }[];
+  readonly isRequired?: true;
+  readonly errorMessage?: string;
+}
+
+export type CardElement = TextBlockElement | FactSetElement | TextInputElement | ChoiceSetInputElement;
 
 /** Card verbs the bot understands. A typo in a verb fails to compile. */
 export const CARD_VERBS = {
@@ -29,20 +60,54 @@ export const CARD_VERBS = {
   whereKeyId: 'whereKeyId',
   talkToIt: 'talkToIt',
   help: 'help',
+  submitKeyId: 'submitKeyId',
+  confirmKeyIdYes: 'confirmKeyIdYes',
+  confirmKeyIdNo: 'confirmKeyIdNo',
+  answers: 'answers',
+  guideWhyThisHappened: 'guideWhyThisHappened',
+  guideNoKeyAnywhere: 'guideNoKeyAnywhere',
+  restart: 'restart',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
 
-export interface CardAction {
+/**
+ * The ids of card inputs. Teams merges input values into the submit data under these names, so the
+ * edge's parser must use the same ones.
+ */
+export const CARD_INPUTS = {
+  keyId: 'keyId',
+  rootCause: 'rootCause',
+  deviceKind: 'deviceKind',
+  errorCode: 'errorCode',
+} as const;
+
+export type CardInputId = (typeof CARD_INPUTS)[keyof typeof CARD_INPUTS];
+
+/** A button that posts `{ verb, ...inputs }` back to the bot. */
+export interface SubmitAction {
   readonly type: 'Action.Submit';
   readonly title: string;
   readonly data: { readonly verb: CardVerb };
+  readonly style?: 'positive';
+  /** `none` skips the card's required-input validation, for side buttons such as "Where is it?". */
+  readonly associatedInputs?: 'none';
 }
+
+/** A button that opens a web page (a sign-in, or a Microsoft site) in the browser. */
+export interface OpenUrlAction {
+  readonly type: 'Action.OpenUrl';
+  readonly title: string;
+  readonly url: string;
+  readonly style?: 'positive';
+}
+
+export type CardAction = SubmitAction | OpenUrlAction;
 
 export function adaptiveCard(
   fallbackText: string,
-  body: CardElement[],
-  actions?: CardAction[],
+  body: readonly CardElement[],
+  actions?: readonly CardAction[],
 ): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
@@ -56,11 +121,53 @@ export function adaptiveCard(
 
 export function text(
   value: string,
-  style: Omit<Extract<CardElement, { type: 'TextBlock' }>, 'type' | 'text' | 'wrap'> = {},
-): CardElement {
+  style: Omit<TextBlockElement, 'type' | 'text' | 'wrap'> = {},
+): TextBlockElement {
   return { type: 'TextBlock', text: value, wrap: true, ...style };
 }
 
-export function submit(title: string, verb: CardVerb): CardAction {
-  return { type: 'Action.Submit', title, data: { verb } };
+/** The first line of a card: what `describeCard` in transcripts and screen readers pick up as its title. */
+export function title(value: string): TextBlockElement {
+  return text(value, { size: 'Medium', weight: 'Bolder', style: 'heading' });
+}
+
+export function submit(
+  label: string,
+  verb: CardVerb,
+  options: Pick<SubmitAction, 'style' | 'associatedInputs'> = {},
+): SubmitAction {
+  return { type: 'Action.Submit', title: label, data: { verb }, ...options };
+}
+
+export function openUrl(
+  label: string,
+  url: string,
+  options: Pick<OpenUrlAction, 'style'> = {},
+): OpenUrlAction {
+  return { type: 'Action.OpenUrl', title: label, url, ...options };
+}
+
+/**
+ * Fallback text that says what the card says: its lines and facts in reading order. Inputs and buttons
+ * are left out; a client that cannot render the card cannot use them either.
+ */
+export function fallbackFor(body: readonly CardElement[]): string {
+  return body.flatMap(elementWords).join('\n');
+}
+
+function elementWords(element: CardElement): readonly string[] {
+  switch (element.type) {
+    case 'TextBlock':
+      return [element.text];
+    case 'FactSet':
+      return element.facts.map((fact) => `${fact.title}: ${fact.value}`);
+    case 'Input.Text':
+    case 'Input.ChoiceSet':
+      return [];
+  }
+}
+
+/** A card whose fallback text is its own words. */
+export function cardOf(body: readonly CardElement[], actions?: readonly CardAction[]): AdaptiveCard {
+  return adaptiveCard(fallbackFor(body), body, actions);
 }

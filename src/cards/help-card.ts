@@ -1,12 +1,11 @@
-import { type AdaptiveCard, adaptiveCard, CARD_VERBS, submit, text } from './adaptive-card.js';
+import { type AdaptiveCard, CARD_VERBS, cardOf, submit, text, title } from './adaptive-card.js';
 import type { Messages } from './messages.js';
 
 /** The commands that work at any point, plus the same three starts as the welcome card. */
 export function helpCard(messages: Messages): AdaptiveCard {
-  return adaptiveCard(
-    `${messages.helpTitle}. ${messages.helpCommands.map((entry) => `${entry.command}: ${entry.description}`).join('; ')}`,
+  return cardOf(
     [
-      text(messages.helpTitle, { size: 'Medium', weight: 'Bolder' }),
+      title(messages.helpTitle),
       text(messages.helpIntro, { isSubtle: true }),
       {
         type: 'FactSet',

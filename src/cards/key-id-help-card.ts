@@ -1,10 +1,16 @@
-import { type AdaptiveCard, adaptiveCard, text } from './adaptive-card.js';
+import { type AdaptiveCard, cardOf, text, title } from './adaptive-card.js';
 import type { Messages } from './messages.js';
 
-/** Where the Key ID is on the recovery screen, in three short steps. */
+/**
+ * Where the Key ID is on the recovery screen, in three short steps, plus what else Windows 11 shows.
+ * No buttons: the next move is typing the Key ID into the chat, which works from any step.
+ */
 export function keyIdHelpCard(messages: Messages): AdaptiveCard {
-  return adaptiveCard(`${messages.keyIdHelpTitle}. ${messages.keyIdHelpSteps.join(' ')}`, [
-    text(messages.keyIdHelpTitle, { size: 'Medium', weight: 'Bolder' }),
+  return cardOf([
+    title(messages.keyIdHelpTitle),
     ...messages.keyIdHelpSteps.map((step, index) => text(`${index + 1}. ${step}`, { spacing: 'Small' })),
+    ...messages.keyIdHelpNotes.map((note, index) =>
+      text(note, { isSubtle: true, ...(index === 0 ? { spacing: 'Medium' } : { spacing: 'Small' }) }),
+    ),
   ]);
 }

@@ -1,6 +1,30 @@
+import type {
+  DeviceKind,
+  EscalationReason,
+  Guide,
+  RootCause,
+  TriageState,
+} from '../recovery/triage-types.js';
+
+export { en } from './messages/en.js';
+
+/** An answer the person still has to pick on the questions card. */
+export type MissingAnswer = 'rootCause' | 'deviceKind';
+
+/** The words of one guided answer: a title, a lead-in, the list that is the point of it, and closing lines. */
+export interface GuideText {
+  readonly title: string;
+  readonly intro: string;
+  /** Steps (numbered by the card) or a checklist (bulleted), depending on the guide. */
+  readonly points: readonly string[];
+  readonly closing: readonly string[];
+}
+
 /**
  * Every word the bot says, in one catalogue. Another language is another object of this type
- * (a new file), not a code change.
+ * (a new file under `messages/`), not a code change. Parameterized strings are functions, so word
+ * order and plurals stay the translator's business. Values passed in (Key IDs, codes) are already
+ * formatted for display.
  */
 export interface Messages {
   readonly welcomeTitle: string;
@@ -9,43 +33,95 @@ export interface Messages {
   readonly startRecovery: string;
   readonly startWhereKeyId: string;
   readonly startTalkToIt: string;
+  readonly startOver: string;
+  readonly continue: string;
+
   readonly helpTitle: string;
   readonly helpIntro: string;
   readonly helpCommands: readonly { readonly command: string; readonly description: string }[];
+
   readonly keyIdHelpTitle: string;
   readonly keyIdHelpSteps: readonly string[];
+  /** What else the Windows 11 recovery screen shows, and what it means. */
+  readonly keyIdHelpNotes: readonly string[];
+
+  /** Label of the Key ID input and of the Key ID line in summaries. */
+  readonly keyIdLabel: string;
+  readonly askKeyIdTitle: string;
+  readonly askKeyIdWhere: string;
+  readonly askKeyIdOrType: string;
+  readonly keyIdPlaceholder: string;
+  readonly keyIdRequired: string;
+  readonly whereIsIt: string;
+
+  readonly keyIdTooShort: (digits: number) => string;
+  readonly notAKeyId: string;
+  readonly twoKeyIds: string;
+  readonly passwordPastedTitle: string;
+  readonly passwordPastedLines: readonly string[];
+
+  readonly confirmKeyIdQuestion: (keyId: string) => string;
+  /** `corrections` read like "O → 0". */
+  readonly confirmKeyIdCorrections: (corrections: readonly string[]) => string;
+  readonly confirmKeyIdYes: string;
+  readonly confirmKeyIdNo: string;
+
+  readonly answersTitle: string;
+  readonly answersMissing: (missing: readonly MissingAnswer[]) => string;
+  readonly rootCauseLabel: string;
+  readonly rootCauseRequired: string;
+  readonly rootCauseChoices: { readonly [cause in RootCause]: string };
+  readonly deviceKindLabel: string;
+  readonly deviceKindRequired: string;
+  readonly deviceKindChoices: { readonly [kind in DeviceKind]: string };
+  readonly errorCodeLabel: string;
+  readonly errorCodePlaceholder: string;
+  readonly whyDidThisHappen: string;
+
+  readonly verifyTitle: string;
+  readonly rootCauseFact: string;
+  readonly deviceKindFact: string;
+  readonly errorCodeFact: string;
+  readonly verifyNext: string;
+  readonly verifyButton: string;
+  readonly verifyNotSwitchedOn: string;
+
+  readonly guides: { readonly [guide in Guide]: GuideText };
+  readonly openMyRecoveryKey: string;
+  readonly cantFindItThere: string;
+
+  readonly riskStopTitle: string;
+  readonly riskStopLines: readonly string[];
+
+  readonly caseRequestedTitle: string;
+  readonly caseReasons: { readonly [reason in EscalationReason]: string };
+  readonly caseNext: string;
+  readonly caseWithoutKeyId: string;
+  readonly caseStatusHint: string;
+
+  readonly offerIt: string;
+  readonly cancelled: (hadRequest: boolean) => string;
+
+  readonly statusTitle: string;
+  readonly statusNowFact: string;
+  readonly statusLastFact: string;
+  readonly statusSteps: { readonly [step in TriageState['step']]: string };
+  readonly statusOutcomes: {
+    readonly none: string;
+    readonly verification: string;
+    readonly case: string;
+    readonly cancelled: string;
+    readonly guided: (guideTitle: string) => string;
+  };
+
+  readonly expired: string;
+  readonly staleCard: string;
+  readonly notUnderstood: string;
+  /** Sent once after a successful unlock. */
+  readonly preventionTips: string;
+
   readonly notYet: string;
   readonly groupChatRedirect: string;
   readonly turnError: string;
   readonly cardFallback: string;
 }
-
-export const en: Messages = {
-  welcomeTitle: 'BitLocker recovery',
-  welcomeBody:
-    'Locked out by a blue BitLocker screen? I can help you find the right recovery key for your work PC, or get IT to help you.',
-  neverAskForPassword: 'I will never ask for your password or an MFA code.',
-  startRecovery: 'My PC shows a BitLocker recovery screen',
-  startWhereKeyId: 'Where do I find the Key ID?',
-  startTalkToIt: 'Talk to IT',
-  helpTitle: 'What I can do',
-  helpIntro: 'Type one of these at any time, or tap a button below.',
-  helpCommands: [
-    { command: 'help', description: 'show this list' },
-    { command: 'restart', description: 'start again from the beginning' },
-    { command: 'status', description: 'see your open request' },
-    { command: 'talk to IT', description: 'ask the helpdesk for help' },
-  ],
-  keyIdHelpTitle: 'Finding the Key ID',
-  keyIdHelpSteps: [
-    'Look at the blue BitLocker recovery screen on your PC.',
-    'Find the line that starts with "Recovery key ID" (older screens: "Key ID").',
-    'Type the first 8 characters here, for example 4290B6C0. More characters are fine too.',
-  ],
-  notYet:
-    "Sorry, I can't do that yet. The guided recovery is still being built; for now, please contact your IT helpdesk.",
-  groupChatRedirect:
-    'I help with BitLocker recovery in a private chat only, so your details stay between us. Open a 1:1 chat with me to start.',
-  turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
-  cardFallback: 'This message needs a newer version of Teams to display.',
-};

@@ -6,12 +6,12 @@ export function welcomeCard(messages: Messages): AdaptiveCard {
   return adaptiveCard(
     `${messages.welcomeTitle}. ${messages.welcomeBody} ${messages.neverAskForPassword}`,
     [
-      text(messages.welcomeTitle, { size: 'Large', weight: 'Bolder' }),
+      text(messages.welcomeTitle, { size: 'Large', weight: 'Bolder', style: 'heading' }),
       text(messages.welcomeBody),
       text(messages.neverAskForPassword, { weight: 'Bolder' }),
     ],
     [
-      submit(messages.startRecovery, CARD_VERBS.startRecovery),
+      submit(messages.startRecovery, CARD_VERBS.startRecovery, { style: 'positive' }),
       submit(messages.startWhereKeyId, CARD_VERBS.whereKeyId),
       submit(messages.startTalkToIt, CARD_VERBS.talkToIt),
     ],

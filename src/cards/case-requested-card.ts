@@ -1,0 +1,24 @@
+import type { EscalationReason } from '../recovery/triage-types.js';
+import { type AdaptiveCard, cardOf, text, title } from './adaptive-card.js';
+import { formatKeyId } from './format-key-id.js';
+import type { Messages } from './messages.js';
+
+/**
+ * IT was asked to help: why, the Key ID if we have it, and what happens next. Honest about the state
+ * of things: IT will be notified; no promise of how fast.
+ */
+export function caseRequestedCard(
+  reason: EscalationReason,
+  keyId: string | undefined,
+  messages: Messages,
+): AdaptiveCard {
+  return cardOf([
+    title(messages.caseRequestedTitle),
+    text(messages.caseReasons[reason]),
+    keyId === undefined
+      ? text(messages.caseWithoutKeyId)
+      : { type: 'FactSet', facts: [{ title: messages.keyIdLabel, value: formatKeyId(keyId) }] },
+    text(messages.caseNext),
+    text(messages.caseStatusHint, { isSubtle: true, size: 'Small' }),
+  ]);
+}

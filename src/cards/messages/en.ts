@@ -1,0 +1,226 @@
+import type { Messages, MissingAnswer } from '../messages.js';
+
+const MISSING_NAMES: { readonly [answer in MissingAnswer]: string } = {
+  rootCause: 'what happened',
+  deviceKind: 'which PC it is',
+};
+
+/**
+ * English. Written for someone locked out of their PC, reading on a phone: short lines, plain words,
+ * never blaming, and never asking for a password, an MFA code or the recovery key itself.
+ */
+export const en: Messages = {
+  welcomeTitle: 'BitLocker recovery',
+  welcomeBody:
+    'Locked out by a blue BitLocker screen? I can help you find the right recovery key for your work PC, or get IT to help you.',
+  neverAskForPassword: 'I will never ask for your password or an MFA code.',
+  startRecovery: 'My PC shows a BitLocker recovery screen',
+  startWhereKeyId: 'Where do I find the Key ID?',
+  startTalkToIt: 'Talk to IT',
+  startOver: 'Start over',
+  continue: 'Continue',
+
+  helpTitle: 'What I can do',
+  helpIntro: 'Type one of these at any time, or tap a button below.',
+  helpCommands: [
+    { command: 'help', description: 'show this list' },
+    { command: 'restart', description: 'start again from the beginning' },
+    { command: 'cancel', description: 'stop the current request' },
+    { command: 'status', description: 'see your open request' },
+    { command: 'talk to IT', description: 'ask the helpdesk for help' },
+  ],
+
+  keyIdHelpTitle: 'Finding the Key ID',
+  keyIdHelpSteps: [
+    'Look at the blue BitLocker recovery screen on the locked PC.',
+    'Near the bottom, find "Recovery key ID" (older screens say "Key ID"). Letters and numbers follow it.',
+    'Type the first 8 of them here, for example 4290B6C0. More is fine too.',
+  ],
+  keyIdHelpNotes: [
+    'Windows 11 may also show a Microsoft account hint. Then the key is probably saved in that personal account.',
+    'Pressing Alt shows an error code, such as E_FVE_DEVICE_LOCKEDOUT. Handy to note, but not needed.',
+  ],
+
+  keyIdLabel: 'Key ID',
+  askKeyIdTitle: 'What is the Key ID?',
+  askKeyIdWhere:
+    'It is near the bottom of the blue screen, after "Recovery key ID". The first 8 characters are enough.',
+  askKeyIdOrType: 'You can also just type it in the chat.',
+  keyIdPlaceholder: 'e.g. 4290B6C0',
+  keyIdRequired: 'Type the Key ID from the blue screen.',
+  whereIsIt: 'Where is it?',
+
+  keyIdTooShort: (digits) =>
+    `I got ${digits} ${digits === 1 ? 'character' : 'characters'}. The Key ID needs at least 8: please type the first 8 from the blue screen.`,
+  notAKeyId:
+    'That does not look like a Key ID. It uses only 0-9 and A-F, like 4290B6C0, and comes after "Recovery key ID" on the blue screen.',
+  twoKeyIds: 'I see more than one Key ID there. Please send just the one on your blue screen.',
+  passwordPastedTitle: 'Please keep that to yourself',
+  passwordPastedLines: [
+    'That looked like a recovery key (48 digits).',
+    'Never paste it into any chat, here or anywhere else. I did not keep it.',
+    'If you typed it by mistake, delete that message.',
+    'What I need is only the Key ID: the short code after "Recovery key ID" on the blue screen.',
+  ],
+
+  confirmKeyIdQuestion: (keyId) => `Did you mean ${keyId}?`,
+  confirmKeyIdCorrections: (corrections) =>
+    `I read ${corrections.join(', ')}, because Key IDs only use 0-9 and A-F.`,
+  confirmKeyIdYes: 'Yes',
+  confirmKeyIdNo: 'No, retype',
+
+  answersTitle: 'Two quick questions',
+  answersMissing: (missing) => `Please pick ${missing.map((answer) => MISSING_NAMES[answer]).join(' and ')}.`,
+  rootCauseLabel: 'What happened just before?',
+  rootCauseRequired: 'Pick what happened.',
+  rootCauseChoices: {
+    firmwareUpdate: 'A BIOS or firmware update',
+    windowsUpdate: 'A Windows update',
+    hardwareChange: 'A repair or new hardware',
+    dockOrPeripheral: 'A new dock, screen or USB device',
+    wrongPin: 'A wrong PIN, too many times',
+    nothingUnusual: 'Nothing unusual',
+    outOfMyHands: 'The PC was out of my hands, may have been tampered with, or is lost or stolen',
+  },
+  deviceKindLabel: 'Which PC is it?',
+  deviceKindRequired: 'Pick which PC it is.',
+  deviceKindChoices: {
+    workPc: 'My work PC',
+    personalPc: 'My personal PC',
+    secondHand: 'A second-hand PC',
+    oldDomainPc: 'An older PC joined to the company domain',
+    notSure: 'Not sure',
+  },
+  errorCodeLabel: 'Error code, if shown (press Alt on the blue screen)',
+  errorCodePlaceholder: 'e.g. E_FVE_DEVICE_LOCKEDOUT',
+  whyDidThisHappen: 'Why did this happen?',
+
+  verifyTitle: "Thanks, that's all I need",
+  rootCauseFact: 'What happened',
+  deviceKindFact: 'PC',
+  errorCodeFact: 'Error code',
+  verifyNext: "Next: a quick Microsoft sign-in proves it's you. I will never ask for your password here.",
+  verifyButton: "Verify it's you",
+  verifyNotSwitchedOn:
+    'Self-service sign-in is not switched on here yet, so a person from IT needs to help with this one.',
+
+  guides: {
+    personalAccount: {
+      title: 'Your key is probably in a Microsoft account',
+      intro:
+        'Personal PCs usually save the key to the Microsoft account used to set them up. On your phone or another device:',
+      points: [
+        'Open aka.ms/myrecoverykey.',
+        'Sign in with the Microsoft account used on the locked PC. Newer blue screens show a hint of it.',
+        'Find the key whose Key ID matches the one on your screen.',
+        'Type its 48 digits on the locked PC.',
+      ],
+      closing: [
+        "Not there? Try your other Microsoft accounts, and on a shared PC, family members' accounts.",
+        'Keep the key to yourself: never paste it into a chat.',
+      ],
+    },
+    secondHand: {
+      title: 'A second-hand PC',
+      intro:
+        "Only whoever turned on BitLocker, the original owner or the seller, can have this PC's recovery key.",
+      points: [
+        'Ask them to look it up at aka.ms/myrecoverykey, using the Key ID on your screen.',
+        'Please do not pay online "recovery" services: nobody can unlock the data without the key.',
+        `Did IT give you this PC, maybe a colleague's old one? Then it counts as a work PC: start over and pick "My work PC".`,
+      ],
+      closing: [
+        'If the key cannot be found, the PC can be reset and used again, but the files on it will be erased.',
+      ],
+    },
+    noKeyAnywhere: {
+      title: 'Where a copy might be',
+      intro: 'People often saved the key when BitLocker was turned on. Check:',
+      points: [
+        "A printout: paper files, drawers, the PC's box.",
+        'A USB stick.',
+        'A file named like "BitLocker Recovery Key" plus the Key ID, ending in .txt, on another PC, a drive or cloud storage.',
+        'An email you sent yourself.',
+        'Your password manager.',
+        "For a work PC: your organization's IT.",
+      ],
+      closing: [
+        'The honest truth: a lost recovery key cannot be recreated, not by IT and not by Microsoft.',
+        'If no copy turns up, the last resort is resetting the PC. It works again afterwards, but the files on it are erased. Files in OneDrive or another backup stay safe there.',
+      ],
+    },
+    whyThisHappened: {
+      title: 'Why BitLocker asks for the key',
+      intro:
+        'BitLocker keeps your files safe. When something about how the PC starts changes, it asks for the key to be sure the PC is still in the right hands. Common reasons:',
+      points: [
+        'A BIOS or firmware update, or a Secure Boot setting changed.',
+        'A repair or new hardware, such as a new motherboard or security chip (TPM).',
+        'A big Windows update or a reinstall.',
+        'A wrong PIN, entered too many times.',
+        'A dock or USB device plugged in at start-up, changing how the PC boots.',
+        'Now and then, someone trying to get into the PC.',
+      ],
+      closing: ['It is not your fault. The right key unlocks the PC as usual.'],
+    },
+  },
+  openMyRecoveryKey: 'Open aka.ms/myrecoverykey',
+  cantFindItThere: "I can't find it there",
+
+  riskStopTitle: "Let's keep this safe",
+  riskStopLines: [
+    'Because the PC may have been out of your hands, IT will check this one with you in person.',
+    'For your safety, no key is shown in chat for it.',
+    'I have asked IT to help. They will be notified and get in touch with you; if the PC is lost or stolen, tell them then.',
+  ],
+
+  caseRequestedTitle: "I've asked IT to help",
+  caseReasons: {
+    requesterAsked: 'You asked for a person, so I have passed this on.',
+    riskStop: 'Because the PC may have been out of your hands, IT will check this one with you in person.',
+    onPremisesDevice:
+      "The key of an older domain PC is kept on the company's own servers, so IT will look it up for you.",
+    notUnderstood: 'I could not sort this out by chat, so I have passed it to a person.',
+  },
+  caseNext:
+    'IT will be notified with what you told me and get in touch with you. No need to explain it all again.',
+  caseWithoutKeyId: 'If you can, note the Key ID from the blue screen: IT will ask for it.',
+  caseStatusHint: 'Type "status" any time to see your request.',
+
+  offerIt: "Sorry, I'm not getting this right. Would you like a person from IT to help?",
+  cancelled: (hadRequest) =>
+    hadRequest
+      ? 'OK, I have cancelled that request. Say hi whenever you want to start again.'
+      : 'There was nothing to cancel. Say hi whenever you want to start.',
+
+  statusTitle: 'Your request',
+  statusNowFact: 'Now',
+  statusLastFact: 'Last request',
+  statusSteps: {
+    idle: 'Nothing in progress.',
+    awaitingKeyId: 'Waiting for your Key ID.',
+    confirmingKeyId: 'Waiting for you to confirm the Key ID.',
+    awaitingAnswers: 'Waiting for your two answers.',
+  },
+  statusOutcomes: {
+    none: 'None yet.',
+    verification: 'Ready for the Microsoft sign-in check.',
+    case: 'Passed to IT. They will be notified and get in touch.',
+    cancelled: 'Cancelled.',
+    guided: (guideTitle) => `I showed you "${guideTitle}".`,
+  },
+
+  expired: "Welcome back. It's been over a day, so we're starting fresh.",
+  staleCard: 'That button belongs to an earlier request. Here is where we are now.',
+  notUnderstood:
+    'Sorry, I did not get that. Type your Key ID (like 4290B6C0), or "help" to see what I can do.',
+  preventionTips:
+    "Tip for next time: your work PC's key is backed up by IT, and I am here in Teams whenever you need it. For a personal PC, save its key to your Microsoft account or print it and keep it away from the PC. Never keep a key in a chat, an email or a photo.",
+
+  notYet:
+    "Sorry, I can't do that yet. The guided recovery is still being built; for now, please contact your IT helpdesk.",
+  groupChatRedirect:
+    'I help with BitLocker recovery in a private chat only, so your details stay between us. Open a 1:1 chat with me to start.',
+  turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
+  cardFallback: 'This message needs a newer version of Teams to display.',
+};

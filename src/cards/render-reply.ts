@@ -1,0 +1,88 @@
+import type { Reply } from '../recovery/triage-types.js';
+import type { AdaptiveCard } from './adaptive-card.js';
+import { askAnswersCard } from './ask-answers-card.js';
+import { askKeyIdCard } from './ask-key-id-card.js';
+import { caseRequestedCard } from './case-requested-card.js';
+import { confirmKeyIdCard } from './confirm-key-id-card.js';
+import { guideCard } from './guide-card.js';
+import { helpCard } from './help-card.js';
+import { keyIdHelpCard } from './key-id-help-card.js';
+import type { Messages } from './messages.js';
+import { offerItCard } from './offer-it-card.js';
+import { passwordPastedCard } from './password-pasted-card.js';
+import { riskStopCard } from './risk-stop-card.js';
+import { statusCard } from './status-card.js';
+import { verifyCard } from './verify-card.js';
+import { welcomeCard } from './welcome-card.js';
+
+/** One Teams message: plain text, or an Adaptive Card for `bot/` to wrap in an attachment. */
+export type OutgoingMessage =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'card'; readonly card: AdaptiveCard };
+
+/** What the renderer needs beyond the reply itself. */
+export interface RenderOptions {
+  /**
+   * Where "Verify it's you" leads (`${PUBLIC_BASE_URL}/auth/start?…`). Absent while self-service sign-in
+   * is not available: the verification card then says so and offers IT instead.
+   */
+  readonly verifyUrl?: string;
+}
+
+/** Turns one thing the bot says into the Teams messages that say it, in order (usually one). */
+export function renderReply(
+  reply: Reply,
+  messages: Messages,
+  options: RenderOptions = {},
+): readonly OutgoingMessage[] {
+  switch (reply.type) {
+    case 'welcome':
+      return [card(welcomeCard(messages))];
+    case 'help':
+      return [card(helpCard(messages))];
+    case 'askKeyId':
+      return [card(askKeyIdCard(messages))];
+    case 'whereIsKeyId':
+      return [card(keyIdHelpCard(messages))];
+    case 'keyIdTooShort':
+      return [text(messages.keyIdTooShort(reply.digits))];
+    case 'notAKeyId':
+      return [text(messages.notAKeyId)];
+    case 'twoKeyIds':
+      return [text(messages.twoKeyIds)];
+    case 'passwordPasted':
+      return [card(passwordPastedCard(messages))];
+    case 'confirmKeyId':
+      return [card(confirmKeyIdCard(reply.keyId, reply.corrections, messages))];
+    case 'askAnswers':
+      return [card(askAnswersCard(reply.keyId, reply.missing, messages))];
+    case 'verify':
+      return [card(verifyCard(reply.request, options.verifyUrl, messages))];
+    case 'guide':
+      return [card(guideCard(reply.guide, messages))];
+    case 'riskStop':
+      return [card(riskStopCard(messages))];
+    case 'caseRequested':
+      return [card(caseRequestedCard(reply.reason, reply.keyId, messages))];
+    case 'offerIt':
+      return [card(offerItCard(messages))];
+    case 'cancelled':
+      return [text(messages.cancelled(reply.hadRequest))];
+    case 'status':
+      return [card(statusCard(reply.state, messages))];
+    case 'expired':
+      return [text(messages.expired)];
+    case 'staleCard':
+      return [text(messages.staleCard)];
+    case 'notUnderstood':
+      return [text(messages.notUnderstood)];
+  }
+}
+
+function card(value: AdaptiveCard): OutgoingMessage {
+  return { kind: 'card', card: value };
+}
+
+function text(value: string): OutgoingMessage {
+  return { kind: 'text', text: value };
+}
