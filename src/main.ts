@@ -34,13 +34,10 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
   let demoTenant = options.demoTenant;
   const ownsDemoTenant = config.mode === 'demo' && !demoTenant;
   if (ownsDemoTenant) {
-    demoTenant = await startDemoTenant({
-      logger: logger.child({ component: 'demo-tenant' }),
-      certDir: config.demo.certDir,
-    });
+    demoTenant = await startDemoTenant({ logger, certDir: config.demo.certDir });
   }
   const tenantId = config.mode === 'demo' ? demoTenant!.tenantId : config.entra.tenantId!;
-  const store = await openStore(config.store.url, logger.child({ component: 'store' }));
+  const store = await openStore(config.store.url, logger);
   try {
     const adapter = createBotAdapter(config);
     const bot = createBot({

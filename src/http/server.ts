@@ -102,8 +102,12 @@ export async function startHttpServer(
   );
 
   await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(port, host, () => resolve());
+    // restify re-emits the http server's errors (EADDRINUSE) on itself; unhandled, they would crash.
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
   });
   const actualPort = (server.address() as AddressInfo).port;
   log.info({ port: actualPort }, 'listening');

@@ -93,7 +93,7 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     destination: { write: (line: string) => void logs.push(line) },
   });
   const demoTenant = await startDemoTenant({
-    logger: logger.child({ component: 'demo-tenant' }),
+    logger,
     certDir: '.data/demo-tenant',
   });
   const issuer = mode === 'tenant' ? await startChannelIssuer() : undefined;
