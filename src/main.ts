@@ -45,6 +45,8 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       storage: store.turnState,
       logger: logger.child({ component: 'bot' }),
       messages: en,
+      caseRequests: store.caseRequests,
+      now: () => new Date(),
     });
     const server = await startHttpServer(
       { adapter, bot, logger, metrics: createMetrics(), tenantId, checkReady: () => store.ping() },

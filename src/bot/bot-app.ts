@@ -5,24 +5,22 @@ import {
   CardFactory,
   MessageFactory,
   type Storage,
-  type TurnContext,
+  TurnContext,
 } from 'botbuilder';
-import { z } from 'zod';
-import type { AdaptiveCard } from '../cards/adaptive-card.js';
-import { CARD_VERBS, type CardVerb } from '../cards/adaptive-card.js';
-import { helpCard } from '../cards/help-card.js';
-import { keyIdHelpCard } from '../cards/key-id-help-card.js';
 import type { Messages } from '../cards/messages.js';
-import { welcomeCard } from '../cards/welcome-card.js';
+import { type OutgoingMessage, type RenderOptions, renderReply } from '../cards/render-reply.js';
 import type { Logger } from '../observability/logger.js';
+import type { CaseRequestStore, Requester } from '../recovery/case-requests.js';
+import { initialTriageState, transition } from '../recovery/triage.js';
+import type { TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
 import type { BotAdapter } from './bot-adapter.js';
+import { toTriageEvent } from './triage-event.js';
 import { turnLogger } from './turn-context-data.js';
 import { startTypingIndicator } from './typing-indicator.js';
 
-/** What the bot remembers per conversation. */
+/** What the bot remembers per conversation. Never a key, never what the person typed. */
 export interface ConversationData {
-  /** The welcome card was shown once in this conversation. */
-  welcomed?: boolean;
+  triage?: TriageState;
 }
 
 export type BotState = TurnState<ConversationData>;
@@ -32,6 +30,8 @@ export interface BotDependencies {
   readonly storage: Storage;
   readonly logger: Logger;
   readonly messages: Messages;
+  readonly caseRequests: CaseRequestStore;
+  readonly now: () => Date;
 }
 
 /** The bot as the HTTP edge sees it: one call per authenticated turn. */
@@ -39,42 +39,9 @@ export interface Bot {
   run(context: TurnContext): Promise<void>;
 }
 
-type Handler = (context: TurnContext, state: BotState, deps: BotDependencies) => Promise<void>;
-
-/** Typed text commands, matched in order against the whole message. */
-const TEXT_COMMANDS: readonly {
-  readonly name: string;
-  readonly pattern: RegExp;
-  readonly handle: Handler;
-}[] = [
-  { name: 'help', pattern: /^(help|\?|what can you do\??)$/i, handle: showHelp },
-  {
-    name: 'welcome',
-    pattern: /^(hi|hello|hey|start|menu|good (morning|afternoon|evening))[!. ]*$/i,
-    handle: showWelcome,
-  },
-];
-
-/** Card buttons (`Action.Submit` data), by verb. */
-const CARD_COMMANDS: { readonly [verb in CardVerb]: Handler } = {
-  [CARD_VERBS.startRecovery]: notYet,
-  [CARD_VERBS.whereKeyId]: showKeyIdHelp,
-  [CARD_VERBS.talkToIt]: notYet,
-  [CARD_VERBS.help]: showHelp,
-  [CARD_VERBS.submitKeyId]: notYet,
-  [CARD_VERBS.confirmKeyIdYes]: notYet,
-  [CARD_VERBS.confirmKeyIdNo]: notYet,
-  [CARD_VERBS.answers]: notYet,
-  [CARD_VERBS.guideWhyThisHappened]: notYet,
-  [CARD_VERBS.guideNoKeyAnywhere]: notYet,
-  [CARD_VERBS.restart]: showWelcome,
-};
-
-const cardSubmit = z.object({ verb: z.enum(Object.values(CARD_VERBS) as [CardVerb, ...CardVerb[]]) });
-
 /**
- * The Teams edge: a teams-ai `Application` whose routes turn activities into replies.
- * Routes match in registration order; the fallback is registered last.
+ * The Teams edge: a teams-ai `Application` whose routes turn activities into triage events, run the
+ * domain machine, and carry out its effects. Routes match in registration order.
  */
 export function createBot(deps: BotDependencies): Bot {
   const app = new Application<BotState>({
@@ -92,14 +59,17 @@ export function createBot(deps: BotDependencies): Bot {
       (member) => member.id === context.activity.recipient.id,
     );
     if (!botAdded) return;
-    if (isPersonal(context.activity)) {
-      await showWelcome(context, state, deps);
-    } else {
+    if (!isPersonal(context.activity)) {
       turnLogger(context, deps.logger).info(
         { conversationType: context.activity.conversation.conversationType },
         'bot installed in a shared conversation',
       );
+      return;
     }
+    // Teams (and the Playground) repeat install events; the welcome is shown once per conversation.
+    const current = state.conversation.triage;
+    if (current?.step === 'idle' && current.greeted) return;
+    await runTriage(context, state, { type: 'greet' }, deps);
   });
 
   app.message(
@@ -109,43 +79,28 @@ export function createBot(deps: BotDependencies): Bot {
     },
   );
 
-  app.message(
-    (context) => Promise.resolve(context.activity.value !== undefined && !context.activity.text),
-    async (context, state) => {
-      const parsed = cardSubmit.safeParse(context.activity.value);
-      if (!parsed.success) {
-        turnLogger(context, deps.logger).warn('card submit with unknown data');
-        await notYet(context, state, deps);
-        return;
-      }
-      await CARD_COMMANDS[parsed.data.verb](context, state, deps);
-    },
-  );
-
-  for (const command of TEXT_COMMANDS) {
-    app.message(
-      (context) => Promise.resolve(command.pattern.test((context.activity.text ?? '').trim())),
-      (context, state) => command.handle(context, state, deps),
-    );
-  }
-
-  // Fallback, registered last: a first message gets the welcome, anything else an honest "not yet".
+  // The one message route for 1:1 chats: every text and card submit becomes a triage event.
   app.activity(ActivityTypes.Message, async (context, state) => {
-    if (!state.conversation.welcomed) await showWelcome(context, state, deps);
-    else await notYet(context, state, deps);
+    const event = toTriageEvent(context.activity);
+    if (!event) {
+      turnLogger(context, deps.logger).warn('card submit with data the bot does not know');
+      await runTriage(context, state, { type: 'text', text: '' }, deps);
+      return;
+    }
+    await runTriage(context, state, event, deps);
   });
 
   deps.adapter.onTurnError = async (context, error) => {
     turnLogger(context, deps.logger).error({ err: error }, 'turn failed');
-    if (context.activity.type === ActivityTypes.Message) {
-      try {
-        await context.sendActivity(deps.messages.turnError);
-      } catch (sendError) {
-        // The connector itself is failing; the original error is already logged.
-        turnLogger(context, deps.logger).error({ err: sendError }, 'could not apologise to the user');
-      }
+    if (context.activity.type !== ActivityTypes.Message) return;
+    try {
+      await context.sendActivity(deps.messages.turnError);
+    } catch (sendError) {
+      // The connector itself is failing; the original error is already logged.
+      turnLogger(context, deps.logger).error({ err: sendError }, 'could not apologise to the user');
     }
   };
+
   return {
     async run(context) {
       const stopTyping = startTypingIndicator(context);
@@ -158,30 +113,100 @@ export function createBot(deps: BotDependencies): Bot {
   };
 }
 
+async function runTriage(
+  context: TurnContext,
+  state: BotState,
+  event: TriageEvent,
+  deps: BotDependencies,
+): Promise<void> {
+  const now = deps.now();
+  const result = transition(state.conversation.triage ?? initialTriageState(now), event, now);
+  state.conversation.triage = result.state;
+  const log = turnLogger(context, deps.logger);
+  log.info(
+    { event: event.type, step: result.state.step, effects: result.effects.map(describeEffect) },
+    'triage step',
+  );
+  let options: RenderOptions =
+    event.type === 'command' && event.command === 'status' ? await latestCase(context, deps) : {};
+  for (const effect of result.effects) {
+    options = { ...options, ...(await perform(effect, context, options, deps)) };
+  }
+}
+
+/** Carries out one effect; returns what later replies of the same turn should know (the case number). */
+async function perform(
+  effect: TriageEffect,
+  context: TurnContext,
+  options: RenderOptions,
+  deps: BotDependencies,
+): Promise<RenderOptions> {
+  const log = turnLogger(context, deps.logger);
+  switch (effect.type) {
+    case 'reply':
+      await send(context, renderReply(effect.reply, deps.messages, options));
+      return {};
+    case 'handOffToVerification':
+      // Self-service verification plugs in here (step-up sign-in, then the key lookup). Until then the
+      // verification card says it is not switched on and offers IT.
+      log.info({ requestId: effect.request.id, keyIdPrefix: effect.request.keyId }, 'verification hand-off');
+      return {};
+    case 'requestCase': {
+      const requester = requesterOf(context.activity);
+      const { caseRequest, created } = await deps.caseRequests.record({
+        requester,
+        request: effect.request,
+        reason: effect.reason,
+        conversationReference: JSON.stringify(TurnContext.getConversationReference(context.activity)),
+        createdAt: deps.now().toISOString(),
+      });
+      log.info(
+        { caseNumber: caseRequest.number, created, reason: effect.reason, requestId: effect.request.id },
+        'case request recorded; IT will be notified',
+      );
+      return { caseNumber: caseRequest.number };
+    }
+  }
+}
+
+/** For `status`: the number of the requester's latest case request, when there is one. */
+async function latestCase(context: TurnContext, deps: BotDependencies): Promise<RenderOptions> {
+  const objectId = context.activity.from.aadObjectId;
+  const latest = objectId ? await deps.caseRequests.latestFor(objectId) : undefined;
+  return latest ? { caseNumber: latest.number } : {};
+}
+
+async function send(context: TurnContext, messages: readonly OutgoingMessage[]): Promise<void> {
+  for (const message of messages) {
+    await context.sendActivity(
+      message.kind === 'text'
+        ? message.text
+        : MessageFactory.attachment(CardFactory.adaptiveCard(message.card)),
+    );
+  }
+}
+
+/** The requester exactly as the authenticated activity names them. */
+function requesterOf(activity: Activity): Requester {
+  const objectId = activity.from.aadObjectId;
+  const tenantId =
+    activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } })?.tenant?.id;
+  if (!objectId || !tenantId)
+    throw new Error('activity names no Entra user or tenant; cannot record a case request');
+  return { objectId, tenantId, teamsUserId: activity.from.id, displayName: activity.from.name ?? '' };
+}
+
 function isPersonal(activity: Activity): boolean {
   return (activity.conversation?.conversationType ?? 'personal') === 'personal';
 }
 
-async function showWelcome(context: TurnContext, state: BotState, deps: BotDependencies): Promise<void> {
-  state.conversation.welcomed = true;
-  await context.sendActivity(card(welcomeCard(deps.messages)));
-}
-
-async function showHelp(context: TurnContext, state: BotState, deps: BotDependencies): Promise<void> {
-  state.conversation.welcomed = true;
-  await context.sendActivity(card(helpCard(deps.messages)));
-}
-
-async function showKeyIdHelp(context: TurnContext, _state: BotState, deps: BotDependencies): Promise<void> {
-  await context.sendActivity(card(keyIdHelpCard(deps.messages)));
-}
-
-async function notYet(context: TurnContext, state: BotState, deps: BotDependencies): Promise<void> {
-  state.conversation.welcomed = true;
-  await context.sendActivity(deps.messages.notYet);
-  await context.sendActivity(card(helpCard(deps.messages)));
-}
-
-function card(content: AdaptiveCard): Partial<Activity> {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(content));
+function describeEffect(effect: TriageEffect): string {
+  switch (effect.type) {
+    case 'reply':
+      return `reply:${effect.reply.type}`;
+    case 'handOffToVerification':
+      return 'handOff';
+    case 'requestCase':
+      return `case:${effect.reason}`;
+  }
 }

@@ -11,13 +11,17 @@ export function caseRequestedCard(
   reason: EscalationReason,
   keyId: string | undefined,
   messages: Messages,
+  caseNumber?: number,
 ): AdaptiveCard {
+  const facts = [
+    ...(caseNumber === undefined ? [] : [{ title: messages.requestNumberLabel, value: String(caseNumber) }]),
+    ...(keyId === undefined ? [] : [{ title: messages.keyIdLabel, value: formatKeyId(keyId) }]),
+  ];
   return cardOf([
     title(messages.caseRequestedTitle),
     text(messages.caseReasons[reason]),
-    keyId === undefined
-      ? text(messages.caseWithoutKeyId)
-      : { type: 'FactSet', facts: [{ title: messages.keyIdLabel, value: formatKeyId(keyId) }] },
+    ...(keyId === undefined ? [text(messages.caseWithoutKeyId)] : []),
+    ...(facts.length > 0 ? [{ type: 'FactSet' as const, facts }] : []),
     text(messages.caseNext),
     text(messages.caseStatusHint, { isSubtle: true, size: 'Small' }),
   ]);

@@ -47,6 +47,8 @@ export interface Messages {
 
   /** Label of the Key ID input and of the Key ID line in summaries. */
   readonly keyIdLabel: string;
+  /** Label of the request number fact ("Request number: 42"). */
+  readonly requestNumberLabel: string;
   readonly askKeyIdTitle: string;
   readonly askKeyIdWhere: string;
   readonly askKeyIdOrType: string;

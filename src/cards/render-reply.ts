@@ -27,6 +27,8 @@ export interface RenderOptions {
    * is not available: the verification card then says so and offers IT instead.
    */
   readonly verifyUrl?: string;
+  /** The number IT knows the request by, once it is recorded (case requested, risk stop, status). */
+  readonly caseNumber?: number;
 }
 
 /** Turns one thing the bot says into the Teams messages that say it, in order (usually one). */
@@ -61,15 +63,15 @@ export function renderReply(
     case 'guide':
       return [card(guideCard(reply.guide, messages))];
     case 'riskStop':
-      return [card(riskStopCard(messages))];
+      return [card(riskStopCard(messages, options.caseNumber))];
     case 'caseRequested':
-      return [card(caseRequestedCard(reply.reason, reply.keyId, messages))];
+      return [card(caseRequestedCard(reply.reason, reply.keyId, messages, options.caseNumber))];
     case 'offerIt':
       return [card(offerItCard(messages))];
     case 'cancelled':
       return [text(messages.cancelled(reply.hadRequest))];
     case 'status':
-      return [card(statusCard(reply.state, messages))];
+      return [card(statusCard(reply.state, messages, options.caseNumber))];
     case 'expired':
       return [text(messages.expired)];
     case 'staleCard':

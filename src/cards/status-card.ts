@@ -4,7 +4,7 @@ import { formatKeyId } from './format-key-id.js';
 import type { Messages } from './messages.js';
 
 /** Where the conversation stands, the Key ID it is about, and how the last request ended, in words. */
-export function statusCard(state: TriageState, messages: Messages): AdaptiveCard {
+export function statusCard(state: TriageState, messages: Messages, caseNumber?: number): AdaptiveCard {
   const keyId = keyIdOf(state);
   const last = state.step === 'idle' ? outcomeWords(state.last, messages) : undefined;
   return cardOf([
@@ -15,6 +15,9 @@ export function statusCard(state: TriageState, messages: Messages): AdaptiveCard
         { title: messages.statusNowFact, value: messages.statusSteps[state.step] },
         ...(keyId === undefined ? [] : [{ title: messages.keyIdLabel, value: formatKeyId(keyId) }]),
         ...(last === undefined ? [] : [{ title: messages.statusLastFact, value: last }]),
+        ...(caseNumber === undefined || state.step !== 'idle' || state.last?.kind !== 'case'
+          ? []
+          : [{ title: messages.requestNumberLabel, value: String(caseNumber) }]),
       ],
     },
   ]);

@@ -92,7 +92,13 @@ function command(state: TriageState, name: Command, now: Date): Transition {
   const at = now.toISOString();
   switch (name) {
     case 'help':
-      return { state: { ...state, updatedAt: at, misses: 0 }, effects: [say({ type: 'help' })] };
+      return {
+        state:
+          state.step === 'idle'
+            ? { ...state, updatedAt: at, misses: 0, greeted: true }
+            : { ...state, updatedAt: at, misses: 0 },
+        effects: [say({ type: 'help' })],
+      };
     case 'status':
       return { state: { ...state, updatedAt: at }, effects: [say({ type: 'status', state })] };
     case 'restart':
@@ -148,6 +154,12 @@ function text(state: TriageState, input: string, now: Date): Transition {
     const answer = yesOrNo(input);
     if (answer !== undefined) return step(state, { type: 'confirmKeyId', accepted: answer }, now);
   }
+  if (state.step === 'idle' && !state.greeted && parsed.reason !== 'tooShort') {
+    return {
+      state: { ...state, updatedAt: at, misses: 0, greeted: true },
+      effects: [say({ type: 'welcome' })],
+    };
+  }
   if (parsed.reason === 'tooShort' && state.step === 'idle') {
     const request = newRequestIds(now);
     return {
@@ -189,7 +201,13 @@ function answers(
     case 'notSure': {
       const request = requestOf(state, collected);
       return {
-        state: { step: 'idle', updatedAt: at, misses: 0, last: { kind: 'verification', request } },
+        state: {
+          step: 'idle',
+          updatedAt: at,
+          misses: 0,
+          greeted: true,
+          last: { kind: 'verification', request },
+        },
         effects: [say({ type: 'verify', request }), { type: 'handOffToVerification', request }],
       };
     }
@@ -210,9 +228,15 @@ interface Collected {
 
 function escalate(state: TriageState, reason: EscalationReason, now: Date, collected: Collected): Transition {
   const at = now.toISOString();
-  const request = requestOf(state.step === 'idle' ? newRequestIds(now) : state, collected);
+  const request =
+    state.step !== 'idle'
+      ? requestOf(state, collected)
+      : state.last?.kind === 'verification' || state.last?.kind === 'case'
+        ? // "Talk to IT" right after a hand-off is about that same request, Key ID and answers included.
+          state.last.request
+        : requestOf(newRequestIds(now), collected);
   return {
-    state: { step: 'idle', updatedAt: at, misses: 0, last: { kind: 'case', request, reason } },
+    state: { step: 'idle', updatedAt: at, misses: 0, greeted: true, last: { kind: 'case', request, reason } },
     effects: [
       { type: 'requestCase', request, reason },
       say(

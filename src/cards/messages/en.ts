@@ -42,6 +42,7 @@ export const en: Messages = {
   ],
 
   keyIdLabel: 'Key ID',
+  requestNumberLabel: 'Request number',
   askKeyIdTitle: 'What is the Key ID?',
   askKeyIdWhere:
     'It is near the bottom of the blue screen, after "Recovery key ID". The first 8 characters are enough.',
