@@ -71,7 +71,14 @@ export interface RecoveryRequest {
 
 /** Where the conversation stands. `misses` counts inputs not understood at the current step. */
 export type TriageState =
-  | { readonly step: 'idle'; readonly updatedAt: string; readonly misses: number; readonly last?: Outcome }
+  | {
+      readonly step: 'idle';
+      readonly updatedAt: string;
+      readonly misses: number;
+      /** The welcome was shown; a first message that is not a Key ID gets the welcome instead of "not understood". */
+      readonly greeted?: boolean;
+      readonly last?: Outcome;
+    }
   | {
       readonly step: 'awaitingKeyId';
       readonly requestId: string;

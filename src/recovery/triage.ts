@@ -44,8 +44,9 @@ function step(state: TriageState, event: TriageEvent, now: Date): Transition {
     case 'command':
       return command(state, event.command, now);
     case 'greet':
-      if (state.step === 'idle')
-        return { state: { ...state, updatedAt: at, misses: 0 }, effects: [say({ type: 'welcome' })] };
+      if (state.step === 'idle') {
+        return { state: { ...state, updatedAt: at, misses: 0, greeted: true }, effects: [say({ type: 'welcome' })] };
+      }
       return repeatQuestion(state, at);
     case 'startRecovery':
       if (state.step === 'idle') return startRequest(now);

@@ -35,33 +35,28 @@ describe('the bot’s first words', () => {
     expect(cardText(help.replies[0]?.card)).toMatch(/restart[\s\S]*status[\s\S]*talk to IT/);
   });
 
-  it('says honestly what it cannot do yet, with the help card', async () => {
+  it('takes a Key ID typed in a sentence straight to the two questions', async () => {
     const chat = harness.personalChat(adele);
     await chat.send('hi');
     const turn = await chat.send('my pc is locked, key id 4290b6c0');
-    expect(turn.transcript).toBe(
-      "bot: Sorry, I can't do that yet. The guided recovery is still being built; for now, please contact your IT helpdesk.\n" +
-        'bot: [card] What I can do | buttons: My PC shows a BitLocker recovery screen / Where do I find the Key ID? / Talk to IT',
-    );
+    expect(turn.transcript).toBe('bot: [card] Two quick questions | buttons: Continue / Why did this happen?');
   });
 
   it('answers the welcome buttons', async () => {
     const chat = harness.personalChat(nestor);
     await chat.install();
     const whereKeyId = await chat.submit({ verb: 'whereKeyId' });
-    expect(whereKeyId.transcript).toBe('bot: [card] Finding the Key ID');
     expect(cardText(whereKeyId.replies[0]?.card)).toContain('Recovery key ID');
     const start = await chat.submit({ verb: 'startRecovery' });
-    expect(start.transcript).toContain("I can't do that yet");
-    const nonsense = await chat.submit({ verb: 'deleteEverything' });
-    expect(nonsense.status).toBe(200);
-    expect(nonsense.transcript).toContain("I can't do that yet");
+    expect(start.replies[0]?.kind).toBe('card');
+    const talk = await chat.submit({ verb: 'talkToIt' });
+    expect(talk.transcript).toContain("I've asked IT to help");
   });
 
-  it('remembers the welcome across turns (turn state in the store)', async () => {
-    const chat = harness.personalChat(alex);
-    const turn = await chat.send('what now');
-    expect(turn.transcript).toContain("I can't do that yet");
+  it('welcomes once per conversation on repeated install events', async () => {
+    const chat = harness.personalChat(megan);
+    const again = await chat.install();
+    expect(again.replies).toHaveLength(0);
   });
 
   it('answers briefly in a group chat and a channel, inviting to a 1:1 chat', async () => {
