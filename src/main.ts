@@ -5,11 +5,13 @@ import { createBotAdapter } from './bot/bot-adapter.js';
 import { createBot } from './bot/bot-app.js';
 import { en } from './cards/messages.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
+import { processEnvironment } from './config/process-environment.js';
 import { ensureDemoCertificates } from './demo-tenant/certificates.js';
 import { type DemoTenant, startDemoTenant } from './demo-tenant/demo-tenant.js';
 import { startHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { startPlayground } from './playground/playground.js';
 import { openStore, type Store } from './store/store.js';
 
 export interface StartAppOptions {
@@ -80,9 +82,9 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
 }
 
 /** Reads configuration from the process, or prints every problem and exits. */
-export function configFromProcess(): Config {
+function configFromProcess(): Config {
   try {
-    return loadConfig(process.env);
+    return loadConfig(processEnvironment());
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -97,22 +99,23 @@ export function configFromProcess(): Config {
  * plain-HTTP authorities) with a locally generated CA. So demo mode re-runs this same command once, in a
  * child process that trusts that CA, and mirrors its exit. Returns false when this process already trusts it.
  */
-export function relaunchTrustingDemoCa(config: Config): boolean {
+function relaunchTrustingDemoCa(config: Config): boolean {
   if (config.mode !== 'demo') return false;
   const { caPath } = ensureDemoCertificates(config.demo.certDir);
   const absolute = resolve(caPath);
-  if (process.env.NODE_EXTRA_CA_CERTS === absolute) return false;
+  const environment = processEnvironment();
+  if (environment.NODE_EXTRA_CA_CERTS === absolute) return false;
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: absolute },
+    env: { ...environment, NODE_EXTRA_CA_CERTS: absolute },
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   return true;
 }
 
-/** Stops `app` on SIGTERM/SIGINT (App Service sends SIGTERM), letting in-flight turns finish. */
-export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
+/** Stops on SIGTERM/SIGINT (App Service sends SIGTERM), letting in-flight turns finish. */
+function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
@@ -130,16 +133,49 @@ export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
   }
 }
 
-async function main(): Promise<void> {
+/**
+ * `npm start`: the bot alone. `npm run dev` (`--playground`): demo mode plus the Microsoft 365 Agents
+ * Playground pointed at it, and the URL to open.
+ */
+async function main(argv: readonly string[]): Promise<void> {
+  const withPlayground = argv.includes('--playground');
   const config = configFromProcess();
+  if (withPlayground && config.mode !== 'demo') {
+    console.error(
+      'npm run dev runs the demo tenant and the Agents Playground, which cannot send Bot Framework tokens.\n' +
+        'BOT_ID is set (tenant mode): unset it for the demo, or use `npm start` with a real Azure Bot.',
+    );
+    process.exit(1);
+  }
   if (relaunchTrustingDemoCa(config)) return;
   const logger = createLogger({ level: config.logLevel });
   const app = await startApp(config, { logger });
-  stopOnSignals(() => app.stop(), logger);
+  if (!withPlayground) {
+    stopOnSignals(() => app.stop(), logger);
+    return;
+  }
+  const playground = await startPlayground({
+    botEndpoint: `http://127.0.0.1:${app.port}/api/messages`,
+    logger,
+  });
+  stopOnSignals(async () => {
+    await playground.stop();
+    await app.stop();
+  }, logger);
+  console.log(
+    [
+      '',
+      '  BitLocker Recovery Bot is running in demo mode.',
+      `  Open the Agents Playground:  ${playground.url}`,
+      `  Demo sign-in page:           ${app.demoTenant?.signInOrigin ?? ''}`,
+      '  Say "hi" in the personal chat. Ctrl+C stops everything.',
+      '',
+    ].join('\n'),
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main().catch((error: unknown) => {
+  main(process.argv.slice(2)).catch((error: unknown) => {
     console.error('The bot could not start:', error instanceof Error ? error.message : error);
     process.exit(1);
   });

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { TeamsManifest } from '@microsoft/app-manifest';
 import AdmZip from 'adm-zip';
 import { readEnvironmentFiles } from '../config/env-files.js';
+import { processEnvironment } from '../config/process-environment.js';
 import { DEMO_BOT_APP_ID } from '../demo-tenant/sample-people.js';
 import { checkAppIcons } from './check-app-icons.js';
 import { substitutePlaceholders } from './substitute-placeholders.js';
@@ -114,7 +115,10 @@ const USAGE = 'Usage: npm run package -- [--env local|dev]';
  * packages what was deployed. `local` runs in demo mode until the Toolkit writes a real BOT_ID, and a
  * demo-mode bot answers as the demo tenant's app registration, so that id is the local fallback.
  */
-async function main(argv: readonly string[], processEnv: NodeJS.ProcessEnv): Promise<number> {
+async function main(
+  argv: readonly string[],
+  processEnv: Readonly<Record<string, string | undefined>>,
+): Promise<number> {
   const { values: args } = parseArgs({ args: [...argv], options: { env: { type: 'string' } } });
   const root = process.cwd();
   const envDir = join(root, 'env');
@@ -131,21 +135,27 @@ async function main(argv: readonly string[], processEnv: NodeJS.ProcessEnv): Pro
       overrides: processEnv,
       defaults,
     });
-    console.log(`Wrote ${relative(root, outFile)} for "${environment}": Teams app ${manifest.id}.`);
+    process.stdout.write(
+      `Wrote ${relative(root, outFile)} for "${environment}": Teams app ${manifest.id}.\n`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof AppPackageError)) throw error;
-    console.error(`${error.message}\n${USAGE}`);
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
     return 1;
   }
 }
 
-async function defaultEnvironment(envDir: string, appPackageDir: string, processEnv: NodeJS.ProcessEnv) {
+async function defaultEnvironment(
+  envDir: string,
+  appPackageDir: string,
+  processEnv: Readonly<Record<string, string | undefined>>,
+) {
   const template = await readFile(join(appPackageDir, 'manifest.json'), 'utf8');
   const values = { ...readEnvironmentFiles(envDir, 'dev'), ...definedOnly(processEnv) };
   return substitutePlaceholders(template, values).missing.length === 0 ? 'dev' : 'local';
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2), process.env);
+  process.exitCode = await main(process.argv.slice(2), processEnvironment());
 }

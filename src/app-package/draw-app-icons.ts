@@ -147,7 +147,7 @@ function main(): void {
   const icons = drawAppIcons();
   writeFileSync(join(appPackageDir, 'color.png'), icons.color);
   writeFileSync(join(appPackageDir, 'outline.png'), icons.outline);
-  console.log(`Wrote color.png and outline.png to ${appPackageDir}`);
+  process.stdout.write(`Wrote color.png and outline.png to ${appPackageDir}\n`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -39,7 +39,9 @@ describe('the bot’s first words', () => {
     const chat = harness.personalChat(adele);
     await chat.send('hi');
     const turn = await chat.send('my pc is locked, key id 4290b6c0');
-    expect(turn.transcript).toBe('bot: [card] Two quick questions | buttons: Continue / Why did this happen?');
+    expect(turn.transcript).toBe(
+      'bot: [card] Two quick questions | buttons: Continue / Why did this happen?',
+    );
   });
 
   it('answers the welcome buttons', async () => {
