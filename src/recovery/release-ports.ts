@@ -1,0 +1,112 @@
+/**
+ * Ports the self-service release needs from storage: the audit trail, the release ledger (rate limits and
+ * "never release twice"), and durable jobs any instance can run. None of them ever holds a key.
+ */
+
+/** What was decided, for the audit trail. */
+export const AUDIT_DECISIONS = [
+  'released',
+  'denied',
+  'escalated',
+  'signInMismatch',
+  'signInFailed',
+  'rateLimited',
+  'keyCardHidden',
+  'rotationRequested',
+  'rotationConfirmed',
+  'rotationOverdue',
+] as const;
+export type AuditDecision = (typeof AUDIT_DECISIONS)[number];
+
+/** One decision, as the audit trail keeps it. */
+export interface AuditEvent {
+  readonly at: string;
+  readonly correlationId: string;
+  readonly decision: AuditDecision;
+  /** Stable reason code (e.g. `notInSelfServiceGroup`, `rateLimited`, `riskStop`); absent for plain successes. */
+  readonly reason?: string;
+  readonly requester: { readonly objectId: string; readonly tenantId: string; readonly displayName?: string };
+  /** Entra device `deviceId`, when one is involved. */
+  readonly deviceId?: string;
+  readonly deviceName?: string;
+  /** The Key ID (full, when matched) or the prefix the person typed. */
+  readonly keyId?: string;
+  readonly requestId?: string;
+  /** How the requester was verified and when (ISO time of the sign-in). */
+  readonly verification?: { readonly method: string; readonly at: string };
+  /** The person acting when it is not the requester (an agent, the system). */
+  readonly actor?: string;
+}
+
+export interface AuditQuery {
+  readonly requesterObjectId?: string;
+  readonly deviceId?: string;
+  /** Matches Key IDs starting with this (case-insensitive). */
+  readonly keyId?: string;
+  readonly limit?: number;
+}
+
+export interface AuditLog {
+  /** Appends one event. Refuses (throws) an event that contains a recovery-password shape anywhere. */
+  append(event: AuditEvent): Promise<void>;
+  /** Newest first. */
+  query(query: AuditQuery): Promise<readonly AuditEvent[]>;
+}
+
+/** One release of a key to a requester (metadata only). */
+export interface ReleaseRecord {
+  /** The recovery request this release answers; a request is released at most once. */
+  readonly requestId: string;
+  readonly requesterObjectId: string;
+  readonly deviceId: string;
+  readonly keyId: string;
+  readonly releasedAt: string;
+}
+
+export interface ReleaseLedger {
+  /**
+   * Claims the right to release for `record.requestId`: true for exactly one caller across all instances,
+   * false when the request was already released (a double click, a second instance, a replayed callback).
+   */
+  claim(record: ReleaseRecord): Promise<boolean>;
+  /** Releases to this requester since `since` (ISO time). */
+  countByRequester(requesterObjectId: string, since: string): Promise<number>;
+  /** Releases for this device since `since`. */
+  countByDevice(deviceId: string, since: string): Promise<number>;
+  /** The most recent release for this device, if any. */
+  latestForDevice(deviceId: string): Promise<ReleaseRecord | undefined>;
+}
+
+/** Kinds of durable work. */
+export const JOB_KINDS = ['hideKeyCard', 'checkRotation'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+export interface Job {
+  readonly id: string;
+  readonly kind: JobKind;
+  /** JSON-serializable data the job needs (conversation reference, activity id, device id…). Never a key. */
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly dueAt: string;
+  readonly attempts: number;
+}
+
+export interface JobQueue {
+  /** Schedules a job; `key` makes scheduling idempotent (the same key schedules once). */
+  schedule(job: {
+    readonly key: string;
+    readonly kind: JobKind;
+    readonly payload: Readonly<Record<string, unknown>>;
+    readonly dueAt: string;
+  }): Promise<void>;
+  /** Moves a pending job's due time (e.g. "It worked" hides the card now). No-op when unknown or done. */
+  reschedule(key: string, dueAt: string): Promise<void>;
+  /**
+   * Leases up to `limit` due jobs to `worker` for `leaseMs`: a job is leased by one worker at a time, and a
+   * lease that expires (the worker died) makes the job claimable again.
+   */
+  claimDue(now: string, worker: string, leaseMs: number, limit: number): Promise<readonly Job[]>;
+  /** Marks a leased job done. */
+  complete(id: string, worker: string): Promise<void>;
+  /** Gives a leased job back to run again at `dueAt` (after a failure), counting the attempt. */
+  retry(id: string, worker: string, dueAt: string): Promise<void>;
+}
