@@ -12,6 +12,22 @@ export interface PlaygroundPage {
   send(text: string): Promise<Locator>;
   /** Adaptive Cards rendered after `message` in the conversation, oldest first. */
   cardsAfter(message: Locator): Locator;
+  /** The first Adaptive Card after `earlier` (a sent message or an earlier card), once it shows. */
+  nextCard(earlier: Locator): Promise<Locator>;
+  /**
+   * Picks `option` in the card's expanded choice set labelled `question` by tapping the option's words, as
+   * a person does (the radio circle is a small target); resolves once that option is checked.
+   */
+  choose(card: Locator, question: string, option: string): Promise<void>;
+  /** Taps the card's button named `name`. */
+  press(card: Locator, name: string): Promise<void>;
+  /**
+   * Scrolls the conversation so `card` sits at the bottom of the pane and its left edge at the left of the
+   * screen, where a person reads the newest message; a card taller than the pane shows its buttons.
+   */
+  reveal(card: Locator): Promise<void>;
+  /** The card's visible text, one entry per rendered line, top to bottom (blank lines left out). */
+  cardLines(card: Locator): Promise<string[]>;
   /** Hides the log panel, which takes a third of the screen (and all of a phone's). */
   hideLogPanel(): Promise<void>;
 }
@@ -20,10 +36,25 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A tap on a touch screen (the phone viewport), a click otherwise: the renderer must answer the event a
+ * person's device really sends.
+ */
+async function activate(target: Locator): Promise<void> {
+  // An expression, not a function: the project's TypeScript has no DOM library to type `navigator` with.
+  const touch = await target.page().evaluate<boolean>('navigator.maxTouchPoints > 0');
+  if (touch) await target.tap();
+  else await target.click();
+}
+
 export function playgroundPage(page: Page): PlaygroundPage {
   // The conversation list repeats the last message as a preview; only the conversation pane counts.
   const outsideConversationList = page.locator('xpath=//*[not(ancestor-or-self::*[@role="tree"])]');
   const composer = page.getByRole('textbox').first();
+  const cardsAfter = (message: Locator): Locator =>
+    message.locator(
+      'xpath=following::*[contains(concat(" ", normalize-space(@class), " "), " ac-adaptiveCard ")]',
+    );
   return {
     page,
     async ready() {
@@ -42,10 +73,34 @@ export function playgroundPage(page: Page): PlaygroundPage {
       await sent.waitFor({ state: 'visible' });
       return sent;
     },
-    cardsAfter(message) {
-      return message.locator(
-        'xpath=following::*[contains(concat(" ", normalize-space(@class), " "), " ac-adaptiveCard ")]',
-      );
+    cardsAfter,
+    async nextCard(earlier) {
+      const card = cardsAfter(earlier).first();
+      await card.waitFor({ state: 'visible' });
+      return card;
+    },
+    async choose(card, question, option) {
+      // The group's name also carries the renderer's " *" for required inputs, hence a prefix match.
+      const group = card.getByRole('radiogroup', { name: new RegExp(`^\\s*${escapeRegExp(question)}`) });
+      await activate(group.getByText(option, { exact: true }));
+      await group
+        .getByRole('radio', { name: option, exact: true })
+        .and(page.locator(':checked'))
+        .waitFor({ state: 'attached' });
+    },
+    async press(card, name) {
+      await activate(card.getByRole('button', { name, exact: true }));
+    },
+    async reveal(card) {
+      await card.evaluate((element) => element.scrollIntoView({ block: 'end', inline: 'start' }));
+    },
+    async cardLines(card) {
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point; textContent runs every block into one line and includes hidden text.
+      const text = await card.innerText();
+      return text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0);
     },
     async hideLogPanel() {
       const hide = page.getByRole('button', { name: 'Hide log panel' });

@@ -1,0 +1,150 @@
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/cards/messages/en.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { type Playground, startPlayground } from '../../src/playground/playground.js';
+import { DEVICE_KINDS, ROOT_CAUSES } from '../../src/recovery/triage-types.js';
+import {
+  announceSkip,
+  findChromium,
+  launchBrowser,
+  saveScreenshot,
+  type TestBrowser,
+  VIEWPORTS,
+} from '../support/browser.js';
+import { playgroundPage } from '../support/playground.js';
+import { startTestBot, type TestBot } from '../support/test-bot.js';
+
+const chromium = findChromium();
+announceSkip(chromium);
+const UI_TIMEOUT_MS = 20_000;
+const KEY_ID = '4290B6C0';
+/** The renderer marks required inputs by appending this to their label. */
+const REQUIRED = ' *';
+
+/**
+ * A button a person must tap lies fully inside the phone's width. The Playground's desktop layout is wider
+ * than a phone, so this is what tells "scroll sideways to read" from "cannot reach the button".
+ */
+async function expectOnPhoneScreen(target: Locator): Promise<void> {
+  const box = await target.boundingBox();
+  expect(box, 'rendered').not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(VIEWPORTS.phone.height);
+}
+
+/** A fact's value shares its title's row: on a narrow screen a FactSet that stacks reads as a list of words. */
+async function expectFactRow(card: Locator, title: string, value: string): Promise<void> {
+  const titleBox = await card.getByText(title, { exact: true }).boundingBox();
+  const valueBox = await card.getByText(value, { exact: true }).boundingBox();
+  expect(titleBox, `fact "${title}"`).not.toBeNull();
+  expect(valueBox, `value "${value}"`).not.toBeNull();
+  expect(Math.abs(valueBox!.y - titleBox!.y), `"${title}" and "${value}" on one row`).toBeLessThan(4);
+  expect(valueBox!.x).toBeGreaterThan(titleBox!.x);
+}
+
+describe.skipIf(!chromium.available)(
+  `Agents Playground: triage from "hi" to the verification hand-off on a phone${chromium.available ? '' : ` (${chromium.skipReason})`}`,
+  () => {
+    let bot: TestBot | undefined;
+    let playground: Playground | undefined;
+    let browser: TestBrowser | undefined;
+
+    beforeAll(async () => {
+      bot = await startTestBot();
+      playground = await startPlayground({
+        botEndpoint: bot.messagesUrl,
+        port: 0,
+        logger: createLogger({ level: 'warn' }),
+      });
+      browser = await launchBrowser(chromium);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await playground?.stop();
+      await bot?.stop();
+    });
+
+    it('"hi", a Key ID in a sentence, two taps and Continue reach "Thanks, that\'s all I need"', async () => {
+      const ui = playgroundPage(await browser!.openPage(playground!.url, { viewport: 'phone' }));
+      ui.page.setDefaultTimeout(UI_TIMEOUT_MS);
+      await ui.ready();
+      await ui.hideLogPanel();
+
+      // Opening the Playground installs the bot, which greets first: the card that counts follows "hi".
+      const welcome = await ui.nextCard(await ui.send('hi'));
+      await ui.reveal(welcome);
+      await saveScreenshot(ui.page, 'triage-1-welcome');
+      expect(await ui.cardLines(welcome)).toEqual([
+        en.welcomeTitle,
+        en.welcomeBody,
+        en.neverAskForPassword,
+        en.startRecovery,
+        en.startWhereKeyId,
+        en.startTalkToIt,
+      ]);
+
+      const questions = await ui.nextCard(await ui.send(`my key id is ${KEY_ID}`));
+      await ui.reveal(questions);
+      await saveScreenshot(ui.page, 'triage-2-questions');
+      expect(await ui.cardLines(questions)).toEqual([
+        en.answersTitle,
+        en.keyIdLabel,
+        KEY_ID,
+        `${en.rootCauseLabel}${REQUIRED}`,
+        ...ROOT_CAUSES.map((cause) => en.rootCauseChoices[cause]),
+        `${en.deviceKindLabel}${REQUIRED}`,
+        ...DEVICE_KINDS.map((kind) => en.deviceKindChoices[kind]),
+        en.errorCodeLabel,
+        en.continue,
+        en.whyDidThisHappen,
+      ]);
+      await expectFactRow(questions, en.keyIdLabel, KEY_ID);
+      // Both choice sets are expanded: every answer is a radio a person can see without opening a list.
+      expect(await questions.getByRole('radio').count()).toBe(ROOT_CAUSES.length + DEVICE_KINDS.length);
+      expect(await questions.getByRole('radio', { checked: true }).count()).toBe(0);
+      expect(await questions.getByRole('textbox', { name: en.errorCodeLabel }).inputValue()).toBe('');
+
+      await ui.choose(questions, en.rootCauseLabel, en.rootCauseChoices.windowsUpdate);
+      await ui.choose(questions, en.deviceKindLabel, en.deviceKindChoices.workPc);
+      // One answer per question: the second tap must not have cleared the first.
+      expect(await questions.getByRole('radio', { checked: true }).count()).toBe(2);
+      expect(
+        await questions
+          .getByRole('radio', { name: en.rootCauseChoices.windowsUpdate, exact: true })
+          .isChecked(),
+      ).toBe(true);
+      await ui.reveal(questions);
+      const continueButton = questions.getByRole('button', { name: en.continue, exact: true });
+      await expectOnPhoneScreen(continueButton);
+      await saveScreenshot(ui.page, 'triage-2-questions-filled');
+
+      await ui.press(questions, en.continue);
+      const handOff = await ui.nextCard(questions);
+      await ui.reveal(handOff);
+      await saveScreenshot(ui.page, 'triage-3-verify-handoff');
+      // Demo mode has no step-up sign-in yet, so the hand-off says so and offers IT instead of a sign-in
+      // button; the answers arrive intact, and the empty error code adds no fact.
+      expect(await ui.cardLines(handOff)).toEqual([
+        en.verifyTitle,
+        en.keyIdLabel,
+        KEY_ID,
+        en.rootCauseFact,
+        en.rootCauseChoices.windowsUpdate,
+        en.deviceKindFact,
+        en.deviceKindChoices.workPc,
+        en.verifyNotSwitchedOn,
+        en.startTalkToIt,
+      ]);
+      await expectFactRow(handOff, en.keyIdLabel, KEY_ID);
+      await expectFactRow(handOff, en.rootCauseFact, en.rootCauseChoices.windowsUpdate);
+      await expectFactRow(handOff, en.deviceKindFact, en.deviceKindChoices.workPc);
+      const talkToIt = handOff.getByRole('button', { name: en.startTalkToIt, exact: true });
+      await expectOnPhoneScreen(talkToIt);
+      expect(await talkToIt.isEnabled()).toBe(true);
+    }, 90_000);
+  },
+);
