@@ -1,0 +1,153 @@
+import type { Requester } from './case-requests.js';
+import { type DeviceDirectory, DirectoryError, type KeyMetadata, type KeyReader } from './directory-ports.js';
+import type { RecoveryPassword } from './recovery-password.js';
+import {
+  type Candidate,
+  type DenialReason,
+  decideRelease,
+  matchCandidates,
+  type ReleaseLimits,
+} from './release-policy.js';
+import type { AuditLog, ReleaseLedger } from './release-ports.js';
+import type { RecoveryRequest } from './triage-types.js';
+
+/** Everything the release needs from outside, passed in by the edge. */
+export interface ReleaseDependencies {
+  readonly directory: DeviceDirectory;
+  readonly keys: KeyReader;
+  readonly ledger: ReleaseLedger;
+  readonly audit: AuditLog;
+  readonly limits: ReleaseLimits;
+  /** SELF_SERVICE_GROUP_ID, when self-service is limited to a group. */
+  readonly selfServiceGroupId: string | undefined;
+  readonly now: () => Date;
+}
+
+export interface ReleaseInput {
+  readonly requester: Requester;
+  readonly request: RecoveryRequest;
+  /** How and when the requester proved who they are (the step-up sign-in). */
+  readonly verification: { readonly method: string; readonly at: string };
+  readonly correlationId: string;
+}
+
+/** How a release attempt ended. Only `released` carries the key, and only to be shown in the 1:1 chat. */
+export type ReleaseOutcome =
+  | {
+      readonly kind: 'released';
+      readonly device: Candidate['device'];
+      readonly key: KeyMetadata;
+      readonly password: RecoveryPassword;
+    }
+  | { readonly kind: 'needMoreDigits'; readonly matches: number }
+  | { readonly kind: 'denied'; readonly reason: DenialReason; readonly candidate: Candidate | undefined };
+
+/**
+ * Finds the one key that matches the request among the requester's own devices, applies the release
+ * policy, and reads the key exactly once, only after every check passed. Every decision is audited.
+ */
+export async function releaseKey(input: ReleaseInput, deps: ReleaseDependencies): Promise<ReleaseOutcome> {
+  const { requester, request } = input;
+  const prefix = request.keyId ?? '';
+  const now = deps.now();
+  try {
+    const inSelfServiceGroup = deps.selfServiceGroupId
+      ? await deps.directory.isMember(requester.objectId, deps.selfServiceGroupId)
+      : undefined;
+    const since = new Date(now.getTime() - deps.limits.windowMs).toISOString();
+    const releasesByRequester = await deps.ledger.countByRequester(requester.objectId, since);
+    const early = decideRelease(
+      {
+        riskStop: request.riskStop,
+        inSelfServiceGroup,
+        releasesByRequester,
+        candidates: [],
+        releasesOfDevice: 0,
+        lastReleaseOfDeviceAt: undefined,
+        prefixDigits: prefix.length,
+      },
+      deps.limits,
+      now,
+    );
+    if (early.kind === 'deny' && early.reason !== 'noMatch')
+      return await denied(early.reason, undefined, input, deps);
+
+    const candidates = await findCandidates(prefix, requester.objectId, deps.directory);
+    const only = candidates.length === 1 ? candidates[0] : undefined;
+    const decision = decideRelease(
+      {
+        riskStop: request.riskStop,
+        inSelfServiceGroup,
+        releasesByRequester,
+        candidates,
+        releasesOfDevice: only ? await deps.ledger.countByDevice(only.device.deviceId, since) : 0,
+        lastReleaseOfDeviceAt: only
+          ? (await deps.ledger.latestForDevice(only.device.deviceId))?.releasedAt
+          : undefined,
+        prefixDigits: prefix.length,
+      },
+      deps.limits,
+      now,
+    );
+    if (decision.kind === 'needMoreDigits') return decision;
+    if (decision.kind === 'deny') return await denied(decision.reason, only, input, deps);
+
+    const { candidate } = decision;
+    const claimed = await deps.ledger.claim({
+      requestId: request.id,
+      requesterObjectId: requester.objectId,
+      deviceId: candidate.device.deviceId,
+      keyId: candidate.key.id,
+      releasedAt: now.toISOString(),
+    });
+    if (!claimed) return await denied('alreadyReleased', candidate, input, deps);
+    const password = await deps.keys.readKey(candidate.key.id);
+    await deps.audit.append({ ...auditBase(input, deps, candidate), decision: 'released' });
+    return { kind: 'released', device: candidate.device, key: candidate.key, password };
+  } catch (error) {
+    if (!(error instanceof DirectoryError)) throw error;
+    const reason: DenialReason =
+      error.failure === 'notAllowed' || error.failure === 'notFound'
+        ? 'notAllowedByTenant'
+        : 'directoryUnavailable';
+    return await denied(reason, undefined, input, deps);
+  }
+}
+
+async function findCandidates(prefix: string, requesterObjectId: string, directory: DeviceDirectory) {
+  const devices = await directory.ownedDevices(requesterObjectId);
+  const keysByDevice = new Map<string, readonly KeyMetadata[]>();
+  for (const device of devices)
+    keysByDevice.set(device.deviceId, await directory.recoveryKeys(device.deviceId));
+  return matchCandidates(prefix, devices, keysByDevice);
+}
+
+async function denied(
+  reason: DenialReason,
+  candidate: Candidate | undefined,
+  input: ReleaseInput,
+  deps: ReleaseDependencies,
+): Promise<ReleaseOutcome> {
+  await deps.audit.append({
+    ...auditBase(input, deps, candidate),
+    decision: reason === 'rateLimited' || reason === 'deviceRateLimited' ? 'rateLimited' : 'denied',
+    reason,
+  });
+  return { kind: 'denied', reason, candidate };
+}
+
+function auditBase(input: ReleaseInput, deps: ReleaseDependencies, candidate: Candidate | undefined) {
+  return {
+    at: deps.now().toISOString(),
+    correlationId: input.correlationId,
+    requester: {
+      objectId: input.requester.objectId,
+      tenantId: input.requester.tenantId,
+      displayName: input.requester.displayName,
+    },
+    requestId: input.request.id,
+    keyId: candidate?.key.id ?? input.request.keyId,
+    verification: input.verification,
+    ...(candidate ? { deviceId: candidate.device.deviceId, deviceName: candidate.device.displayName } : {}),
+  };
+}
