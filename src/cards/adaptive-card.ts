@@ -16,7 +16,8 @@ export interface TextBlockElement {
   readonly wrap: true;
   readonly size?: 'Small' | 'Medium' | 'Large';
   readonly weight?: 'Bolder';
-  readonly color?: 'Attention' | 'Warning' | 'Good' | 'Accent';
+  // No 'Warning': Teams renders it yellow on white, about 1.5:1 contrast, unreadable on a phone outdoors.
+  readonly color?: 'Attention' | 'Good' | 'Accent';
   readonly isSubtle?: true;
   readonly spacing?: 'None' | 'Small' | 'Medium' | 'Large';
   /** `heading` (1.5) lets screen readers announce the card's title as a heading. */

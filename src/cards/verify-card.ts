@@ -43,7 +43,7 @@ export function verifyCard(
       title(messages.verifyTitle),
       ...(facts.length > 0 ? [{ type: 'FactSet' as const, facts }] : []),
       verifyUrl === undefined
-        ? text(messages.verifyNotSwitchedOn, { color: 'Warning' })
+        ? text(messages.verifyNotSwitchedOn, { weight: 'Bolder' })
         : text(messages.verifyNext, { weight: 'Bolder' }),
     ],
     [action],
