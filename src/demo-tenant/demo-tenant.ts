@@ -8,6 +8,7 @@ import { createEntraHandler } from './entra-server.js';
 import { FaultKnobs } from './fault-knobs.js';
 import { createGraphHandler } from './graph-server.js';
 import { type LoopbackServer, type RequestHandler, startLoopbackServer } from './loopback-server.js';
+import { RequestRecorder } from './request-recorder.js';
 import { createSampleDirectory } from './sample-data.js';
 import { DEMO_BOT_APP_ID } from './sample-people.js';
 import { createSignInPagesHandler } from './sign-in-pages.js';
@@ -56,6 +57,8 @@ export interface DemoTenant {
   /** The live, stateful data (people, devices, keys, groups, mail, audit). */
   readonly data: DemoDirectory;
   readonly faults: FaultKnobs;
+  /** The last requests the Graph server received, so tests can check what a client really sent. */
+  readonly graphRequests: RequestRecorder;
   /** Signs an arbitrary token with the tenant's key (tests use it to forge expired/wrong-aud tokens). */
   signToken(claims: Record<string, unknown>, options?: { kid?: string }): Promise<string>;
   /** `${authority}/discovery/v2.0/keys` */
@@ -80,6 +83,7 @@ export async function startDemoTenant(options: DemoTenantOptions): Promise<DemoT
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
   const faults = new FaultKnobs(() => now().getTime());
+  const graphRequests = new RequestRecorder();
 
   // Handlers need every origin (discovery names all three), so servers listen first and get handlers after.
   const handlers: { entra?: RequestHandler; signIn?: RequestHandler; graph?: RequestHandler } = {};
@@ -145,6 +149,7 @@ export async function startDemoTenant(options: DemoTenantOptions): Promise<DemoT
       signer,
       issuer,
       faults,
+      recorder: graphRequests,
     });
 
     logger.info(
@@ -162,6 +167,7 @@ export async function startDemoTenant(options: DemoTenantOptions): Promise<DemoT
       caPath: certificates.caPath,
       data: directory,
       faults,
+      graphRequests,
       signToken: (claims, signOptions) => signer.sign(claims, signOptions),
       jwksUri: `${authority}/discovery/v2.0/keys`,
       stop: async () => {

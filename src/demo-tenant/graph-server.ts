@@ -8,6 +8,7 @@ import { GraphError, graphErrorBody } from './graph-error.js';
 import type { GraphContext, GraphRequest, GraphResult, GraphRoute, GraphVersion } from './graph-route.js';
 import type { RequestHandler } from './loopback-server.js';
 import { BodyTooLargeError, readRequestBody } from './read-request-body.js';
+import type { RequestRecorder } from './request-recorder.js';
 import type { TokenSigner } from './token-signer.js';
 
 /** Everything the Graph server needs beyond what route handlers see. */
@@ -15,6 +16,8 @@ export interface GraphServerContext extends GraphContext {
   readonly signer: TokenSigner;
   readonly issuer: string;
   readonly faults: FaultKnobs;
+  /** Every request as received (method, URL, headers without credentials, time, outcome). */
+  readonly recorder: RequestRecorder;
 }
 
 const ROUTES: readonly GraphRoute[] = [...GRAPH_DIRECTORY_ROUTES, ...GRAPH_BITLOCKER_ROUTES];
@@ -38,8 +41,15 @@ export function createGraphHandler(ctx: GraphServerContext): RequestHandler {
       requestId,
       clientRequestId: typeof clientRequestId === 'string' ? clientRequestId : requestId,
     };
+    const recorded = ctx.recorder.record(request.method ?? 'GET', request.url ?? '/', request.headers);
+    response.once('finish', () => {
+      recorded.outcome = response.statusCode;
+    });
     const decision = await ctx.faults.decide('graph');
-    if (decision.kind === 'drop') return void request.socket.destroy();
+    if (decision.kind === 'drop') {
+      recorded.outcome = 'dropped';
+      return void request.socket.destroy();
+    }
     if (decision.kind !== 'proceed') return sendGraphError(ctx, response, ids, faultError(decision));
     try {
       const result = await dispatch(ctx, request);

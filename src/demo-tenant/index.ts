@@ -29,6 +29,7 @@ export type {
   FaultTarget,
 } from './fault-knobs.js';
 export { RECOVERY_KEYS_PAGE_SIZE } from './graph-bitlocker-routes.js';
+export type { RecordedRequest, RequestRecorder } from './request-recorder.js';
 export {
   BOT_APP_SCOPE,
   BOT_FRAMEWORK_RESOURCE,
