@@ -1,4 +1,5 @@
 import { type Correction, parseKeyId } from './key-id.js';
+import { containsRecoveryPasswordShape } from './recovery-password.js';
 import {
   type Command,
   type DeviceKind,
@@ -45,7 +46,10 @@ function step(state: TriageState, event: TriageEvent, now: Date): Transition {
       return command(state, event.command, now);
     case 'greet':
       if (state.step === 'idle') {
-        return { state: { ...state, updatedAt: at, misses: 0, greeted: true }, effects: [say({ type: 'welcome' })] };
+        return {
+          state: { ...state, updatedAt: at, misses: 0, greeted: true },
+          effects: [say({ type: 'welcome' })],
+        };
       }
       return repeatQuestion(state, at);
     case 'startRecovery':
@@ -155,7 +159,13 @@ function text(state: TriageState, input: string, now: Date): Transition {
     const answer = yesOrNo(input);
     if (answer !== undefined) return step(state, { type: 'confirmKeyId', accepted: answer }, now);
   }
-  if (state.step === 'idle' && !state.greeted && parsed.reason !== 'tooShort') {
+  // A short or doubled Key ID is an attempt at one: it gets the Key ID answer, not the welcome.
+  if (
+    state.step === 'idle' &&
+    !state.greeted &&
+    parsed.reason !== 'tooShort' &&
+    parsed.reason !== 'ambiguous'
+  ) {
     return {
       state: { ...state, updatedAt: at, misses: 0, greeted: true },
       effects: [say({ type: 'welcome' })],
@@ -229,12 +239,14 @@ interface Collected {
 
 function escalate(state: TriageState, reason: EscalationReason, now: Date, collected: Collected): Transition {
   const at = now.toISOString();
+  // "Talk to IT" right after a hand-off is about that same request, Key ID and answers included; after a
+  // day of silence it is about a new lockout, and the old request (maybe a closed case) must not absorb it.
+  const recent = now.getTime() - Date.parse(state.updatedAt) <= TRIAGE_EXPIRY_MS;
   const request =
     state.step !== 'idle'
       ? requestOf(state, collected)
-      : state.last?.kind === 'verification' || state.last?.kind === 'case'
-        ? // "Talk to IT" right after a hand-off is about that same request, Key ID and answers included.
-          state.last.request
+      : recent && (state.last?.kind === 'verification' || state.last?.kind === 'case')
+        ? state.last.request
         : requestOf(newRequestIds(now), collected);
   return {
     state: { step: 'idle', updatedAt: at, misses: 0, greeted: true, last: { kind: 'case', request, reason } },
@@ -337,7 +349,10 @@ function normalizeErrorCode(code: string | undefined): string | undefined {
     ?.trim()
     .toUpperCase()
     .replace(/[\s-]+/g, '_');
-  return normalized && ERROR_CODE.test(normalized) ? normalized : undefined;
+  // "E_FVE_" and a pasted recovery password fits the pattern; it must not reach the request, the case or logs.
+  return normalized && ERROR_CODE.test(normalized) && !containsRecoveryPasswordShape(normalized)
+    ? normalized
+    : undefined;
 }
 
 function yesOrNo(input: string): boolean | undefined {
