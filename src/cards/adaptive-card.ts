@@ -22,6 +22,8 @@ export interface TextBlockElement {
   readonly spacing?: 'None' | 'Small' | 'Medium' | 'Large';
   /** `heading` (1.5) lets screen readers announce the card's title as a heading. */
   readonly style?: 'heading';
+  /** Digits people copy by eye: monospace keeps 0/8 and 1/7 apart and the blocks aligned. */
+  readonly fontType?: 'Monospace';
 }
 
 /** Label/value pairs; Teams stacks them readably on a phone, unlike a ColumnSet. */
@@ -53,7 +55,29 @@ export interface ChoiceSetInputElement {
   readonly errorMessage?: string;
 }
 
-export type CardElement = TextBlockElement | FactSetElement | TextInputElement | ChoiceSetInputElement;
+/** A group of elements that `Action.ToggleVisibility` can show or hide without a round trip to the bot. */
+export interface ContainerElement {
+  readonly type: 'Container';
+  readonly id?: string;
+  readonly isVisible?: false;
+  readonly items: readonly CardElement[];
+  readonly style?: 'emphasis';
+  readonly spacing?: 'None' | 'Small' | 'Medium' | 'Large';
+}
+
+/** Buttons inside the body (the card-level `actions` always sit at the bottom). */
+export interface ActionSetElement {
+  readonly type: 'ActionSet';
+  readonly actions: readonly CardAction[];
+}
+
+export type CardElement =
+  | TextBlockElement
+  | FactSetElement
+  | TextInputElement
+  | ChoiceSetInputElement
+  | ContainerElement
+  | ActionSetElement;
 
 /** Card verbs the bot understands. A typo in a verb fails to compile. */
 export const CARD_VERBS = {
@@ -68,6 +92,8 @@ export const CARD_VERBS = {
   guideWhyThisHappened: 'guideWhyThisHappened',
   guideNoKeyAnywhere: 'guideNoKeyAnywhere',
   restart: 'restart',
+  keyWorked: 'keyWorked',
+  keyDidNotWork: 'keyDidNotWork',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
@@ -89,7 +115,8 @@ export type CardInputId = (typeof CARD_INPUTS)[keyof typeof CARD_INPUTS];
 export interface SubmitAction {
   readonly type: 'Action.Submit';
   readonly title: string;
-  readonly data: { readonly verb: CardVerb };
+  /** `requestId` ties buttons on a release card to that release. */
+  readonly data: { readonly verb: CardVerb; readonly requestId?: string };
   readonly style?: 'positive';
   /** `none` skips the card's required-input validation, for side buttons such as "Where is it?". */
   readonly associatedInputs?: 'none';
@@ -103,7 +130,14 @@ export interface OpenUrlAction {
   readonly style?: 'positive';
 }
 
-export type CardAction = SubmitAction | OpenUrlAction;
+/** Shows and hides body elements on the person's device only; nothing is sent to the bot. */
+export interface ToggleVisibilityAction {
+  readonly type: 'Action.ToggleVisibility';
+  readonly title: string;
+  readonly targetElements: readonly { readonly elementId: string; readonly isVisible: boolean }[];
+}
+
+export type CardAction = SubmitAction | OpenUrlAction | ToggleVisibilityAction;
 
 export function adaptiveCard(
   fallbackText: string,
@@ -162,8 +196,11 @@ function elementWords(element: CardElement): readonly string[] {
       return [element.text];
     case 'FactSet':
       return element.facts.map((fact) => `${fact.title}: ${fact.value}`);
+    case 'Container':
+      return element.isVisible === false ? [] : element.items.flatMap(elementWords);
     case 'Input.Text':
     case 'Input.ChoiceSet':
+    case 'ActionSet':
       return [];
   }
 }

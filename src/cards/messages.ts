@@ -122,8 +122,30 @@ export interface Messages {
   /** Sent once after a successful unlock. */
   readonly preventionTips: string;
 
-  readonly notYet: string;
+  /** The release card: the key in 8 numbered blocks, for the requester's 1:1 chat only. */
+  readonly release: {
+    readonly title: string;
+    readonly deviceLabel: string;
+    readonly compareKeyId: string;
+    readonly howToType: string;
+    readonly hidesIn: (minutes: number) => string;
+    readonly worked: string;
+    readonly didNotWork: string;
+    readonly oneBlockAtATime: string;
+    readonly allBlocks: string;
+    readonly nextBlock: string;
+    readonly previousBlock: string;
+    readonly blockOf: (index: number, count: number) => string;
+    /** Fallback text of the release card: it must not carry the key. */
+    readonly fallback: string;
+  };
+  /** What replaces the release card once the key is hidden. */
+  readonly keyHidden: {
+    readonly title: string;
+    readonly body: string;
+    readonly askAgain: string;
+  };
+
   readonly groupChatRedirect: string;
   readonly turnError: string;
-  readonly cardFallback: string;
 }

@@ -24,6 +24,10 @@ function elementTexts(element: CardElement): string[] {
       return [element.label, element.errorMessage, ...element.choices.map((choice) => choice.title)].filter(
         (value) => value !== undefined,
       );
+    case 'Container':
+      return element.items.flatMap(elementTexts);
+    case 'ActionSet':
+      return element.actions.map(actionText);
   }
 }
 

@@ -218,10 +218,30 @@ export const en: Messages = {
   preventionTips:
     "Tip for next time: your work PC's key is backed up by IT, and I am here in Teams whenever you need it. For a personal PC, save its key to your Microsoft account or print it and keep it away from the PC. Never keep a key in a chat, an email or a photo.",
 
-  notYet:
-    "Sorry, I can't do that yet. The guided recovery is still being built; for now, please contact your IT helpdesk.",
+  release: {
+    title: 'Your recovery key',
+    deviceLabel: 'PC',
+    compareKeyId: 'First check that the Key ID on your blue screen starts the same way.',
+    howToType:
+      "Type the 8 blocks with the number keys along the top of the keyboard (if they don't work, F1–F10 mean 1–0). The screen moves on after each block and marks a block that is wrong.",
+    hidesIn: (minutes) =>
+      `For your safety I will hide this key in ${minutes} minutes, or as soon as you tell me it worked.`,
+    worked: 'It worked',
+    didNotWork: "It didn't work",
+    oneBlockAtATime: 'Show one block at a time',
+    allBlocks: 'Show all blocks',
+    nextBlock: 'Next block',
+    previousBlock: 'Previous block',
+    blockOf: (index, count) => `Block ${index} of ${count}`,
+    fallback: 'Your recovery key is in this message. Open it in Microsoft Teams to see it.',
+  },
+  keyHidden: {
+    title: 'Recovery key hidden',
+    body: 'I have hidden the key from this chat. It has been shown once, so IT will make sure it is replaced with a new one.',
+    askAgain: 'Still locked out? Type "restart" and I will help you again.',
+  },
+
   groupChatRedirect:
     'I help with BitLocker recovery in a private chat only, so your details stay between us. Open a 1:1 chat with me to start.',
   turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
-  cardFallback: 'This message needs a newer version of Teams to display.',
 };
