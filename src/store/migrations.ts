@@ -68,4 +68,43 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX case_requests_latest_for_requester ON case_requests (requester_object_id, number DESC);
     `,
   },
+  {
+    version: 3,
+    name: 'sign_in_states',
+    // One row per step-up sign-in in flight, deleted by the callback that uses it (DELETE … RETURNING is
+    // what makes a state single-use across instances). SQLite keeps times as epoch milliseconds so expiry
+    // compares as numbers; the index serves the purge of abandoned sign-ins.
+    sqlite: `
+      CREATE TABLE sign_in_states (
+        state TEXT PRIMARY KEY NOT NULL,
+        requester_object_id TEXT NOT NULL,
+        requester_tenant_id TEXT NOT NULL,
+        requester_teams_user_id TEXT NOT NULL,
+        requester_display_name TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        conversation_reference TEXT NOT NULL,
+        code_verifier TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX sign_in_states_expires_at ON sign_in_states (expires_at);
+    `,
+    postgres: `
+      CREATE TABLE sign_in_states (
+        state TEXT PRIMARY KEY,
+        requester_object_id TEXT NOT NULL,
+        requester_tenant_id TEXT NOT NULL,
+        requester_teams_user_id TEXT NOT NULL,
+        requester_display_name TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        conversation_reference TEXT NOT NULL,
+        code_verifier TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX sign_in_states_expires_at ON sign_in_states (expires_at);
+    `,
+  },
 ];

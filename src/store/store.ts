@@ -1,4 +1,5 @@
 import type { Storage } from 'botbuilder';
+import type { SignInStateStore } from '../identity/sign-in-states.js';
 import type { Logger } from '../observability/logger.js';
 import type { CaseRequestStore } from '../recovery/case-requests.js';
 import { parseDatabaseUrl } from './database-url.js';
@@ -17,6 +18,8 @@ export interface Store {
   readonly turnState: Storage;
   /** Requests for IT to take over, recorded once per (requester, request id). */
   readonly caseRequests: CaseRequestStore;
+  /** Step-up sign-ins in flight: each state is used up by exactly one callback, on any instance. */
+  readonly signInStates: SignInStateStore;
   /** Throws when the database is not reachable (used by GET /readyz). */
   ping(): Promise<void>;
   /** Releases the connection or pool; safe to call twice. */

@@ -4,6 +4,7 @@ import type { Migration } from '../migration.js';
 import type { Store } from '../store.js';
 import { PostgresCaseRequestStore } from './postgres-case-request-store.js';
 import { runPostgresMigrations } from './postgres-migrator.js';
+import { PostgresSignInStateStore } from './postgres-sign-in-state-store.js';
 import { PostgresTurnStateStorage } from './postgres-turn-state-storage.js';
 
 /**
@@ -39,6 +40,7 @@ export async function openPostgresStore(
     kind: 'postgres',
     turnState: new PostgresTurnStateStorage(pool),
     caseRequests: new PostgresCaseRequestStore(pool),
+    signInStates: new PostgresSignInStateStore(pool),
     async ping() {
       await pool.query('SELECT 1');
     },

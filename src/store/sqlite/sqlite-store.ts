@@ -6,6 +6,7 @@ import type { Migration } from '../migration.js';
 import type { Store } from '../store.js';
 import { SqliteCaseRequestStore } from './sqlite-case-request-store.js';
 import { runSqliteMigrations } from './sqlite-migrator.js';
+import { SqliteSignInStateStore } from './sqlite-sign-in-state-store.js';
 import { SqliteTurnStateStorage } from './sqlite-turn-state-storage.js';
 
 const MEMORY = ':memory:';
@@ -38,6 +39,7 @@ export function openSqliteStore(path: string, logger: Logger, migrations: readon
     kind: 'sqlite',
     turnState: new SqliteTurnStateStorage(db),
     caseRequests: new SqliteCaseRequestStore(db),
+    signInStates: new SqliteSignInStateStore(db),
     async ping() {
       ping.get();
     },
