@@ -49,11 +49,17 @@ export type ReleaseOutcome =
 export async function releaseKey(input: ReleaseInput, deps: ReleaseDependencies): Promise<ReleaseOutcome> {
   const { requester, request } = input;
   const prefix = request.keyId ?? '';
+  // Digits, not characters: a Key ID typed with dashes or braces is no longer than its digits.
+  const prefixDigits = prefix.replace(/[\s{}-]/g, '').length;
   const now = deps.now();
+  // Known once the key is found, so a failure of the key read itself is audited with its device.
+  let found: Candidate | undefined;
   try {
-    const inSelfServiceGroup = deps.selfServiceGroupId
-      ? await deps.directory.isMember(requester.objectId, deps.selfServiceGroupId)
-      : undefined;
+    // A risk stop needs nothing from the directory; asking first would let an outage hide it.
+    const inSelfServiceGroup =
+      deps.selfServiceGroupId && !request.riskStop
+        ? await deps.directory.isMember(requester.objectId, deps.selfServiceGroupId)
+        : undefined;
     const since = new Date(now.getTime() - deps.limits.windowMs).toISOString();
     const releasesByRequester = await deps.ledger.countByRequester(requester.objectId, since);
     const early = decideRelease(
@@ -64,7 +70,7 @@ export async function releaseKey(input: ReleaseInput, deps: ReleaseDependencies)
         candidates: [],
         releasesOfDevice: 0,
         lastReleaseOfDeviceAt: undefined,
-        prefixDigits: prefix.length,
+        prefixDigits,
       },
       deps.limits,
       now,
@@ -74,6 +80,9 @@ export async function releaseKey(input: ReleaseInput, deps: ReleaseDependencies)
 
     const candidates = await findCandidates(prefix, requester.objectId, deps.directory);
     const only = candidates.length === 1 ? candidates[0] : undefined;
+    const latest = only ? await deps.ledger.latestForDevice(only.device.deviceId) : undefined;
+    // This very request released the device's key (a double click, a replayed callback): not a repeat recovery.
+    if (only && latest?.requestId === request.id) return await denied('alreadyReleased', only, input, deps);
     const decision = decideRelease(
       {
         riskStop: request.riskStop,
@@ -81,10 +90,8 @@ export async function releaseKey(input: ReleaseInput, deps: ReleaseDependencies)
         releasesByRequester,
         candidates,
         releasesOfDevice: only ? await deps.ledger.countByDevice(only.device.deviceId, since) : 0,
-        lastReleaseOfDeviceAt: only
-          ? (await deps.ledger.latestForDevice(only.device.deviceId))?.releasedAt
-          : undefined,
-        prefixDigits: prefix.length,
+        lastReleaseOfDeviceAt: latest?.releasedAt,
+        prefixDigits,
       },
       deps.limits,
       now,
@@ -93,6 +100,7 @@ export async function releaseKey(input: ReleaseInput, deps: ReleaseDependencies)
     if (decision.kind === 'deny') return await denied(decision.reason, only, input, deps);
 
     const { candidate } = decision;
+    found = candidate;
     const claimed = await deps.ledger.claim({
       requestId: request.id,
       requesterObjectId: requester.objectId,
@@ -110,7 +118,7 @@ export async function releaseKey(input: ReleaseInput, deps: ReleaseDependencies)
       error.failure === 'notAllowed' || error.failure === 'notFound'
         ? 'notAllowedByTenant'
         : 'directoryUnavailable';
-    return await denied(reason, undefined, input, deps);
+    return await denied(reason, found, input, deps);
   }
 }
 
