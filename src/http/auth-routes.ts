@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'restify';
+import type {
+  FailedStepUp,
+  MismatchedStepUp,
+  StepUp,
+  StepUpFailure,
+  VerifiedStepUp,
+} from '../identity/step-up.js';
+import type { Logger } from '../observability/logger.js';
+
+export interface AuthRoutesDependencies {
+  readonly stepUp: Pick<StepUp, 'authorizeUrl' | 'complete'>;
+  /**
+   * The requester proved who they are: continue the conversation (proactively). The person's browser waits
+   * for this, so it should start the work rather than finish it.
+   */
+  readonly onVerified: (result: VerifiedStepUp) => Promise<void>;
+  /** Someone else signed in, or the sign-in failed: audit it and, when the request is known, tell the requester. */
+  readonly onRejected: (result: MismatchedStepUp | FailedStepUp) => Promise<void>;
+  readonly logger: Logger;
+}
+
+/** restify handlers for `GET /auth/start` and `GET /auth/callback` (register them at STEP_UP_PATHS). */
+export interface AuthRoutes {
+  readonly start: (req: Request, res: Response) => Promise<void>;
+  readonly callback: (req: Request, res: Response) => Promise<void>;
+}
+
+/** What the person's browser is shown. Nothing from the query string ever reaches the page. */
+type Page =
+  | { readonly kind: 'verified' }
+  | { readonly kind: 'mismatch'; readonly signedInName: string }
+  | { readonly kind: 'failed'; readonly reason: StepUpFailure }
+  | { readonly kind: 'linkExpired' }
+  | { readonly kind: 'trouble' };
+
+const GO_BACK = "Go back to Teams and tap <b>Verify it's you</b> again.";
+
+const FAILURE_TEXT: { readonly [reason in StepUpFailure]: { title: string; body: string } } = {
+  stateUnknownOrUsed: {
+    title: 'This sign-in link was already used',
+    body: `Each link works once. ${GO_BACK}`,
+  },
+  stateExpired: { title: 'This sign-in link has expired', body: GO_BACK },
+  tokenInvalid: { title: "We couldn't confirm your sign-in", body: GO_BACK },
+  authTooOld: {
+    title: 'Your sign-in was not fresh enough',
+    body: `We need a sign-in from the last few minutes. ${GO_BACK}`,
+  },
+  missingAuthContext: {
+    title: 'Your organization asks for a stronger sign-in',
+    body: `Sign in again with the method your organization requires (for example the Authenticator app or a security key). ${GO_BACK}`,
+  },
+  entraError: { title: "Sign-in didn't finish", body: `It was cancelled or refused. ${GO_BACK}` },
+  wrongTenant: {
+    title: 'That was not your work account',
+    body: `Sign in with your work account. ${GO_BACK}`,
+  },
+};
+
+const STYLE =
+  'body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f5f5f5;color:#242424}' +
+  'main{max-width:28rem;margin:12vh auto 0;padding:1.5rem;background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.15)}' +
+  'h1{font-size:1.4rem;margin:0 0 .75rem}p{font-size:1.05rem;line-height:1.5;margin:.5rem 0}.small{color:#616161;font-size:.9rem}';
+
+/**
+ * The step-up routes. `/auth/start` redirects to Entra's sign-in (or explains that the link expired);
+ * `/auth/callback` finishes the sign-in, hands the result to the bot and tells the person to go back to
+ * Teams. Pages are not cached, send no referrer (the callback URL holds the authorization code) and allow
+ * no script.
+ */
+export function authRoutes(deps: AuthRoutesDependencies): AuthRoutes {
+  const log = deps.logger.child({ component: 'auth-routes' });
+  return {
+    async start(req, res) {
+      const s = queryOf(req).getAll('s');
+      let target: string | undefined;
+      try {
+        target = s.length === 1 && s[0] ? await deps.stepUp.authorizeUrl(s[0]) : undefined;
+      } catch (error) {
+        log.error({ err: error }, 'step-up start failed');
+        return sendPage(res, 500, { kind: 'trouble' });
+      }
+      if (target === undefined) return sendPage(res, 410, { kind: 'linkExpired' });
+      res.writeHead(302, { location: target, ...PRIVATE_HEADERS });
+      res.end();
+    },
+
+    async callback(req, res) {
+      try {
+        const result = await deps.stepUp.complete(queryOf(req));
+        if (result.kind === 'verified') {
+          await deps.onVerified(result);
+          return sendPage(res, 200, { kind: 'verified' });
+        }
+        await deps.onRejected(result);
+        if (result.kind === 'mismatch') {
+          return sendPage(res, 403, { kind: 'mismatch', signedInName: result.signedIn.displayName });
+        }
+        return sendPage(res, 400, { kind: 'failed', reason: result.reason });
+      } catch (error) {
+        log.error({ err: error }, 'step-up callback failed');
+        return sendPage(res, 500, { kind: 'trouble' });
+      }
+    },
+  };
+}
+
+/** Parsed from the raw URL: the server registers no query parser, and repeated keys must stay visible. */
+function queryOf(req: Request): URLSearchParams {
+  return new URL(req.url ?? '/', 'http://localhost').searchParams;
+}
+
+const PRIVATE_HEADERS = {
+  'cache-control': 'no-store',
+  pragma: 'no-cache',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+} as const;
+
+function sendPage(res: Response, status: number, page: Page): void {
+  const { title, body } = pageText(page);
+  const html =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>` +
+    `<body><main><h1>${escapeHtml(title)}</h1><p>${body}</p>` +
+    '<p class="small">You can close this page.</p></main></body></html>';
+  const styleHash = createHash('sha256').update(STYLE).digest('base64');
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(html),
+    'content-security-policy': `default-src 'none'; style-src 'sha256-${styleHash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    ...PRIVATE_HEADERS,
+  });
+  res.end(html);
+}
+
+/** Title as text, body as trusted HTML built here (only the signed-in name is dynamic, and escaped). */
+function pageText(page: Page): { title: string; body: string } {
+  switch (page.kind) {
+    case 'verified':
+      return {
+        title: "You're verified",
+        body: 'Go back to Teams — your key is waiting in the chat.',
+      };
+    case 'mismatch':
+      return {
+        title: 'You signed in as someone else',
+        body: `You signed in as <b>${escapeHtml(page.signedInName || 'another account')}</b>, not as the person who asked in Teams, so we stopped. ${GO_BACK} Then sign in with your own work account.`,
+      };
+    case 'failed':
+      return FAILURE_TEXT[page.reason];
+    case 'linkExpired':
+      return { title: 'This sign-in link has expired', body: GO_BACK };
+    case 'trouble':
+      return { title: 'Something went wrong on our side', body: GO_BACK };
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
