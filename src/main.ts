@@ -2,22 +2,34 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBotAdapter } from './bot/bot-adapter.js';
-import { createBot } from './bot/bot-app.js';
+import { type Bot, createBot } from './bot/bot-app.js';
+import { startJobRunner } from './bot/job-runner.js';
+import type { KeyAccessFactory, ReleaseServices } from './bot/release-flow.js';
 import { en } from './cards/messages.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { processEnvironment } from './config/process-environment.js';
 import { ensureDemoCertificates } from './demo-tenant/certificates.js';
 import { type DemoTenant, startDemoTenant } from './demo-tenant/demo-tenant.js';
+import { DEMO_GROUPS } from './demo-tenant/sample-people.js';
+import { createGraphClientFactory } from './graph/graph-client.js';
+import { graphKeyAccess } from './graph/graph-key-access.js';
+import { authRoutes } from './http/auth-routes.js';
 import { startHttpServer } from './http/server.js';
+import { createAppTokenProvider } from './identity/app-token-provider.js';
+import type { EntraAppSettings } from './identity/msal-client.js';
+import { createStepUp } from './identity/step-up.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { startPlayground } from './playground/playground.js';
+import { DEFAULT_RELEASE_LIMITS } from './recovery/release-policy.js';
 import { openStore, type Store } from './store/store.js';
 
 export interface StartAppOptions {
   readonly logger: Logger;
   /** A demo tenant the caller already runs (tests share one); otherwise demo mode starts its own. */
   readonly demoTenant?: DemoTenant;
+  /** How often this instance looks for due jobs (hide a card…); default 2 s. */
+  readonly jobPollMs?: number;
 }
 
 export interface RunningApp {
@@ -41,22 +53,50 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
   const tenantId = config.mode === 'demo' ? demoTenant!.tenantId : config.entra.tenantId!;
   const store = await openStore(config.store.url, logger);
   try {
+    const now = () => new Date();
     const adapter = createBotAdapter(config);
-    const bot = createBot({
+    const entra = entraSettings(config, demoTenant);
+    const release = entra ? releaseServices(config, entra, demoTenant, store, logger, now) : undefined;
+    const bot: Bot = createBot({
       adapter,
       storage: store.turnState,
       logger: logger.child({ component: 'bot' }),
       messages: en,
       caseRequests: store.caseRequests,
-      now: () => new Date(),
+      now,
+      botAppId: config.bot.appId ?? '',
+      release,
     });
     const server = await startHttpServer(
-      { adapter, bot, logger, metrics: createMetrics(), tenantId, checkReady: () => store.ping() },
+      {
+        adapter,
+        bot,
+        logger,
+        metrics: createMetrics(),
+        tenantId,
+        checkReady: () => store.ping(),
+        authRoutes: release
+          ? authRoutes({
+              stepUp: release.stepUp,
+              onVerified: (result) => bot.continueAfterSignIn(result),
+              onRejected: (result) => bot.rejectSignIn(result),
+              logger,
+            })
+          : undefined,
+      },
       config.port,
     );
+    const jobs = startJobRunner({
+      jobs: store.jobs,
+      run: (job) => bot.runJob(job),
+      logger,
+      now,
+      intervalMs: options.jobPollMs ?? 2000,
+    });
     logger.info({ mode: config.mode, store: config.store.kind, url: server.url }, 'bot ready');
     let stopped: Promise<void> | undefined;
     const stop = async (): Promise<void> => {
+      await jobs.stop();
       const unfinished = await server.close();
       if (unfinished > 0) logger.warn({ unfinished }, 'stopped with turns still running');
       await store.close();
@@ -79,6 +119,66 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
     if (ownsDemoTenant) await demoTenant?.stop();
     throw error;
   }
+}
+
+/** The bot's Entra app: the demo tenant's in demo mode; AAD_APP_* in a tenant (absent → no self-service). */
+function entraSettings(config: Config, demoTenant: DemoTenant | undefined): EntraAppSettings | undefined {
+  if (config.mode === 'demo' && demoTenant) {
+    return {
+      authorityHost: demoTenant.authorityHost,
+      tenantId: demoTenant.tenantId,
+      clientId: demoTenant.botApp.clientId,
+      clientSecret: demoTenant.botApp.clientSecret,
+    };
+  }
+  const { clientId, clientSecret, tenantId, authorityHost } = config.entra;
+  return clientId && clientSecret && tenantId
+    ? { clientId, clientSecret, tenantId, authorityHost }
+    : undefined;
+}
+
+function releaseServices(
+  config: Config,
+  entra: EntraAppSettings,
+  demoTenant: DemoTenant | undefined,
+  store: Store,
+  logger: Logger,
+  now: () => Date,
+): ReleaseServices {
+  const graphClients = createGraphClientFactory({
+    endpoint: config.mode === 'demo' && demoTenant ? demoTenant.graphEndpoint : config.graphEndpoint,
+    logger,
+    clientName: 'BitLockerRecoveryBot',
+    clientVersion: '0.1.0',
+    // A person waits in Teams: fail within the turn's time budget and let IT take over.
+    limits: { deadlineMs: 8000, attemptTimeoutMs: 4000 },
+  });
+  const appToken = createAppTokenProvider({ entra, logger });
+  const access: KeyAccessFactory = {
+    forRequester: (verified) =>
+      config.keyAccess === 'application'
+        ? graphKeyAccess(graphClients({ token: appToken, userInitiated: true }), 'application')
+        : graphKeyAccess(
+            graphClients({ token: async () => verified.graphToken, userInitiated: true }),
+            'delegated',
+          ),
+  };
+  return {
+    stepUp: createStepUp({
+      config: { ...entra, publicBaseUrl: config.publicBaseUrl, stepUp: config.stepUp },
+      store: store.signInStates,
+      now,
+      logger,
+    }),
+    access,
+    ledger: store.releases,
+    audit: store.audit,
+    jobs: store.jobs,
+    limits: DEFAULT_RELEASE_LIMITS,
+    selfServiceGroupId:
+      config.groups.selfService ?? (config.mode === 'demo' ? DEMO_GROUPS.selfService : undefined),
+    keyVisibleMinutes: config.keyVisibleMinutes,
+  };
 }
 
 /** Reads configuration from the process, or prints every problem and exits. */

@@ -9,12 +9,21 @@ import {
 } from 'botbuilder';
 import type { Messages } from '../cards/messages.js';
 import { type OutgoingMessage, type RenderOptions, renderReply } from '../cards/render-reply.js';
-import type { Logger } from '../observability/logger.js';
+import type { FailedStepUp, MismatchedStepUp, VerifiedStepUp } from '../identity/step-up.js';
+import { type Logger, newCorrelationId } from '../observability/logger.js';
 import type { CaseRequestStore, Requester } from '../recovery/case-requests.js';
+import type { Job } from '../recovery/release-ports.js';
 import { initialTriageState, transition } from '../recovery/triage.js';
-import type { TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
+import type { RecoveryRequest, TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
 import type { BotAdapter } from './bot-adapter.js';
-import { toTriageEvent } from './triage-event.js';
+import {
+  hideJobKey,
+  hideKeyCard,
+  parseHidePayload,
+  type ReleaseServices,
+  releaseToRequester,
+} from './release-flow.js';
+import { type ReleaseAction, toReleaseAction, toTriageEvent } from './triage-event.js';
 import { turnLogger } from './turn-context-data.js';
 import { startTypingIndicator } from './typing-indicator.js';
 
@@ -32,12 +41,25 @@ export interface BotDependencies {
   readonly messages: Messages;
   readonly caseRequests: CaseRequestStore;
   readonly now: () => Date;
+  /** The app id proactive turns are sent as (empty in demo mode, where outbound auth is off). */
+  readonly botAppId: string;
+  /** Self-service release; absent where it is not configured (the verify card then offers IT). */
+  readonly release: ReleaseServices | undefined;
 }
 
-/** The bot as the HTTP edge sees it: one call per authenticated turn. */
+/** The bot as the HTTP edge and the job runner see it. */
 export interface Bot {
+  /** One authenticated turn. */
   run(context: TurnContext): Promise<void>;
+  /** The step-up sign-in verified the requester: release in their 1:1 chat (proactively). */
+  continueAfterSignIn(result: VerifiedStepUp): Promise<void>;
+  /** The sign-in was refused: audit it and tell the requester, when known. */
+  rejectSignIn(result: MismatchedStepUp | FailedStepUp): Promise<void>;
+  /** Runs one durable job (hide a release card…). Throws to have it retried. */
+  runJob(job: Job): Promise<void>;
 }
+
+const VERIFIED = Symbol('verifiedStepUp');
 
 /**
  * The Teams edge: a teams-ai `Application` whose routes turn activities into triage events, run the
@@ -80,7 +102,21 @@ export function createBot(deps: BotDependencies): Bot {
   );
 
   // The one message route for 1:1 chats: every text and card submit becomes a triage event.
+  // A verified sign-in arrives as a proactive turn in the requester's 1:1 chat (see continueAfterSignIn).
+  app.activity(
+    (context) =>
+      Promise.resolve(context.activity.type === ActivityTypes.Event && context.turnState.has(VERIFIED)),
+    async (context, state) => {
+      await onVerified(context, state, context.turnState.get(VERIFIED) as VerifiedStepUp, deps);
+    },
+  );
+
   app.activity(ActivityTypes.Message, async (context, state) => {
+    const action = toReleaseAction(context.activity);
+    if (action) {
+      await onReleaseAction(context, state, action, deps);
+      return;
+    }
     const event = toTriageEvent(context.activity);
     if (!event) {
       turnLogger(context, deps.logger).warn('card submit with data the bot does not know');
@@ -101,6 +137,9 @@ export function createBot(deps: BotDependencies): Bot {
     }
   };
 
+  const proactive = (reference: string, logic: (context: TurnContext) => Promise<void>) =>
+    deps.adapter.continueConversationAsync(deps.botAppId, JSON.parse(reference), logic);
+
   return {
     async run(context) {
       const stopTyping = startTypingIndicator(context);
@@ -110,7 +149,120 @@ export function createBot(deps: BotDependencies): Bot {
         stopTyping();
       }
     },
+    async continueAfterSignIn(result) {
+      await proactive(result.conversationReference, async (context) => {
+        context.turnState.set(VERIFIED, result);
+        await app.run(context);
+      });
+    },
+    async rejectSignIn(result) {
+      const request = result.kind === 'mismatch' ? result : result.request;
+      const correlationId = newCorrelationId();
+      deps.logger.warn(
+        {
+          security: true,
+          event: `stepUp.${result.kind}`,
+          reason: result.kind === 'failed' ? result.reason : undefined,
+          correlationId,
+        },
+        'step-up sign-in refused',
+      );
+      if (!request || !deps.release) return;
+      await deps.release.audit.append({
+        at: deps.now().toISOString(),
+        correlationId,
+        decision: result.kind === 'mismatch' ? 'signInMismatch' : 'signInFailed',
+        reason: result.kind === 'mismatch' ? `signedInAs:${result.signedIn.objectId}` : result.reason,
+        requester: {
+          objectId: request.requester.objectId,
+          tenantId: request.requester.tenantId,
+          displayName: request.requester.displayName,
+        },
+        requestId: request.requestId,
+      });
+      await proactive(request.conversationReference, async (context) => {
+        await context.sendActivity(
+          result.kind === 'mismatch'
+            ? deps.messages.signIn.mismatch(result.signedIn.displayName)
+            : deps.messages.signIn.failed,
+        );
+      });
+    },
+    async runJob(job) {
+      if (job.kind === 'hideKeyCard') {
+        const payload = parseHidePayload(job);
+        if (!payload) {
+          deps.logger.error({ jobId: job.id }, 'hide job without a usable payload; dropped');
+          return;
+        }
+        await proactive(payload.conversationReference, (context) =>
+          hideKeyCard(context, payload, deps.messages),
+        );
+        deps.logger.info({ jobId: job.id, keyId: payload.keyId }, 'release card hidden');
+        return;
+      }
+      deps.logger.warn({ jobId: job.id, kind: job.kind }, 'no runner for this job kind yet');
+    },
   };
+}
+
+/** The proactive turn after a verified sign-in: the request must still be the one the sign-in was for. */
+async function onVerified(
+  context: TurnContext,
+  state: BotState,
+  verified: VerifiedStepUp,
+  deps: BotDependencies,
+): Promise<void> {
+  const triage = state.conversation.triage;
+  const request =
+    triage?.step === 'idle' && triage.last?.kind === 'verification' ? triage.last.request : undefined;
+  if (!deps.release || !request || request.id !== verified.requestId) {
+    turnLogger(context, deps.logger).warn(
+      { requestId: verified.requestId },
+      'sign-in for a request that is no longer waiting',
+    );
+    await context.sendActivity(deps.messages.signIn.stale);
+    return;
+  }
+  const followUp = await releaseToRequester(
+    context,
+    verified,
+    request,
+    deps.release,
+    deps.messages,
+    deps.now,
+    deps.logger,
+    newCorrelationId(),
+  );
+  if (followUp.kind === 'needMoreDigits') {
+    await context.sendActivity(deps.messages.release.needMoreDigits(followUp.matches));
+    await runTriage(context, state, { type: 'command', command: 'restart' }, deps);
+  } else if (followUp.kind === 'escalate') {
+    await runTriage(context, state, { type: 'escalate', reason: followUp.reason }, deps);
+  }
+}
+
+/** "It worked" / "It didn't work" on a release card. */
+async function onReleaseAction(
+  context: TurnContext,
+  state: BotState,
+  action: ReleaseAction,
+  deps: BotDependencies,
+): Promise<void> {
+  const requester = requesterOf(context.activity);
+  if (!deps.release) return;
+  if (action.kind === 'keyWorked') {
+    // Hide the key now rather than at the timer; the job runner does it on any instance.
+    await deps.release.jobs.reschedule(
+      hideJobKey(action.requestId, requester.objectId),
+      deps.now().toISOString(),
+    );
+    await context.sendActivity(deps.messages.release.glad);
+    await context.sendActivity(deps.messages.preventionTips);
+    return;
+  }
+  await context.sendActivity(deps.messages.release.troubleshooting);
+  await runTriage(context, state, { type: 'escalate', reason: 'keyDidNotWork' }, deps);
 }
 
 async function runTriage(
@@ -129,6 +281,9 @@ async function runTriage(
   );
   let options: RenderOptions =
     event.type === 'command' && event.command === 'status' ? await latestCase(context, deps) : {};
+  const handOff = result.effects.find((effect) => effect.type === 'handOffToVerification');
+  if (handOff && deps.release)
+    options = { ...options, verifyUrl: await verifyUrl(context, handOff.request, deps.release) };
   for (const effect of result.effects) {
     options = { ...options, ...(await perform(effect, context, options, deps)) };
   }
@@ -167,6 +322,19 @@ async function perform(
       return { caseNumber: caseRequest.number };
     }
   }
+}
+
+/** The card's "Verify it's you" link: a fresh, single-use sign-in bound to this requester and request. */
+function verifyUrl(
+  context: TurnContext,
+  request: RecoveryRequest,
+  release: ReleaseServices,
+): Promise<string> {
+  return release.stepUp.startUrl(
+    requesterOf(context.activity),
+    request.id,
+    JSON.stringify(TurnContext.getConversationReference(context.activity)),
+  );
 }
 
 /** For `status`: the number of the requester's latest case request, when there is one. */

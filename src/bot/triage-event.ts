@@ -53,6 +53,21 @@ const submitSchema = z.discriminatedUnion('verb', [
 
 type Submit = z.infer<typeof submitSchema>;
 
+/** Buttons on a release card; they act on that release, not on the triage. */
+export type ReleaseAction = { readonly kind: 'keyWorked' | 'keyDidNotWork'; readonly requestId: string };
+
+const releaseActionSchema = z.object({
+  verb: z.enum([CARD_VERBS.keyWorked, CARD_VERBS.keyDidNotWork]),
+  requestId: z.string().min(1).max(100),
+});
+
+/** A release-card button press, or `undefined` for anything else. */
+export function toReleaseAction(activity: Pick<Activity, 'text' | 'value'>): ReleaseAction | undefined {
+  if (activity.value === undefined || (activity.text ?? '').trim() !== '') return undefined;
+  const parsed = releaseActionSchema.safeParse(activity.value);
+  return parsed.success ? { kind: parsed.data.verb, requestId: parsed.data.requestId } : undefined;
+}
+
 /** Turns a message (typed text or a card submit) into a triage event; `undefined` for an unreadable submit. */
 export function toTriageEvent(activity: Pick<Activity, 'text' | 'value'>): TriageEvent | undefined {
   const text = (activity.text ?? '').trim();

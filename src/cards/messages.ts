@@ -138,6 +138,15 @@ export interface Messages {
     readonly blockOf: (index: number, count: number) => string;
     /** Fallback text of the release card: it must not carry the key. */
     readonly fallback: string;
+    readonly needMoreDigits: (matches: number) => string;
+    readonly glad: string;
+    readonly troubleshooting: string;
+  };
+  /** What the requester hears when a step-up sign-in does not verify them. */
+  readonly signIn: {
+    readonly mismatch: (signedInName: string) => string;
+    readonly failed: string;
+    readonly stale: string;
   };
   /** What replaces the release card once the key is hidden. */
   readonly keyHidden: {

@@ -2,9 +2,11 @@ import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response } from 'restify';
 import type { BotAdapter } from '../bot/bot-adapter.js';
 import type { Bot } from '../bot/bot-app.js';
+import { STEP_UP_PATHS } from '../identity/step-up.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { activityRoute } from './activity-route.js';
+import type { AuthRoutes } from './auth-routes.js';
 
 export interface HttpServerDependencies {
   readonly adapter: BotAdapter;
@@ -14,6 +16,8 @@ export interface HttpServerDependencies {
   readonly tenantId: string;
   /** Throws when storage is unreachable; `/readyz` answers 503 then. */
   readonly checkReady: () => Promise<void>;
+  /** `GET /auth/start` and `/auth/callback`, when self-service sign-in is configured. */
+  readonly authRoutes: AuthRoutes | undefined;
 }
 
 export interface RunningHttpServer {
@@ -75,6 +79,10 @@ export async function startHttpServer(
       },
     }),
   );
+  if (deps.authRoutes) {
+    server.get(STEP_UP_PATHS.start, deps.authRoutes.start);
+    server.get(STEP_UP_PATHS.callback, deps.authRoutes.callback);
+  }
   server.get('/healthz', (_req: Request, res: Response, next) => {
     res.send(200, { status: 'ok' });
     return next();

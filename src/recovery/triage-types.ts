@@ -38,6 +38,13 @@ export const ESCALATION_REASONS = [
   'riskStop',
   'onPremisesDevice',
   'notUnderstood',
+  /** Self-service found no releasable key: no match, not theirs, or not allowed (one reason, on purpose). */
+  'notReleasable',
+  'rateLimited',
+  'directoryUnavailable',
+  'signInMismatch',
+  'keyDidNotWork',
+  'rotationOverdue',
 ] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
@@ -127,7 +134,9 @@ export type TriageEvent =
       readonly deviceKind: DeviceKind | undefined;
       readonly errorCode: string | undefined;
     }
-  | { readonly type: 'showGuide'; readonly guide: Guide | 'whereIsKeyId' };
+  | { readonly type: 'showGuide'; readonly guide: Guide | 'whereIsKeyId' }
+  /** Self-service could not finish (release denied, sign-in refused, key did not work): IT takes over. */
+  | { readonly type: 'escalate'; readonly reason: EscalationReason };
 
 /** Something the bot says; `cards/` turns each into a card or a line of text. */
 export type Reply =

@@ -90,6 +90,8 @@ function step(state: TriageState, event: TriageEvent, now: Date): Transition {
     case 'answers':
       if (state.step !== 'awaitingAnswers') return stale(state, now);
       return answers(state, event, now);
+    case 'escalate':
+      return escalate(state, event.reason, now, {});
   }
 }
 

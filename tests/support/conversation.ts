@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
@@ -109,7 +110,11 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
       : { kind: 'none' },
   );
   const databasePath = join(tmpdir(), `bot-test-${randomUUID()}.db`);
+  // The sign-in's redirect URI names the bot's port, so the port is chosen before the bot starts.
+  const port = await freePort();
   const env: Record<string, string> = {
+    PORT: String(port),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: `sqlite:${databasePath}`,
     LOG_LEVEL: 'debug',
     ...(issuer
@@ -125,8 +130,8 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
       : {}),
     ...options.env,
   };
-  const config: Config = { ...loadConfig(env, { envDir: join(tmpdir(), 'no-env-files') }), port: 0 };
-  const app = await startApp(config, { logger, demoTenant });
+  const config: Config = loadConfig(env, { envDir: join(tmpdir(), 'no-env-files') });
+  const app = await startApp(config, { logger, demoTenant, jobPollMs: 100 });
   const botAppId = config.bot.appId ?? DEMO_BOT_APP_ID;
 
   const channelToken: ConversationHarness['channelToken'] = (overrides = {}) => {
@@ -206,6 +211,17 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${databasePath}${suffix}`, { force: true });
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function toReply(call: ConnectorCall): BotReply {

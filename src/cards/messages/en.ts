@@ -182,6 +182,16 @@ export const en: Messages = {
     onPremisesDevice:
       "The key of an older domain PC is kept on the company's own servers, so IT will look it up for you.",
     notUnderstood: 'I could not sort this out by chat, so I have passed it to a person.',
+    notReleasable:
+      "I couldn't release a key for that Key ID from here. That happens when it isn't on a PC registered to you, or self-service isn't allowed for it.",
+    rateLimited:
+      'You have reached the number of keys I can show in a day, so a person from IT will help with this one.',
+    directoryUnavailable:
+      "Microsoft's directory is not answering right now, so I have passed this to a person instead of making you wait.",
+    signInMismatch:
+      'The sign-in was done with a different account than yours in Teams, so I could not use it.',
+    keyDidNotWork: "The key didn't work, so a person from IT will look at it with you.",
+    rotationOverdue: 'The key that was shown has not been replaced yet, so IT will make sure it is.',
   },
   caseNext:
     'IT will be notified with what you told me and get in touch with you. No need to explain it all again.',
@@ -234,6 +244,17 @@ export const en: Messages = {
     previousBlock: 'Previous block',
     blockOf: (index, count) => `Block ${index} of ${count}`,
     fallback: 'Your recovery key is in this message. Open it in Microsoft Teams to see it.',
+    needMoreDigits: (matches) =>
+      `More than one key on your PCs starts like that (${matches} of them). Please type more of the Key ID, at least the first 12 characters, and I will check again.`,
+    glad: "Great, you're back in. I've hidden the key from this chat.",
+    troubleshooting:
+      "Sorry about that. Check that the Key ID on the screen matches the one on my card, and that each block went in without a red mark. If it still fails, IT will help: I've passed it on.",
+  },
+  signIn: {
+    mismatch: (name) =>
+      `That sign-in was done as ${name || 'another account'}, not as you, so I could not use it. Tap "Verify it's you" again and sign in with your own work account.`,
+    failed: 'That sign-in did not work or took too long. Tap "Verify it\'s you" again to get a fresh link.',
+    stale: 'That sign-in belongs to an earlier request. If you still need a key, type "restart".',
   },
   keyHidden: {
     title: 'Recovery key hidden',

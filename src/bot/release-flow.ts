@@ -1,0 +1,168 @@
+import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import type { Messages } from '../cards/messages.js';
+import { keyHiddenCard, releaseCard } from '../cards/release-card.js';
+import type { KeyAccess } from '../graph/graph-key-access.js';
+import type { StepUp, VerifiedStepUp } from '../identity/step-up.js';
+import type { Logger } from '../observability/logger.js';
+import type { Requester } from '../recovery/case-requests.js';
+import { type ReleaseOutcome, releaseKey } from '../recovery/release-key.js';
+import type { DenialReason, ReleaseLimits } from '../recovery/release-policy.js';
+import type { AuditLog, Job, JobQueue, ReleaseLedger } from '../recovery/release-ports.js';
+import type { EscalationReason, RecoveryRequest } from '../recovery/triage-types.js';
+import { turnLogger } from './turn-context-data.js';
+
+/** Builds Graph access for one verified requester (delegated: their token; application: the app's). */
+export interface KeyAccessFactory {
+  forRequester(verified: VerifiedStepUp): KeyAccess;
+}
+
+/** Everything the self-service release needs at the edge. */
+export interface ReleaseServices {
+  readonly stepUp: StepUp;
+  readonly access: KeyAccessFactory;
+  readonly ledger: ReleaseLedger;
+  readonly audit: AuditLog;
+  readonly jobs: JobQueue;
+  readonly limits: ReleaseLimits;
+  readonly selfServiceGroupId: string | undefined;
+  readonly keyVisibleMinutes: number;
+}
+
+/** What the hide job needs to replace the release card: no key. */
+export interface HideKeyCardPayload {
+  readonly conversationReference: string;
+  readonly activityId: string;
+  readonly deviceName: string;
+  readonly keyId: string;
+}
+
+/** What the edge does after a release attempt: the card was sent, or the triage must go on. */
+export type ReleaseFollowUp =
+  | { readonly kind: 'shown' }
+  | { readonly kind: 'needMoreDigits'; readonly matches: number }
+  | { readonly kind: 'escalate'; readonly reason: EscalationReason; readonly denial: DenialReason };
+
+export function hideJobKey(requestId: string, requesterObjectId: string): string {
+  return `hide:${requesterObjectId}:${requestId}`;
+}
+
+/**
+ * Runs the release for a verified requester inside the proactive turn of their 1:1 chat, and shows the
+ * result. The key goes from the Graph read straight into the card and nowhere else.
+ */
+export async function releaseToRequester(
+  context: TurnContext,
+  verified: VerifiedStepUp,
+  request: RecoveryRequest,
+  services: ReleaseServices,
+  messages: Messages,
+  now: () => Date,
+  logger: Logger,
+  correlationId: string,
+): Promise<ReleaseFollowUp> {
+  const access = services.access.forRequester(verified);
+  const outcome: ReleaseOutcome = await releaseKey(
+    {
+      requester: verified.requester,
+      request,
+      verification: { method: verified.method, at: verified.verifiedAt },
+      correlationId,
+    },
+    {
+      directory: access.directory,
+      keys: access.keys,
+      ledger: services.ledger,
+      audit: services.audit,
+      limits: services.limits,
+      selfServiceGroupId: services.selfServiceGroupId,
+      now,
+    },
+  );
+  const log = turnLogger(context, logger);
+  switch (outcome.kind) {
+    case 'released': {
+      const view = {
+        requestId: request.id,
+        deviceName: outcome.device.displayName,
+        keyId: outcome.key.id,
+        visibleMinutes: services.keyVisibleMinutes,
+      };
+      const sent = await context.sendActivity(
+        MessageFactory.attachment(CardFactory.adaptiveCard(releaseCard(view, outcome.password, messages))),
+      );
+      const payload: HideKeyCardPayload = {
+        conversationReference: JSON.stringify(TurnContext.getConversationReference(context.activity)),
+        activityId: sent?.id ?? '',
+        deviceName: view.deviceName,
+        keyId: view.keyId,
+      };
+      await services.jobs.schedule({
+        key: hideJobKey(request.id, verified.requester.objectId),
+        kind: 'hideKeyCard',
+        payload: { ...payload },
+        dueAt: new Date(now().getTime() + services.keyVisibleMinutes * 60_000).toISOString(),
+      });
+      log.info(
+        { requestId: request.id, deviceId: outcome.device.deviceId, keyId: outcome.key.id },
+        'key released',
+      );
+      return { kind: 'shown' };
+    }
+    case 'needMoreDigits':
+      return outcome;
+    case 'denied':
+      log.info({ requestId: request.id, reason: outcome.reason }, 'release denied');
+      return { kind: 'escalate', reason: escalationFor(outcome.reason), denial: outcome.reason };
+  }
+}
+
+/** "Not found", "not yours" and "not allowed" become one reason, so the requester cannot probe Key IDs. */
+export function escalationFor(denial: DenialReason): EscalationReason {
+  switch (denial) {
+    case 'noMatch':
+    case 'notAllowedByTenant':
+    case 'notInSelfServiceGroup':
+    case 'alreadyReleased':
+      return 'notReleasable';
+    case 'rateLimited':
+    case 'deviceRateLimited':
+      return 'rateLimited';
+    case 'riskStop':
+    case 'deviceDisabled':
+    case 'repeatRecovery':
+      return 'riskStop';
+    case 'directoryUnavailable':
+      return 'directoryUnavailable';
+  }
+}
+
+/** Replaces a release card with the key-free card. Safe to run twice. */
+export async function hideKeyCard(
+  context: TurnContext,
+  payload: HideKeyCardPayload,
+  messages: Messages,
+): Promise<void> {
+  await context.updateActivity({
+    id: payload.activityId,
+    type: 'message',
+    attachments: [CardFactory.adaptiveCard(keyHiddenCard(payload, messages))],
+  });
+}
+
+export function parseHidePayload(job: Job): HideKeyCardPayload | undefined {
+  const p = job.payload as Partial<HideKeyCardPayload>;
+  if (
+    typeof p.conversationReference !== 'string' ||
+    typeof p.activityId !== 'string' ||
+    typeof p.deviceName !== 'string' ||
+    typeof p.keyId !== 'string'
+  ) {
+    return undefined;
+  }
+  return p as HideKeyCardPayload;
+}
+
+/** The requester as the step-up sign-in bound them; equal to the Teams user who asked. */
+export function sameRequester(a: Requester, objectId: string | undefined): boolean {
+  return objectId !== undefined && a.objectId.toLowerCase() === objectId.toLowerCase();
+}
