@@ -213,7 +213,8 @@ describe('Graph client when Graph is down', () => {
     expect(error).toMatchObject({ kind: 'unavailable', code: 'timeout', status: undefined });
     expect(error.attempts).toBeGreaterThanOrEqual(2);
     expect(elapsed).toBeGreaterThanOrEqual(900);
-    expect(elapsed).toBeLessThan(1_400);
+    // The deadline plus scheduling slack for a busy 2-core machine; without a deadline it would take 3 s+.
+    expect(elapsed).toBeLessThan(1_600);
     expect(tenant.graphRequests.entries.length).toBe(error.attempts);
   });
 });
