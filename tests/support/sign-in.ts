@@ -1,0 +1,51 @@
+import { completeDemoSignIn } from '../../src/demo-tenant/complete-demo-sign-in.js';
+import type { ConversationHarness, Turn } from './conversation.js';
+
+/** What the person's browser saw at the end of the step-up sign-in, and what the bot then sent. */
+export interface SignInResult {
+  readonly callbackStatus: number;
+  readonly callbackPage: string;
+  /** Everything the bot sent to the connector because of the sign-in (the proactive turn). */
+  readonly after: Turn['calls'];
+}
+
+/** The "Verify it's you" link on the verification card in `turn`. */
+export function verifyLink(turn: Turn): string {
+  for (const reply of turn.replies) {
+    const actions = (reply.card?.actions as { type: string; url?: string }[] | undefined) ?? [];
+    const open = actions.find(
+      (action) => action.type === 'Action.OpenUrl' && action.url?.includes('/auth/start'),
+    );
+    if (open?.url) return open.url;
+  }
+  throw new Error(`no "Verify it's you" link in:\n${turn.transcript}`);
+}
+
+/**
+ * Follows the link like a browser: `/auth/start` redirects to the demo tenant's `/authorize`, the person
+ * (`userId`) signs in and approves the MFA step, and the browser lands on the bot's `/auth/callback`.
+ */
+export async function signIn(
+  harness: ConversationHarness,
+  link: string,
+  userId: string,
+  options: { readonly mfa?: 'approve' | 'deny' } = {},
+): Promise<SignInResult> {
+  const start = await fetch(link, { redirect: 'manual' });
+  const location = start.headers.get('location');
+  if (start.status !== 302 || !location) throw new Error(`/auth/start answered ${start.status}`);
+  const mark = harness.connector.calls.length;
+  const outcome = await completeDemoSignIn(location, {
+    userId,
+    ...(options.mfa ? { mfa: options.mfa } : {}),
+  });
+  const callback = await fetch(outcome.redirectUrl, { redirect: 'manual' });
+  const page = await callback.text();
+  return { callbackStatus: callback.status, callbackPage: page, after: harness.connector.since(mark) };
+}
+
+/** `$select=key` requests the demo Graph received (each is a key read). */
+export function keyReads(harness: ConversationHarness): number {
+  return harness.demoTenant.graphRequests.entries.filter((request) => request.url.includes('$select=key'))
+    .length;
+}
