@@ -148,7 +148,7 @@ export function createGraphClientFactory(
   options: Omit<GraphClientOptions, 'token' | 'userInitiated' | 'breaker'>,
 ): (access: GraphAccess) => GraphClient {
   const limits = { ...DEFAULT_GRAPH_LIMITS, ...options.limits };
-  const breaker = newBreaker(options.logger, limits, options.clock ?? Date.now);
+  const breaker = newBreaker(options.logger.child({ component: 'graph' }), limits, options.clock ?? Date.now);
   return (access) => createGraphClient({ ...options, ...access, breaker });
 }
 
@@ -215,8 +215,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     first: URL,
     operation: GraphOperation,
     item: (entry: unknown, reply: GraphReply) => T | undefined,
-    deadlineAt = deadline(),
   ): Promise<T[]> {
+    // One deadline for every page: the caller waits for the whole list.
+    const deadlineAt = deadline();
     const items: T[] = [];
     let next = first;
     for (let pages = 1; ; pages += 1) {

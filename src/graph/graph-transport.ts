@@ -62,7 +62,7 @@ type AttemptResult =
       readonly headers: Headers;
       readonly text: string;
     }
-  | { readonly kind: 'timeout' }
+  | { readonly kind: 'timeout'; readonly afterMs: number }
   | { readonly kind: 'network'; readonly reachedServer: boolean; readonly code: string };
 
 /** Error codes from Node and undici meaning the connection was never made, so nothing reached Graph. */
@@ -165,7 +165,7 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
       const text = await response.text();
       return { kind: 'response', status: response.status, headers: response.headers, text };
     } catch (error) {
-      if (controller.signal.aborted) return { kind: 'timeout' };
+      if (controller.signal.aborted) return { kind: 'timeout', afterMs: timeoutMs };
       const code = networkCode(error);
       return { kind: 'network', reachedServer: !NOT_CONNECTED_CODES.has(code), code };
     } finally {
@@ -198,7 +198,7 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
         requestId: undefined,
         clientRequestId,
         attempts,
-        detail: `no complete answer within ${limits.attemptTimeoutMs} ms`,
+        detail: `no complete answer within ${result.afterMs} ms`,
       });
     }
     if (result.kind === 'network') {
