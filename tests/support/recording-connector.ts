@@ -28,6 +28,8 @@ export interface ConnectorCall {
   readonly conversationId: string | undefined;
   readonly activityId: string | undefined;
   readonly activity: Partial<Activity> | undefined;
+  /** The id the connector gave a new activity (send, reply), which later updates and deletes name. */
+  readonly responseId: string | undefined;
   /** What the bearer token said: absent, valid (with its claims) or invalid (why). */
   readonly token:
     | { readonly status: 'absent' }
@@ -84,7 +86,11 @@ export async function startRecordingConnector(
       send(res, 404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
       return;
     }
-    calls.push({ ...route, activity: body as Partial<Activity> | undefined, token });
+    const responseId =
+      route.operation === 'send' || route.operation === 'reply'
+        ? `activity-${calls.length + 1}-${randomUUID().slice(0, 8)}`
+        : undefined;
+    calls.push({ ...route, activity: body as Partial<Activity> | undefined, token, responseId });
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (policy.kind === 'required' && token.status !== 'valid') {
       send(res, 401, { message: 'Authorization has been denied for this request.' });
@@ -93,7 +99,7 @@ export async function startRecordingConnector(
     switch (route.operation) {
       case 'send':
       case 'reply':
-        send(res, 200, { id: `activity-${calls.length}-${randomUUID().slice(0, 8)}` });
+        send(res, 200, { id: responseId });
         return;
       case 'update':
         send(res, 200, { id: route.activityId });
@@ -133,7 +139,10 @@ export async function startRecordingConnector(
   };
 }
 
-function matchRoute(method: string, parts: string[]): Omit<ConnectorCall, 'activity' | 'token'> | undefined {
+function matchRoute(
+  method: string,
+  parts: string[],
+): Omit<ConnectorCall, 'activity' | 'token' | 'responseId'> | undefined {
   if (parts[0] !== 'v3' || parts[1] !== 'conversations') return undefined;
   const conversationId = parts[2];
   const activityId = parts[4];

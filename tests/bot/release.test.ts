@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoRecoveryKey } from '../../src/demo-tenant/demo-directory.js';
+import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
+import { DEMO_PEOPLE, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
+import {
+  type ChatSession,
+  type ConversationHarness,
+  cardText,
+  startConversationHarness,
+  type Turn,
+} from '../support/conversation.js';
+import { keyReads, signIn, verifyLink } from '../support/sign-in.js';
+
+const byName = (name: string): DemoPerson => DEMO_PEOPLE.find((person) => person.displayName === name)!;
+const alex = byName('Alex Wilber');
+const megan = byName('Megan Bowen');
+const adele = byName('Adele Vance');
+const nestor = byName('Nestor Wilke');
+const lee = byName('Lee Gu');
+
+/** The OS-volume keys of a demo device, newest first. */
+function keysOf(harness: ConversationHarness, deviceName: string): DemoRecoveryKey[] {
+  const device = [...harness.demoTenant.data.devices.values()].find((d) => d.displayName === deviceName)!;
+  return harness.demoTenant.data
+    .keysForDevice(device.deviceId)
+    .sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
+}
+
+const said = (calls: Turn['calls']): string =>
+  calls
+    .map((call) => {
+      const activity = call.activity as
+        | { text?: string; attachments?: { content: Record<string, unknown> }[] }
+        | undefined;
+      return activity?.attachments?.[0] ? cardText(activity.attachments[0].content) : (activity?.text ?? '');
+    })
+    .join('\n');
+
+/** Triage up to the verification card, for `person`, with the Key ID `prefix`. */
+async function askForKey(chat: ChatSession, prefix: string, rootCause = 'windowsUpdate'): Promise<Turn> {
+  await chat.send(`my key id is ${prefix}`);
+  return chat.submit({ verb: 'answers', rootCause, deviceKind: 'workPc' });
+}
+
+function releaseCardIn(calls: Turn['calls']) {
+  return calls.find((call) => JSON.stringify(call.activity ?? {}).includes('Your recovery key'));
+}
+
+describe('verified self-service release over HTTP, with the real sign-in', () => {
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    harness = await startConversationHarness();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('happy path: the one matching key, to the right person, once; It worked hides it', async () => {
+    const key = keysOf(harness, DEMO_DEVICE_NAMES.alexLaptop)[0]!;
+    const chat = harness.personalChat(alex);
+    const verify = await askForKey(chat, key.id.slice(0, 8).toUpperCase());
+    expect(verify.transcript).toContain("Verify it's you");
+    const before = keyReads(harness);
+    const result = await signIn(harness, verifyLink(verify), alex.id);
+    expect(result.callbackStatus).toBe(200);
+    expect(result.callbackPage).toMatch(/verified/i);
+    expect(keyReads(harness)).toBe(before + 1);
+    const card = releaseCardIn(result.after);
+    expect(card?.conversationId).toBe((chat.context.scope as { conversationId: string }).conversationId);
+    const text = said(result.after);
+    expect(text).toContain(DEMO_DEVICE_NAMES.alexLaptop);
+    expect(text).toContain(key.id.toUpperCase());
+    key.key.split('-').forEach((block, index) => {
+      expect(text).toContain(`${index + 1}: ${block}`);
+    });
+    const audit = await harness.app.store.audit.query({ requesterObjectId: alex.id });
+    expect(audit[0]).toMatchObject({
+      decision: 'released',
+      deviceName: DEMO_DEVICE_NAMES.alexLaptop,
+      keyId: key.id,
+    });
+
+    // "It worked": the card is replaced by a key-free card (the job runner polls every 100 ms here).
+    const requestId = (
+      card?.activity as { attachments: { content: { actions: { data?: { requestId?: string } }[] } }[] }
+    ).attachments[0]!.content.actions[0]!.data!.requestId!;
+    const mark = harness.connector.calls.length;
+    const worked = await chat.submit({ verb: 'keyWorked', requestId });
+    expect(worked.transcript).toMatch(/you're back in/i);
+    const update = await waitFor(() =>
+      harness.connector.since(mark).find((call) => call.operation === 'update'),
+    );
+    expect(update.activityId).toBe(card?.responseId);
+    expect(JSON.stringify(update.activity)).toContain('Recovery key hidden');
+    expect(JSON.stringify(update.activity)).not.toMatch(/\d{6}-\d{6}/);
+  });
+
+  it('the timer hides the card too (any instance, durable)', async () => {
+    const key = keysOf(harness, DEMO_DEVICE_NAMES.nestorLaptop)[0]!;
+    const chat = harness.personalChat(nestor);
+    const verify = await askForKey(chat, key.id.slice(0, 10));
+    const result = await signIn(harness, verifyLink(verify), nestor.id);
+    expect(releaseCardIn(result.after)).toBeDefined();
+    const mark = harness.connector.calls.length;
+    // The card's timer is KEY_VISIBLE_MINUTES away; bring the job's due time to now as the clock would.
+    const jobKey = `hide:${nestor.id}:${requestIdOf(result.after)}`;
+    await harness.app.store.jobs.reschedule(jobKey, new Date().toISOString());
+    const update = await waitFor(() =>
+      harness.connector.since(mark).find((call) => call.operation === 'update'),
+    );
+    expect(JSON.stringify(update.activity)).toContain('Recovery key hidden');
+  });
+
+  it('ambiguous prefix: more digits are asked for, nothing is read', async () => {
+    const laptop = keysOf(harness, DEMO_DEVICE_NAMES.meganLaptop)[0]!;
+    const surface = keysOf(harness, DEMO_DEVICE_NAMES.meganSurface)[0]!;
+    expect(laptop.id.slice(0, 8)).toBe(surface.id.slice(0, 8));
+    const chat = harness.personalChat(megan);
+    const verify = await askForKey(chat, laptop.id.slice(0, 8));
+    const before = keyReads(harness);
+    const result = await signIn(harness, verifyLink(verify), megan.id);
+    expect(keyReads(harness)).toBe(before);
+    expect(said(result.after)).toMatch(/More than one key on your PCs starts like that/);
+  });
+
+  it('no match: the same words as "not allowed", and IT is asked', async () => {
+    const chat = harness.personalChat(lee);
+    const verify = await askForKey(chat, 'ABCDEF12');
+    const before = keyReads(harness);
+    const result = await signIn(harness, verifyLink(verify), lee.id);
+    expect(keyReads(harness)).toBe(before);
+    expect(said(result.after)).toContain("I couldn't release a key for that Key ID from here.");
+    expect(await harness.app.store.caseRequests.latestFor(lee.id)).toMatchObject({ reason: 'notReleasable' });
+  });
+
+  it('outside the self-service group: escalated with the same words, no key read', async () => {
+    const key = keysOf(harness, DEMO_DEVICE_NAMES.adeleLaptop)[0]!;
+    const chat = harness.personalChat(adele);
+    const verify = await askForKey(chat, key.id.slice(0, 8));
+    const before = keyReads(harness);
+    const result = await signIn(harness, verifyLink(verify), adele.id);
+    expect(keyReads(harness)).toBe(before);
+    expect(said(result.after)).toContain("I couldn't release a key for that Key ID from here.");
+    const audit = await harness.app.store.audit.query({ requesterObjectId: adele.id });
+    expect(audit[0]).toMatchObject({ decision: 'denied', reason: 'notInSelfServiceGroup' });
+  });
+
+  it('risk-stop answer: no sign-in offered, no key', async () => {
+    const chat = harness.personalChat(alex);
+    await chat.send('key id 4290B6C0');
+    const turn = await chat.submit({ verb: 'answers', rootCause: 'outOfMyHands', deviceKind: 'workPc' });
+    expect(turn.transcript).not.toContain("Verify it's you");
+    expect(cardText(turn.replies[0]?.card)).toMatch(/no key is shown in chat/i);
+  });
+});
+
+describe('tenant switch and limits', () => {
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    harness = await startConversationHarness();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('tenant switch off in delegated mode: Graph refuses the key read, the request is escalated', async () => {
+    harness.demoTenant.data.authorizationPolicy.defaultUserRolePermissions.allowedToReadBitlockerKeysForOwnedDevice = false;
+    try {
+      const key = keysOf(harness, DEMO_DEVICE_NAMES.alexDesktop)[0]!;
+      const chat = harness.personalChat(alex);
+      const verify = await askForKey(chat, key.id.slice(0, 8));
+      const result = await signIn(harness, verifyLink(verify), alex.id);
+      expect(releaseCardIn(result.after)).toBeUndefined();
+      expect(said(result.after)).toContain("I couldn't release a key for that Key ID from here.");
+      const audit = await harness.app.store.audit.query({ requesterObjectId: alex.id });
+      expect(audit[0]).toMatchObject({ decision: 'denied', reason: 'notAllowedByTenant' });
+    } finally {
+      harness.demoTenant.data.authorizationPolicy.defaultUserRolePermissions.allowedToReadBitlockerKeysForOwnedDevice = true;
+    }
+  });
+
+  it('rate limit: after 3 releases in a day the 4th is refused and escalated, with no key read', async () => {
+    // Three earlier releases today, on other devices, as the ledger of any instance would hold them.
+    for (const n of [1, 2, 3]) {
+      await harness.app.store.releases.claim({
+        requestId: `R-EARLIER-${n}`,
+        requesterObjectId: megan.id,
+        deviceId: `0000000${n}-0000-4000-8000-000000000000`,
+        keyId: `0000000${n}-1111-4000-8000-000000000000`,
+        releasedAt: new Date(Date.now() - n * 60 * 60 * 1000).toISOString(),
+      });
+    }
+    const key = keysOf(harness, DEMO_DEVICE_NAMES.meganLaptop)[0]!;
+    const chat = harness.personalChat(megan);
+    const verify = await askForKey(chat, key.id);
+    const before = keyReads(harness);
+    const result = await signIn(harness, verifyLink(verify), megan.id);
+    expect(keyReads(harness)).toBe(before);
+    expect(releaseCardIn(result.after)).toBeUndefined();
+    expect(said(result.after)).toMatch(/number of keys I can show in a day/);
+    const audit = await harness.app.store.audit.query({ requesterObjectId: megan.id });
+    expect(audit[0]).toMatchObject({ decision: 'rateLimited', reason: 'rateLimited' });
+    expect(await harness.app.store.caseRequests.latestFor(megan.id)).toMatchObject({ reason: 'rateLimited' });
+  });
+});
+
+describe('application mode', () => {
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    harness = await startConversationHarness({ env: { KEY_ACCESS: 'application' } });
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('releases with the app token, still only among the requester’s own devices', async () => {
+    harness.demoTenant.data.authorizationPolicy.defaultUserRolePermissions.allowedToReadBitlockerKeysForOwnedDevice = false;
+    const key = keysOf(harness, DEMO_DEVICE_NAMES.alexLaptop)[0]!;
+    const chat = harness.personalChat(alex);
+    const verify = await askForKey(chat, key.id.slice(0, 8));
+    const result = await signIn(harness, verifyLink(verify), alex.id);
+    expect(releaseCardIn(result.after)).toBeDefined();
+    const entry = harness.demoTenant.data.audit.at(-1);
+    expect(entry?.actor.kind).toBe('app');
+  });
+});
+
+function requestIdOf(calls: Turn['calls']): string {
+  const card = releaseCardIn(calls);
+  const content = (
+    card?.activity as { attachments: { content: { actions: { data?: { requestId?: string } }[] } }[] }
+  ).attachments[0]!.content;
+  return content.actions[0]!.data!.requestId!;
+}
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('timed out waiting');
+}
