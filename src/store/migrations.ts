@@ -107,4 +107,123 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX sign_in_states_expires_at ON sign_in_states (expires_at);
     `,
   },
+  {
+    version: 4,
+    name: 'audit_events',
+    // `event` is the record; the other columns are copies of its parts that queries filter and sort on
+    // (rows never change, so the copies cannot drift). Times are epoch milliseconds in SQLite so they
+    // compare as numbers. The Key ID column holds uppercase text and is NOCASE (SQLite) or "C" (PostgreSQL)
+    // because that is what lets LIKE 'prefix%' use the index on each backend. Triggers make the table
+    // append-only: a retention job, when one exists, drops them in its own migration.
+    sqlite: `
+      CREATE TABLE audit_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        requester_object_id TEXT NOT NULL,
+        device_id TEXT,
+        key_id_search TEXT COLLATE NOCASE,
+        decision TEXT NOT NULL,
+        event TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_events_newest ON audit_events (at DESC, id DESC);
+      CREATE INDEX audit_events_by_requester ON audit_events (requester_object_id, at DESC, id DESC);
+      CREATE INDEX audit_events_by_device ON audit_events (device_id, at DESC, id DESC);
+      CREATE INDEX audit_events_by_key_id ON audit_events (key_id_search);
+      CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+      CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+    `,
+    postgres: `
+      CREATE TABLE audit_events (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at TIMESTAMPTZ NOT NULL,
+        requester_object_id TEXT NOT NULL,
+        device_id TEXT,
+        key_id_search TEXT COLLATE "C",
+        decision TEXT NOT NULL,
+        event TEXT NOT NULL
+      );
+      CREATE INDEX audit_events_newest ON audit_events (at DESC, id DESC);
+      CREATE INDEX audit_events_by_requester ON audit_events (requester_object_id, at DESC, id DESC);
+      CREATE INDEX audit_events_by_device ON audit_events (device_id, at DESC, id DESC);
+      CREATE INDEX audit_events_by_key_id ON audit_events (key_id_search);
+      CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'audit events are append-only'; END
+      $$;
+      CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events
+        FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+      CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
+    `,
+  },
+  {
+    version: 5,
+    name: 'releases',
+    // The unique request id is what makes `claim` exactly-once across instances. The two
+    // (column, released_at) indexes answer the rate-limit counts without touching the table; `seq`
+    // orders releases stamped with the same millisecond.
+    sqlite: `
+      CREATE TABLE releases (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        request_id TEXT NOT NULL UNIQUE,
+        requester_object_id TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        released_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX releases_by_requester ON releases (requester_object_id, released_at);
+      CREATE INDEX releases_by_device ON releases (device_id, released_at, seq);
+    `,
+    postgres: `
+      CREATE TABLE releases (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        request_id TEXT NOT NULL,
+        requester_object_id TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        released_at TIMESTAMPTZ NOT NULL,
+        CONSTRAINT releases_request_id UNIQUE (request_id)
+      );
+      CREATE INDEX releases_by_requester ON releases (requester_object_id, released_at);
+      CREATE INDEX releases_by_device ON releases (device_id, released_at, seq);
+    `,
+  },
+  {
+    version: 6,
+    name: 'jobs',
+    // A job is pending until its lease holder completes it; `leased_by` + `lease_until` are the lease,
+    // and a pending job whose lease ran out is claimable again. Done jobs stay so that scheduling the
+    // same key again remains a no-op. The partial index holds only pending jobs, in the order
+    // `claimDue` takes them.
+    sqlite: `
+      CREATE TABLE jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done')),
+        leased_by TEXT,
+        lease_until INTEGER
+      ) STRICT;
+      CREATE INDEX jobs_pending_by_due_at ON jobs (due_at, id) WHERE state = 'pending';
+    `,
+    postgres: `
+      CREATE TABLE jobs (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        due_at TIMESTAMPTZ NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done')),
+        leased_by TEXT,
+        lease_until TIMESTAMPTZ,
+        CONSTRAINT jobs_key UNIQUE (key)
+      );
+      CREATE INDEX jobs_pending_by_due_at ON jobs (due_at, id) WHERE state = 'pending';
+    `,
+  },
 ];

@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { SignInStateStore } from '../identity/sign-in-states.js';
 import type { Logger } from '../observability/logger.js';
 import type { CaseRequestStore } from '../recovery/case-requests.js';
+import type { AuditLog, JobQueue, ReleaseLedger } from '../recovery/release-ports.js';
 import { parseDatabaseUrl } from './database-url.js';
 import { migrations } from './migrations.js';
 import { openPostgresStore } from './postgres/postgres-store.js';
@@ -20,6 +21,12 @@ export interface Store {
   readonly caseRequests: CaseRequestStore;
   /** Step-up sign-ins in flight: each state is used up by exactly one callback, on any instance. */
   readonly signInStates: SignInStateStore;
+  /** The append-only audit trail: one event per decision, never a key. */
+  readonly audit: AuditLog;
+  /** Which requests were released, for "never twice" and the rate limits. */
+  readonly releases: ReleaseLedger;
+  /** Durable jobs (hide a key card, check rotation) that any instance can run. */
+  readonly jobs: JobQueue;
   /** Throws when the database is not reachable (used by GET /readyz). */
   ping(): Promise<void>;
   /** Releases the connection or pool; safe to call twice. */

@@ -2,8 +2,11 @@ import pg from 'pg';
 import type { Logger } from '../../observability/logger.js';
 import type { Migration } from '../migration.js';
 import type { Store } from '../store.js';
+import { PostgresAuditLog } from './postgres-audit-log.js';
 import { PostgresCaseRequestStore } from './postgres-case-request-store.js';
+import { PostgresJobQueue } from './postgres-job-queue.js';
 import { runPostgresMigrations } from './postgres-migrator.js';
+import { PostgresReleaseLedger } from './postgres-release-ledger.js';
 import { PostgresSignInStateStore } from './postgres-sign-in-state-store.js';
 import { PostgresTurnStateStorage } from './postgres-turn-state-storage.js';
 
@@ -41,6 +44,9 @@ export async function openPostgresStore(
     turnState: new PostgresTurnStateStorage(pool),
     caseRequests: new PostgresCaseRequestStore(pool),
     signInStates: new PostgresSignInStateStore(pool),
+    audit: new PostgresAuditLog(pool),
+    releases: new PostgresReleaseLedger(pool),
+    jobs: new PostgresJobQueue(pool),
     async ping() {
       await pool.query('SELECT 1');
     },

@@ -4,8 +4,11 @@ import Database from 'better-sqlite3';
 import type { Logger } from '../../observability/logger.js';
 import type { Migration } from '../migration.js';
 import type { Store } from '../store.js';
+import { SqliteAuditLog } from './sqlite-audit-log.js';
 import { SqliteCaseRequestStore } from './sqlite-case-request-store.js';
+import { SqliteJobQueue } from './sqlite-job-queue.js';
 import { runSqliteMigrations } from './sqlite-migrator.js';
+import { SqliteReleaseLedger } from './sqlite-release-ledger.js';
 import { SqliteSignInStateStore } from './sqlite-sign-in-state-store.js';
 import { SqliteTurnStateStorage } from './sqlite-turn-state-storage.js';
 
@@ -40,6 +43,9 @@ export function openSqliteStore(path: string, logger: Logger, migrations: readon
     turnState: new SqliteTurnStateStorage(db),
     caseRequests: new SqliteCaseRequestStore(db),
     signInStates: new SqliteSignInStateStore(db),
+    audit: new SqliteAuditLog(db),
+    releases: new SqliteReleaseLedger(db),
+    jobs: new SqliteJobQueue(db),
     async ping() {
       ping.get();
     },

@@ -1,0 +1,80 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { ReleaseLedger, ReleaseRecord } from '../../recovery/release-ports.js';
+import { parseInstant } from '../instant.js';
+import { isKeyText } from '../key-text.js';
+import { decodeReleaseRecord, encodeReleaseRecord, type ReleaseRow } from '../release-record-codec.js';
+
+const COLUMNS = `request_id AS requestId, requester_object_id AS requesterObjectId, device_id AS deviceId,
+  key_id AS keyId, released_at AS releasedAt`;
+
+interface Statements {
+  readonly claim: Statement<[ReleaseRow]>;
+  readonly countByRequester: Statement<[string, number], number>;
+  readonly countByDevice: Statement<[string, number], number>;
+  readonly latestForDevice: Statement<[string], ReleaseRow>;
+}
+
+/**
+ * The release ledger in `releases`. `request_id` is unique and `claim` is one INSERT … ON CONFLICT DO
+ * NOTHING: SQLite takes the write lock for the statement, so of any number of connections (threads,
+ * processes) claiming one request, exactly one inserts.
+ */
+export class SqliteReleaseLedger implements ReleaseLedger {
+  readonly #db: Database;
+  #statements: Statements | undefined;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  async claim(record: ReleaseRecord): Promise<boolean> {
+    return this.#prepared().claim.run(encodeReleaseRecord(record)).changes === 1;
+  }
+
+  async countByRequester(requesterObjectId: string, since: string): Promise<number> {
+    const sinceMs = parseInstant(since, 'countByRequester since');
+    if (!isKeyText(requesterObjectId)) return 0;
+    return this.#prepared().countByRequester.get(requesterObjectId, sinceMs) ?? 0;
+  }
+
+  async countByDevice(deviceId: string, since: string): Promise<number> {
+    const sinceMs = parseInstant(since, 'countByDevice since');
+    if (!isKeyText(deviceId)) return 0;
+    return this.#prepared().countByDevice.get(deviceId, sinceMs) ?? 0;
+  }
+
+  async latestForDevice(deviceId: string): Promise<ReleaseRecord | undefined> {
+    if (!isKeyText(deviceId)) return undefined;
+    const row = this.#prepared().latestForDevice.get(deviceId);
+    return row === undefined ? undefined : decodeReleaseRecord(row);
+  }
+
+  /** Prepared on first use: SQLite checks the table exists when preparing, and older schemas must still open. */
+  #prepared(): Statements {
+    if (this.#statements) return this.#statements;
+    const db = this.#db;
+    this.#statements = {
+      claim: db.prepare(
+        `INSERT INTO releases (request_id, requester_object_id, device_id, key_id, released_at)
+         VALUES (@requestId, @requesterObjectId, @deviceId, @keyId, @releasedAt)
+         ON CONFLICT (request_id) DO NOTHING`,
+      ),
+      // Both counts are answered from their (column, released_at) index alone.
+      countByRequester: db
+        .prepare<[string, number], number>(
+          'SELECT count(*) FROM releases WHERE requester_object_id = ? AND released_at >= ?',
+        )
+        .pluck(),
+      countByDevice: db
+        .prepare<[string, number], number>(
+          'SELECT count(*) FROM releases WHERE device_id = ? AND released_at >= ?',
+        )
+        .pluck(),
+      // `seq` breaks ties between releases stamped with the same millisecond: the later claim wins.
+      latestForDevice: db.prepare(
+        `SELECT ${COLUMNS} FROM releases WHERE device_id = ? ORDER BY released_at DESC, seq DESC LIMIT 1`,
+      ),
+    };
+    return this.#statements;
+  }
+}
