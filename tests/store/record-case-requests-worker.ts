@@ -2,12 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createLogger } from '../../src/observability/logger.js';
 import type { NewCaseRequest } from '../../src/recovery/case-requests.js';
 import { openStore } from '../../src/store/store.js';
+import { waitAtGate } from './start-store-worker.js';
 
 /** What the parent hands each worker: one database, the same requests for everyone, a start line. */
 export interface RecordCaseRequestsJob {
   readonly url: string;
   readonly caseRequests: readonly NewCaseRequest[];
-  /** Int32Array view: workers count themselves in at [0] and wait for the parent to set [1]. */
+  /** The start line (see `aStartingGate`). */
   readonly gate: SharedArrayBuffer;
 }
 
@@ -22,9 +23,7 @@ export interface RecordOutcome {
 // transactions really interleave with the other workers' on the same database file.
 const job = workerData as RecordCaseRequestsJob;
 const store = await openStore(job.url, createLogger({ level: 'silent' }));
-const gate = new Int32Array(job.gate);
-Atomics.add(gate, 0, 1);
-Atomics.wait(gate, 1, 0);
+waitAtGate(job.gate);
 const outcomes: RecordOutcome[] = [];
 try {
   for (const caseRequest of job.caseRequests) {

@@ -1,26 +1,14 @@
-import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/store.js';
 import { capturingLogger, storeBackends } from '../support/store-backends.js';
 import { aNewCaseRequest } from './a-new-case-request.js';
-import type { RecordCaseRequestsJob, RecordOutcome } from './record-case-requests-worker.js';
+import type { RecordOutcome } from './record-case-requests-worker.js';
+import { aStartingGate, openGateWhenAllWaiting, startStoreWorker } from './start-store-worker.js';
 
 const WORKERS = 3;
 const REQUESTS = 40;
 
-function runWorker(job: RecordCaseRequestsJob): { done: Promise<RecordOutcome[]> } {
-  // `--import tsx` in execArgv does not reach a worker's entry module on Node 20, so the worker starts as a
-  // tiny CommonJS script that registers tsx's loader and then imports the TypeScript entry.
-  const entry = new URL('./record-case-requests-worker.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: job });
-  const done = new Promise<RecordOutcome[]>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`worker exited with ${code} before answering`)));
-  });
-  return { done };
-}
+const ENTRY = new URL('./record-case-requests-worker.ts', import.meta.url);
 
 describe('SQLite case requests across threads', () => {
   it('records each request once when several connections race on one file', async () => {
@@ -30,19 +18,11 @@ describe('SQLite case requests across threads', () => {
       // Migrate first, so the race is about case requests and not about who creates the schema.
       await (await openStore(database.url, capturingLogger().logger)).close();
       const caseRequests = Array.from({ length: REQUESTS }, () => aNewCaseRequest());
-      const gate = new SharedArrayBuffer(8);
+      const gate = aStartingGate();
       const workers = Array.from({ length: WORKERS }, () =>
-        runWorker({ url: database.url, caseRequests, gate }),
+        startStoreWorker<RecordOutcome[]>(ENTRY, { url: database.url, caseRequests, gate }),
       );
-      const view = new Int32Array(gate);
-      const failed = Promise.race(
-        workers.map((worker) => worker.done.then(() => new Promise<never>(() => {}))),
-      );
-      while (Atomics.load(view, 0) < WORKERS) {
-        await Promise.race([failed, new Promise((resolve) => setTimeout(resolve, 5))]);
-      }
-      Atomics.store(view, 1, 1);
-      Atomics.notify(view, 1);
+      await openGateWhenAllWaiting(gate, workers);
       const results = await Promise.all(workers.map((worker) => worker.done));
 
       for (const caseRequest of caseRequests) {
