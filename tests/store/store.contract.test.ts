@@ -1,6 +1,6 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { ConversationState, type StoreItem, TestAdapter, TurnContext } from 'botbuilder';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../src/demo-tenant/sample-people.js';
 import { RECOVERY_PASSWORD_PATTERN } from '../../src/observability/logger.js';
 import { ESCALATION_REASONS } from '../../src/recovery/triage-types.js';
@@ -71,11 +71,36 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
         return store;
       }
 
-      /** A store on a fresh database, and a second instance on the same database when the backend can. */
+      // Creating and migrating a PostgreSQL schema is what makes this suite slow, so tests that need no
+      // database of their own share one per backend, emptied before each test.
+      let sharedDatabase: TestDatabase | undefined;
+      let sharedStores: [Store, Store] | undefined;
+      beforeAll(async () => {
+        if (!backend.shared) return;
+        sharedDatabase = await backend.createDatabase();
+        const logger = capturingLogger().logger;
+        sharedStores = [
+          await openStore(sharedDatabase.url, logger),
+          await openStore(sharedDatabase.url, logger),
+        ];
+      });
+      afterAll(async () => {
+        for (const store of sharedStores ?? []) await store.close();
+        await sharedDatabase?.dispose();
+      });
+
+      /**
+       * Two store instances on one database holding no turn state and no case requests (one instance when
+       * the backend cannot share: a fresh `:memory:` database costs nothing).
+       */
       async function twoInstances(): Promise<[Store, Store]> {
-        const database = await freshDatabase();
-        const first = await open(database);
-        return [first, backend.shared ? await open(database) : first];
+        if (sharedDatabase?.query && sharedStores) {
+          await sharedDatabase.query('DELETE FROM turn_state RETURNING key');
+          await sharedDatabase.query('DELETE FROM case_requests RETURNING number');
+          return sharedStores;
+        }
+        const first = await open(await freshDatabase());
+        return [first, first];
       }
 
       it('opens, reports its kind and answers ping', async () => {
