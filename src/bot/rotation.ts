@@ -1,0 +1,401 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { GraphClient } from '../graph/graph-client.js';
+import { GraphError, type GraphErrorKind } from '../graph/graph-error.js';
+import type { Logger } from '../observability/logger.js';
+import type { CaseRequestStore, Requester } from '../recovery/case-requests.js';
+import type { AuditDecision, AuditLog, Job, JobQueue } from '../recovery/release-ports.js';
+import type { RecoveryRequest } from '../recovery/triage-types.js';
+
+/** ROTATE_AFTER_RELEASE: only watch for client-driven rotation, or also ask Intune to rotate. */
+export type RotateAfterRelease = 'none' | 'intune';
+
+/** What the rotation loop needs to know about one release. Metadata only: never the key. */
+export interface RotationCheckInput {
+  readonly requestId: string;
+  readonly requester: Requester;
+  /** Entra `deviceId` (= Intune `azureADDeviceId`), not the device object's id. */
+  readonly deviceId: string;
+  readonly deviceName: string;
+  /** The Key ID that was shown, as Graph returns it. */
+  readonly releasedKeyId: string;
+  /** Its `createdDateTime`: a rotated key shows up with a newer one. */
+  readonly releasedKeyCreatedAt: string;
+  /** Serialized conversation reference of the requester's 1:1 chat (for the case request). */
+  readonly conversationReference: string;
+  /** Ties the loop's audit events to the release; a fresh one when absent. */
+  readonly correlationId?: string;
+}
+
+/** When to look and for how long. */
+export interface RotationCheckOptions {
+  /** The first look, e.g. 10 minutes: client-driven rotation happens soon after the device boots. */
+  readonly firstCheckAfterMs: number;
+  /** No newer key this long after scheduling → the helpdesk follows up (24 h in product.md §3.2). */
+  readonly deadlineMs: number;
+  /** The wait between looks doubles up to this. */
+  readonly maxIntervalMs?: number;
+}
+
+/** Product defaults: first look after 10 minutes, then doubling up to 4 h, for 24 h. */
+export const DEFAULT_ROTATION_CHECK_OPTIONS: Required<RotationCheckOptions> = {
+  firstCheckAfterMs: 10 * 60_000,
+  deadlineMs: 24 * 60 * 60_000,
+  maxIntervalMs: 4 * 60 * 60_000,
+};
+
+/**
+ * Where the Intune request stands: not asked yet, asked (once per release), no Intune record for the
+ * device, or Intune refused (no permission, not a Windows device). The last two are not asked again.
+ */
+export const INTUNE_ROTATION_STATES = ['notAsked', 'requested', 'notManaged', 'refused'] as const;
+export type IntuneRotationState = (typeof INTUNE_ROTATION_STATES)[number];
+
+/** The `checkRotation` job's payload: the input plus where the loop stands. */
+export interface RotationCheckPayload extends Omit<RotationCheckInput, 'correlationId'> {
+  readonly correlationId: string;
+  /** When the loop began (the user reported success). */
+  readonly startedAt: string;
+  /** Past this without a newer key, the check is overdue. */
+  readonly deadlineAt: string;
+  /** 1 for the first look; each follow-up is a new job with the next number. */
+  readonly check: number;
+  /** The wait before the next look. */
+  readonly intervalMs: number;
+  readonly maxIntervalMs: number;
+  readonly intune: IntuneRotationState;
+}
+
+/** The Graph calls the loop makes, with an app-only token: it runs long after the requester's token expired. */
+export type RotationGraph = Pick<
+  GraphClient,
+  'recoveryKeys' | 'managedDeviceByAzureAdDeviceId' | 'rotateBitLockerKeys'
+>;
+
+export interface RotationCheckDependencies {
+  readonly graph: RotationGraph;
+  readonly caseRequests: CaseRequestStore;
+  readonly audit: AuditLog;
+  readonly jobs: JobQueue;
+  readonly rotateAfterRelease: RotateAfterRelease;
+  readonly now: () => Date;
+  readonly logger: Logger;
+  /**
+   * Failed attempts of one check after which a Graph failure no longer throws: the loop moves on to its
+   * next look instead, so an outage longer than the job runner's retries cannot end it silently. Keep it
+   * below the runner's `maxAttempts` (default 8). Default 4.
+   */
+  readonly attemptsBeforeMovingOn?: number;
+}
+
+/** How one look ended. */
+export type RotationCheckResult =
+  | { readonly outcome: 'confirmed'; readonly newKeyId: string }
+  | { readonly outcome: 'requestedIntune'; readonly nextCheckAt: string }
+  | { readonly outcome: 'waiting'; readonly nextCheckAt: string }
+  | { readonly outcome: 'overdue'; readonly caseNumber: number }
+  /** The payload was unusable (a bug or a foreign row); logged, nothing else done. */
+  | { readonly outcome: 'dropped' };
+
+const SYSTEM_ACTOR = 'system:rotationCheck';
+const DEFAULT_ATTEMPTS_BEFORE_MOVING_ON = 4;
+/** Graph answers that another attempt will not change: Intune is not asked again. */
+const FINAL_INTUNE_FAILURES: ReadonlySet<GraphErrorKind> = new Set(['notAllowed', 'notFound', 'badResponse']);
+
+/** One key per look: a re-run of a look (after a crash) schedules the same follow-up, not a second one. */
+export function rotationJobKey(requesterObjectId: string, requestId: string, check: number): string {
+  return `rotation:${requesterObjectId}:${requestId}:${check}`;
+}
+
+/**
+ * Starts the rotation loop for a released key: a `checkRotation` job after `firstCheckAfterMs`.
+ * Idempotent per (requester, request): "It worked" clicked twice, or on two instances, schedules once.
+ */
+export async function scheduleRotationCheck(
+  jobs: JobQueue,
+  input: RotationCheckInput,
+  now: Date,
+  options: RotationCheckOptions = DEFAULT_ROTATION_CHECK_OPTIONS,
+): Promise<RotationCheckPayload> {
+  const maxIntervalMs = options.maxIntervalMs ?? DEFAULT_ROTATION_CHECK_OPTIONS.maxIntervalMs;
+  const payload = payloadSchema.parse({
+    requestId: input.requestId,
+    requester: {
+      objectId: input.requester.objectId,
+      tenantId: input.requester.tenantId,
+      teamsUserId: input.requester.teamsUserId,
+      displayName: input.requester.displayName,
+    },
+    deviceId: input.deviceId,
+    deviceName: input.deviceName,
+    releasedKeyId: input.releasedKeyId,
+    releasedKeyCreatedAt: input.releasedKeyCreatedAt,
+    conversationReference: input.conversationReference,
+    correlationId: input.correlationId ?? randomUUID(),
+    startedAt: now.toISOString(),
+    deadlineAt: new Date(now.getTime() + options.deadlineMs).toISOString(),
+    check: 1,
+    intervalMs: Math.min(options.firstCheckAfterMs * 2, maxIntervalMs),
+    maxIntervalMs,
+    intune: 'notAsked',
+  } satisfies RotationCheckPayload);
+  await jobs.schedule({
+    key: rotationJobKey(payload.requester.objectId, payload.requestId, 1),
+    kind: 'checkRotation',
+    payload: { ...payload },
+    dueAt: new Date(
+      Math.min(now.getTime() + options.firstCheckAfterMs, Date.parse(payload.deadlineAt)),
+    ).toISOString(),
+  });
+  return payload;
+}
+
+/**
+ * One look of the rotation loop. A newer key on the released key's volume → confirmed. Past the deadline →
+ * a `rotationOverdue` case request for the helpdesk. Otherwise, with `ROTATE_AFTER_RELEASE=intune`, asks
+ * Intune once to rotate, and schedules the next look (a new job: this one completes). Every step is safe
+ * to repeat, because the job runner re-runs a look that threw. Graph failures throw so it retries.
+ */
+export async function runRotationCheck(
+  job: Job,
+  deps: RotationCheckDependencies,
+): Promise<RotationCheckResult> {
+  const log = deps.logger.child({ component: 'rotation', jobId: job.id });
+  const parsed = payloadSchema.safeParse(job.payload);
+  if (job.kind !== 'checkRotation' || !parsed.success) {
+    log.error({ kind: job.kind }, 'rotation check without a usable payload; dropped');
+    return { outcome: 'dropped' };
+  }
+  const payload = parsed.data;
+  const context = log.child({
+    requestId: payload.requestId,
+    deviceId: payload.deviceId,
+    keyId: payload.releasedKeyId,
+    check: payload.check,
+  });
+  const now = deps.now();
+  const pastDeadline = now.getTime() >= Date.parse(payload.deadlineAt);
+  const movingOn = job.attempts + 1 >= (deps.attemptsBeforeMovingOn ?? DEFAULT_ATTEMPTS_BEFORE_MOVING_ON);
+
+  let keys: Awaited<ReturnType<RotationGraph['recoveryKeys']>>;
+  try {
+    keys = await deps.graph.recoveryKeys(payload.deviceId);
+  } catch (error) {
+    if (!(error instanceof GraphError) || !movingOn) throw error;
+    // Graph has been failing for this look through every retry: carry on with the loop rather than die.
+    context.warn(
+      { err: error, attempts: job.attempts + 1 },
+      'rotation check could not reach Graph; moving on',
+    );
+    return pastDeadline ? overdue(payload, deps, now, context) : waitMore(payload, payload.intune, deps, now);
+  }
+
+  const newer = newerKey(keys, payload);
+  if (newer) {
+    // A re-run of the look that asked Intune still has `notAsked` in its payload: the trail knows better.
+    const askedIntune = payload.intune === 'requested' || (await audited(payload, deps, 'rotationRequested'));
+    await auditOnce(payload, deps, now, 'rotationConfirmed', {
+      reason: askedIntune ? 'intuneRotation' : 'newerKey',
+    });
+    context.info({ newKeyId: newer.id }, 'rotation confirmed: a newer key is escrowed');
+    return { outcome: 'confirmed', newKeyId: newer.id };
+  }
+  if (pastDeadline) return overdue(payload, deps, now, context);
+
+  let intune = payload.intune;
+  if (deps.rotateAfterRelease === 'intune' && intune === 'notAsked') {
+    try {
+      intune = await requestIntuneRotation(payload, deps, now, context);
+    } catch (error) {
+      if (!(error instanceof GraphError) || !movingOn) throw error;
+      // Intune has been failing for this look: ask again at the next one rather than end the loop.
+      context.warn({ err: error, attempts: job.attempts + 1 }, 'could not ask Intune to rotate; moving on');
+    }
+  }
+  const next = await waitMore(payload, intune, deps, now);
+  if (intune === 'requested' && payload.intune !== 'requested') {
+    return { outcome: 'requestedIntune', nextCheckAt: next.nextCheckAt };
+  }
+  context.info({ nextCheckAt: next.nextCheckAt }, 'no newer key yet');
+  return next;
+}
+
+/**
+ * The newest key created after the released one, on the same volume when both are known: a new key on a
+ * data drive says nothing about the operating-system volume's password that was disclosed.
+ */
+function newerKey(
+  keys: Awaited<ReturnType<RotationGraph['recoveryKeys']>>,
+  payload: RotationCheckPayload,
+): { readonly id: string } | undefined {
+  const releasedId = payload.releasedKeyId.toLowerCase();
+  const releasedAt = Date.parse(payload.releasedKeyCreatedAt);
+  const volume = keys.find((key) => key.id.toLowerCase() === releasedId)?.volumeType;
+  return keys
+    .filter(
+      (key) =>
+        key.id.toLowerCase() !== releasedId &&
+        Date.parse(key.createdDateTime) > releasedAt &&
+        (volume === undefined || key.volumeType === undefined || key.volumeType === volume),
+    )
+    .sort((a, b) => Date.parse(b.createdDateTime) - Date.parse(a.createdDateTime))[0];
+}
+
+/** Asks Intune to rotate, at most once per release, even when this look is re-run after a crash. */
+async function requestIntuneRotation(
+  payload: RotationCheckPayload,
+  deps: RotationCheckDependencies,
+  now: Date,
+  log: Logger,
+): Promise<IntuneRotationState> {
+  // The audit event is written right after the request: finding it means a previous run got that far.
+  if (await audited(payload, deps, 'rotationRequested')) return 'requested';
+  let managedDeviceId: string;
+  try {
+    const managed = await deps.graph.managedDeviceByAzureAdDeviceId(payload.deviceId);
+    if (!managed) {
+      log.info('device has no Intune record; waiting for client-driven rotation');
+      return 'notManaged';
+    }
+    managedDeviceId = managed.id;
+    await deps.graph.rotateBitLockerKeys(managedDeviceId);
+  } catch (error) {
+    if (error instanceof GraphError && FINAL_INTUNE_FAILURES.has(error.kind)) {
+      log.warn({ err: error }, 'Intune refused the rotation request; waiting for client-driven rotation');
+      return 'refused';
+    }
+    throw error;
+  }
+  await auditOnce(payload, deps, now, 'rotationRequested', { reason: `intune:${managedDeviceId}` });
+  log.info({ managedDeviceId }, 'Intune asked to rotate the BitLocker keys');
+  return 'requested';
+}
+
+/** Schedules the next look: the wait doubles up to the cap, and the last look falls on the deadline. */
+async function waitMore(
+  payload: RotationCheckPayload,
+  intune: IntuneRotationState,
+  deps: RotationCheckDependencies,
+  now: Date,
+): Promise<{ readonly outcome: 'waiting'; readonly nextCheckAt: string }> {
+  const deadline = Date.parse(payload.deadlineAt);
+  const nextCheckAt = new Date(Math.min(now.getTime() + payload.intervalMs, deadline)).toISOString();
+  const next: RotationCheckPayload = {
+    ...payload,
+    check: payload.check + 1,
+    intervalMs: Math.min(payload.intervalMs * 2, payload.maxIntervalMs),
+    intune,
+  };
+  await deps.jobs.schedule({
+    key: rotationJobKey(payload.requester.objectId, payload.requestId, next.check),
+    kind: 'checkRotation',
+    payload: { ...next },
+    dueAt: nextCheckAt,
+  });
+  return { outcome: 'waiting', nextCheckAt };
+}
+
+/**
+ * No newer key by the deadline: the disclosed key is still valid, so the helpdesk must follow up. Recorded
+ * as a case request of its own (request id `<id>:rotation`), so it is not swallowed by a case the same
+ * request may already have ("It didn't work"), and recorded once however often this runs.
+ */
+async function overdue(
+  payload: RotationCheckPayload,
+  deps: RotationCheckDependencies,
+  now: Date,
+  log: Logger,
+): Promise<RotationCheckResult> {
+  const request: RecoveryRequest = {
+    id: `${payload.requestId}:rotation`,
+    keyId: payload.releasedKeyId.replace(/[\s{}-]/g, '').toUpperCase(),
+    rootCause: undefined,
+    reasonCode: undefined,
+    errorCode: undefined,
+    deviceKind: undefined,
+    riskStop: false,
+    startedAt: payload.startedAt,
+  };
+  const { caseRequest, created } = await deps.caseRequests.record({
+    requester: payload.requester,
+    request,
+    reason: 'rotationOverdue',
+    conversationReference: payload.conversationReference,
+    createdAt: now.toISOString(),
+  });
+  await auditOnce(payload, deps, now, 'rotationOverdue', {
+    reason: payload.intune === 'requested' ? 'noNewerKeyAfterIntune' : 'noNewerKey',
+  });
+  log.warn(
+    { caseNumber: caseRequest.number, created, intune: payload.intune },
+    'no newer key by the deadline; case request for the helpdesk',
+  );
+  return { outcome: 'overdue', caseNumber: caseRequest.number };
+}
+
+async function audited(
+  payload: RotationCheckPayload,
+  deps: RotationCheckDependencies,
+  decision: AuditDecision,
+): Promise<boolean> {
+  const events = await deps.audit.query({
+    deviceId: payload.deviceId,
+    keyId: payload.releasedKeyId,
+    limit: 200,
+  });
+  return events.some((event) => event.decision === decision && event.requestId === payload.requestId);
+}
+
+/** The loop's steps can run twice (a retried look); the trail should still say each thing once. */
+async function auditOnce(
+  payload: RotationCheckPayload,
+  deps: RotationCheckDependencies,
+  now: Date,
+  decision: AuditDecision,
+  extra: { readonly reason: string },
+): Promise<void> {
+  if (await audited(payload, deps, decision)) return;
+  await deps.audit.append({
+    at: now.toISOString(),
+    correlationId: payload.correlationId,
+    decision,
+    reason: extra.reason,
+    requester: {
+      objectId: payload.requester.objectId,
+      tenantId: payload.requester.tenantId,
+      displayName: payload.requester.displayName,
+    },
+    deviceId: payload.deviceId,
+    deviceName: payload.deviceName,
+    keyId: payload.releasedKeyId,
+    requestId: payload.requestId,
+    actor: SYSTEM_ACTOR,
+  });
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isoInstant = z.string().refine((text) => Number.isFinite(Date.parse(text)), 'an ISO instant');
+const nonEmpty = z.string().min(1);
+
+/** The payload as stored; checked when a job comes back, since the row outlives this code's version. */
+const payloadSchema = z.object({
+  requestId: nonEmpty,
+  requester: z.object({
+    objectId: nonEmpty,
+    tenantId: nonEmpty,
+    teamsUserId: z.string(),
+    displayName: z.string(),
+  }),
+  deviceId: z.string().regex(GUID),
+  deviceName: z.string(),
+  releasedKeyId: z.string().regex(GUID),
+  releasedKeyCreatedAt: isoInstant,
+  conversationReference: nonEmpty,
+  correlationId: nonEmpty,
+  startedAt: isoInstant,
+  deadlineAt: isoInstant,
+  check: z.number().int().positive(),
+  intervalMs: z.number().int().positive(),
+  maxIntervalMs: z.number().int().positive(),
+  intune: z.enum(INTUNE_ROTATION_STATES),
+}) satisfies z.ZodType<RotationCheckPayload>;
