@@ -40,7 +40,7 @@ function escapeRegExp(text: string): string {
  * A tap on a touch screen (the phone viewport), a click otherwise: the renderer must answer the event a
  * person's device really sends.
  */
-async function activate(target: Locator): Promise<void> {
+export async function activate(target: Locator): Promise<void> {
   // An expression, not a function: the project's TypeScript has no DOM library to type `navigator` with.
   const touch = await target.page().evaluate<boolean>('navigator.maxTouchPoints > 0');
   if (touch) await target.tap();

@@ -1,0 +1,253 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatKeyId } from '../../src/cards/format-key-id.js';
+import { en } from '../../src/cards/messages/en.js';
+import { VOLUME_TYPES } from '../../src/demo-tenant/demo-directory.js';
+import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
+import { DEMO_PEOPLE } from '../../src/demo-tenant/sample-people.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { type Playground, startPlayground } from '../../src/playground/playground.js';
+import {
+  announceSkip,
+  findChromium,
+  launchBrowser,
+  saveScreenshot,
+  type TestBrowser,
+  VIEWPORTS,
+} from '../support/browser.js';
+import { activate, playgroundPage } from '../support/playground.js';
+import { startTestBot, type TestBot } from '../support/test-bot.js';
+
+const chromium = findChromium();
+announceSkip(chromium);
+const UI_TIMEOUT_MS = 20_000;
+const BLOCK_COUNT = 8;
+const KEY_VISIBLE_MINUTES = 10;
+/** The Playground's current user (its default persona): the requester who signs in. */
+const ALEX = DEMO_PEOPLE[0]!;
+/** Six digits in a row: what is masked before any card text reaches an assertion (and a failure message). */
+const SIX_DIGITS = /\b\d{6}\b/g;
+
+/** The key a person with a locked ALEX-LAPTOP reads off the blue screen, looked up in the bot's demo tenant. */
+interface LockedKey {
+  readonly keyId: string;
+  /** What Alex types: the first 8 hex digits, upper case as the screen prints them. */
+  readonly typed: string;
+  /** The 8 blocks, kept in this process only: compared, never printed. */
+  readonly blocks: readonly string[];
+}
+
+function alexLaptopKey(bot: TestBot): LockedKey {
+  const data = bot.demoTenant.data;
+  const laptop = [...data.devices.values()].find(
+    (device) => device.displayName === DEMO_DEVICE_NAMES.alexLaptop,
+  );
+  if (!laptop?.ownerIds.includes(ALEX.id))
+    throw new Error('the demo tenant has no ALEX-LAPTOP owned by Alex');
+  const key = data
+    .keysForDevice(laptop.deviceId)
+    .find((candidate) => candidate.volumeType === VOLUME_TYPES.operatingSystem);
+  if (!key) throw new Error('ALEX-LAPTOP has no OS-volume key in the demo tenant');
+  const typed = key.id.replace(/-/g, '').slice(0, 8).toUpperCase();
+  // The test needs the one-match path: no other key on Alex's PCs may start with the same 8 digits.
+  const sameStart = data
+    .ownedDevices(ALEX.id)
+    .flatMap((device) => data.keysForDevice(device.deviceId))
+    .filter((candidate) => candidate.id.replace(/-/g, '').toUpperCase().startsWith(typed));
+  if (sameStart.length !== 1) throw new Error(`${typed} is not unique among Alex's keys`);
+  return { keyId: key.id, typed, blocks: key.key.split('-') };
+}
+
+/** Card lines with every run of six digits masked, so no failure message can print a block. */
+function masked(lines: readonly string[]): string[] {
+  return lines.map((line) => line.replace(SIX_DIGITS, '######').replace(/\s+/g, ' '));
+}
+
+/** The `n: dddddd` pairs of the all-blocks view, by block number. */
+function shownBlocks(lines: readonly string[]): Map<number, string> {
+  const shown = new Map<number, string>();
+  for (const line of lines)
+    for (const [, n, digits] of line.matchAll(/\b(\d): (\d{6})\b/g)) {
+      shown.set(Number(n), digits!);
+    }
+  return shown;
+}
+
+/** Block numbers whose digits differ from the key (numbers only, so a failure never shows digits). */
+function wrongBlocks(shown: ReadonlyMap<number, string>, key: LockedKey): number[] {
+  return key.blocks.map((digits, i) => (shown.get(i + 1) === digits ? 0 : i + 1)).filter((n) => n > 0);
+}
+
+/** A button a person must tap lies fully inside the phone's screen (the Playground is wider than a phone). */
+async function expectOnPhoneScreen(target: Locator): Promise<void> {
+  const box = await target.boundingBox();
+  expect(box, 'rendered').not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(VIEWPORTS.phone.height);
+}
+
+/** Waits for the page's main heading to read `text`: the first thing a person reads on the sign-in pages. */
+async function expectHeading(page: Page, text: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor({ state: 'visible' });
+}
+
+describe.skipIf(!chromium.available)(
+  `Agents Playground: self-service release from "hi" to the key on a phone${chromium.available ? '' : ` (${chromium.skipReason})`}`,
+  () => {
+    let bot: TestBot | undefined;
+    let playground: Playground | undefined;
+    let browser: TestBrowser | undefined;
+
+    beforeAll(async () => {
+      bot = await startTestBot();
+      playground = await startPlayground({
+        botEndpoint: bot.messagesUrl,
+        port: 0,
+        currentUser: ALEX,
+        logger: createLogger({ level: 'warn' }),
+      });
+      browser = await launchBrowser(chromium);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await playground?.stop();
+      await bot?.stop();
+    });
+
+    it('"hi" → Key ID → verify in a new tab (person, MFA) → the release card with 8 blocks, one at a time', async () => {
+      const key = alexLaptopKey(bot!);
+      const ui = playgroundPage(await browser!.openPage(playground!.url, { viewport: 'phone' }));
+      ui.page.setDefaultTimeout(UI_TIMEOUT_MS);
+      await ui.ready();
+      await ui.hideLogPanel();
+
+      // Opening the Playground installs the bot, which greets first: the card that counts follows "hi".
+      const welcome = await ui.nextCard(await ui.send('hi'));
+      expect((await ui.cardLines(welcome))[0]).toBe(en.welcomeTitle);
+      const questions = await ui.nextCard(await ui.send(`my key id is ${key.typed}`));
+      await ui.choose(questions, en.rootCauseLabel, en.rootCauseChoices.windowsUpdate);
+      await ui.choose(questions, en.deviceKindLabel, en.deviceKindChoices.workPc);
+      await ui.press(questions, en.continue);
+
+      const handOff = await ui.nextCard(questions);
+      await ui.reveal(handOff);
+      await saveScreenshot(ui.page, 'release-1-verify');
+      expect(await ui.cardLines(handOff)).toEqual([
+        en.verifyTitle,
+        en.keyIdLabel,
+        key.typed,
+        en.rootCauseFact,
+        en.rootCauseChoices.windowsUpdate,
+        en.deviceKindFact,
+        en.deviceKindChoices.workPc,
+        en.verifyNext,
+        en.verifyButton,
+      ]);
+      // The renderer gives an Action.OpenUrl button the link role (it navigates rather than submits).
+      const verify = handOff.getByRole('link', { name: en.verifyButton, exact: true });
+      await expectOnPhoneScreen(verify);
+
+      // Action.OpenUrl: the Playground opens the bot's /auth/start in a new tab, which redirects to the
+      // demo tenant's plain-HTTP sign-in page (no certificate warning for a person trying the demo).
+      const opened = ui.page.context().waitForEvent('page');
+      await activate(verify);
+      const signInTab = await opened;
+      signInTab.setDefaultTimeout(UI_TIMEOUT_MS);
+      await signInTab.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/[^/]+\/oauth2\/v2\.0\/authorize\?/);
+      expect(new URL(signInTab.url()).origin).toBe(bot!.demoTenant.signInOrigin);
+      expect(signInTab.viewportSize()).toEqual(VIEWPORTS.phone);
+      const person = signInTab.getByRole('button', { name: ALEX.displayName });
+      await person.waitFor({ state: 'visible' });
+      await expectHeading(signInTab, 'Contoso (demo) — sign in');
+      await saveScreenshot(signInTab, 'release-2-sign-in');
+      await expectOnPhoneScreen(person);
+      await activate(person);
+
+      // The number match: the person reads the number and confirms it (the button plays the authenticator).
+      const challenge = signInTab.locator('#challenge');
+      await challenge.waitFor({ state: 'visible' });
+      await expectHeading(signInTab, 'Approve sign-in request');
+      const shownNumber = ((await challenge.textContent()) ?? '').trim();
+      expect(shownNumber).toMatch(/^\d{2}$/);
+      await saveScreenshot(signInTab, 'release-3-mfa');
+      const approve = signInTab.getByRole('button', { name: `I entered ${shownNumber} — approve` });
+      await expectOnPhoneScreen(approve);
+      await activate(approve);
+
+      await signInTab.waitForURL(`${bot!.baseUrl}/auth/callback?**`);
+      await expectHeading(signInTab, "You're verified");
+      await expect.poll(() => signInTab.getByText('your key is waiting in the chat').isVisible()).toBe(true);
+      await saveScreenshot(signInTab, 'release-4-verified');
+
+      // Back in Teams: the key arrived proactively after the hand-off.
+      await ui.page.bringToFront();
+      const release = await ui.nextCard(handOff);
+      await ui.reveal(release);
+      await saveScreenshot(ui.page, 'release-5-key-card');
+      const lines = await ui.cardLines(release);
+      const pairs = [
+        '1: ###### 2: ######',
+        '3: ###### 4: ######',
+        '5: ###### 6: ######',
+        '7: ###### 8: ######',
+      ];
+      const actions = [en.release.worked, en.release.didNotWork, en.release.oneBlockAtATime];
+      const facts = [
+        en.release.deviceLabel,
+        DEMO_DEVICE_NAMES.alexLaptop,
+        en.keyIdLabel,
+        formatKeyId(key.keyId),
+      ];
+      const end = [en.release.howToType, en.release.hidesIn(KEY_VISIBLE_MINUTES), ...actions];
+      expect(masked(lines)).toEqual([en.release.title, ...facts, en.release.compareKeyId, ...pairs, ...end]);
+      const shown = shownBlocks(lines);
+      expect([...shown.keys()]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(wrongBlocks(shown, key), 'blocks that differ from the demo key').toEqual([]);
+      // The Key ID to compare starts with what is on the screen.
+      expect(formatKeyId(key.keyId).startsWith(key.typed)).toBe(true);
+      expect(
+        bot!.demoTenant.graphRequests.entries.filter((request) => request.url.includes('$select=key')),
+        'key reads',
+      ).toHaveLength(1);
+      for (const name of actions) {
+        const button = release.getByRole('button', { name, exact: true });
+        expect(await button.isEnabled(), name).toBe(true);
+        await expectOnPhoneScreen(button);
+      }
+
+      // One block at a time happens on the device: the card swaps containers, the bot is not asked again.
+      await ui.press(release, en.release.oneBlockAtATime);
+      const single = release.getByText(en.release.blockOf(1, BLOCK_COUNT), { exact: true });
+      await single.waitFor({ state: 'visible' });
+      await ui.reveal(release);
+      await saveScreenshot(ui.page, 'release-6-one-block');
+      const oneBlock = await ui.cardLines(release);
+      expect(masked(oneBlock)).toEqual([
+        en.release.title,
+        ...facts,
+        en.release.compareKeyId,
+        en.release.blockOf(1, BLOCK_COUNT),
+        '######',
+        en.release.nextBlock,
+        ...end,
+      ]);
+      expect(oneBlock[oneBlock.indexOf(en.release.blockOf(1, BLOCK_COUNT)) + 1] === key.blocks[0]).toBe(true);
+      await expectOnPhoneScreen(release.getByRole('button', { name: en.release.nextBlock, exact: true }));
+
+      await ui.press(release, en.release.nextBlock);
+      await release
+        .getByText(en.release.blockOf(2, BLOCK_COUNT), { exact: true })
+        .waitFor({ state: 'visible' });
+      const second = await ui.cardLines(release);
+      expect(second[second.indexOf(en.release.blockOf(2, BLOCK_COUNT)) + 1] === key.blocks[1]).toBe(true);
+      expect(masked(second)).toContain(en.release.previousBlock);
+      expect(
+        bot!.demoTenant.graphRequests.entries.filter((request) => request.url.includes('$select=key')),
+        'key reads after browsing the blocks',
+      ).toHaveLength(1);
+    }, 90_000);
+  },
+);
