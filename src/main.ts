@@ -178,6 +178,8 @@ function releaseServices(
     selfServiceGroupId:
       config.groups.selfService ?? (config.mode === 'demo' ? DEMO_GROUPS.selfService : undefined),
     keyVisibleMinutes: config.keyVisibleMinutes,
+    rotationGraph: graphClients({ token: appToken, userInitiated: false }),
+    rotateAfterRelease: config.rotateAfterRelease,
   };
 }
 

@@ -23,6 +23,7 @@ import {
   type ReleaseServices,
   releaseToRequester,
 } from './release-flow.js';
+import { runRotationCheck } from './rotation.js';
 import { type ReleaseAction, toReleaseAction, toTriageEvent } from './triage-event.js';
 import { turnLogger } from './turn-context-data.js';
 import { startTypingIndicator } from './typing-indicator.js';
@@ -201,7 +202,17 @@ export function createBot(deps: BotDependencies): Bot {
         deps.logger.info({ jobId: job.id, keyId: payload.keyId }, 'release card hidden');
         return;
       }
-      deps.logger.warn({ jobId: job.id, kind: job.kind }, 'no runner for this job kind yet');
+      if (!deps.release) return;
+      const result = await runRotationCheck(job, {
+        graph: deps.release.rotationGraph,
+        caseRequests: deps.caseRequests,
+        audit: deps.release.audit,
+        jobs: deps.release.jobs,
+        rotateAfterRelease: deps.release.rotateAfterRelease,
+        now: deps.now,
+        logger: deps.logger,
+      });
+      deps.logger.info({ jobId: job.id, outcome: result.outcome }, 'rotation check');
     },
   };
 }

@@ -9,6 +9,7 @@ import { type ReleaseOutcome, releaseKey } from '../recovery/release-key.js';
 import type { DenialReason, ReleaseLimits } from '../recovery/release-policy.js';
 import type { AuditLog, Job, JobQueue, ReleaseLedger } from '../recovery/release-ports.js';
 import type { EscalationReason, RecoveryRequest } from '../recovery/triage-types.js';
+import { type RotateAfterRelease, type RotationGraph, scheduleRotationCheck } from './rotation.js';
 import { turnLogger } from './turn-context-data.js';
 
 /** Builds Graph access for one verified requester (delegated: their token; application: the app's). */
@@ -26,6 +27,9 @@ export interface ReleaseServices {
   readonly limits: ReleaseLimits;
   readonly selfServiceGroupId: string | undefined;
   readonly keyVisibleMinutes: number;
+  /** App-only Graph for the rotation loop (it runs later, without the requester's token). */
+  readonly rotationGraph: RotationGraph;
+  readonly rotateAfterRelease: RotateAfterRelease;
 }
 
 /** What the hide job needs to replace the release card: no key. */
@@ -102,6 +106,21 @@ export async function releaseToRequester(
         payload: { ...payload },
         dueAt: new Date(now().getTime() + services.keyVisibleMinutes * 60_000).toISOString(),
       });
+      // The key is disclosed from now on, whether or not the person reports success: make sure it is replaced.
+      await scheduleRotationCheck(
+        services.jobs,
+        {
+          requestId: request.id,
+          requester: verified.requester,
+          deviceId: outcome.device.deviceId,
+          deviceName: outcome.device.displayName,
+          releasedKeyId: outcome.key.id,
+          releasedKeyCreatedAt: outcome.key.createdDateTime,
+          conversationReference: payload.conversationReference,
+          correlationId,
+        },
+        now(),
+      );
       log.info(
         { requestId: request.id, deviceId: outcome.device.deviceId, keyId: outcome.key.id },
         'key released',

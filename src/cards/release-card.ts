@@ -40,7 +40,8 @@ export function releaseCard(view: ReleaseView, password: RecoveryPassword, messa
     const line = blocks
       .slice(i, i + 2)
       .map((block) => `${block.index}: ${block.digits}`)
-      .join('    ');
+      // Non-breaking: renderers collapse ordinary spaces, and "509036 2: 574618" invites misreading.
+      .join('\u00a0\u00a0\u00a0\u00a0');
     pairs.push(text(line, { fontType: 'Monospace', size: 'Large', spacing: 'Small' }));
   }
   const single = blocks.map((block) => singleBlock(block.index, block.digits, blocks.length, messages));
