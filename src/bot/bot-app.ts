@@ -261,7 +261,19 @@ async function onReleaseAction(
   deps: BotDependencies,
 ): Promise<void> {
   const requester = requesterOf(context.activity);
-  if (!deps.release) return;
+  const triage = state.conversation.triage;
+  const current =
+    triage?.step === 'idle' && triage.last?.kind === 'verification' ? triage.last.request : undefined;
+  // The buttons act only on this conversation's own release: a copied card or another person's request id
+  // changes nothing (the hide job is also keyed by the requester's object id).
+  if (!deps.release || current?.id !== action.requestId) {
+    turnLogger(context, deps.logger).warn(
+      { security: true, requestId: action.requestId },
+      'release button for another request',
+    );
+    await send(context, renderReply({ type: 'staleCard' }, deps.messages));
+    return;
+  }
   if (action.kind === 'keyWorked') {
     // Hide the key now rather than at the timer; the job runner does it on any instance.
     await deps.release.jobs.reschedule(

@@ -40,6 +40,11 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
         await options.run(job);
         await options.jobs.complete(job.id, worker);
       } catch (error) {
+        if (leaseLost(error)) {
+          // Our lease ran out while the job ran and another instance took it over: it is theirs now.
+          log.warn({ jobId: job.id, kind: job.kind }, 'job lease lost to another instance');
+          continue;
+        }
         const attempts = job.attempts + 1;
         if (attempts >= maxAttempts) {
           log.error({ err: error, jobId: job.id, kind: job.kind, attempts }, 'job failed for good');
@@ -73,4 +78,9 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
       await current;
     },
   };
+}
+
+/** The queue's "you no longer hold this job" error (store code `JOB_LEASE_LOST`). */
+function leaseLost(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'JOB_LEASE_LOST';
 }
