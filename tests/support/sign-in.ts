@@ -5,6 +5,10 @@ import type { ConversationHarness, Turn } from './conversation.js';
 export interface SignInResult {
   readonly callbackStatus: number;
   readonly callbackPage: string;
+  /** Where the sign-in sent the browser (code and state included), so a test can replay it. */
+  readonly callbackUrl: string;
+  /** How long the bot took to answer the callback, in milliseconds. */
+  readonly callbackMs: number;
   /** Everything the bot sent to the connector because of the sign-in (the proactive turn). */
   readonly after: Turn['calls'];
 }
@@ -29,7 +33,11 @@ export async function signIn(
   harness: ConversationHarness,
   link: string,
   userId: string,
-  options: { readonly mfa?: 'approve' | 'deny' } = {},
+  options: {
+    readonly mfa?: 'approve' | 'deny';
+    /** Runs after the sign-in pages and before the browser reaches the callback (e.g. time passes). */
+    readonly beforeCallback?: () => void | Promise<void>;
+  } = {},
 ): Promise<SignInResult> {
   const start = await fetch(link, { redirect: 'manual' });
   const location = start.headers.get('location');
@@ -39,9 +47,17 @@ export async function signIn(
     userId,
     ...(options.mfa ? { mfa: options.mfa } : {}),
   });
+  await options.beforeCallback?.();
+  const startedAt = performance.now();
   const callback = await fetch(outcome.redirectUrl, { redirect: 'manual' });
   const page = await callback.text();
-  return { callbackStatus: callback.status, callbackPage: page, after: harness.connector.since(mark) };
+  return {
+    callbackStatus: callback.status,
+    callbackPage: page,
+    callbackUrl: outcome.redirectUrl.href,
+    callbackMs: performance.now() - startedAt,
+    after: harness.connector.since(mark),
+  };
 }
 
 /** `$select=key` requests the demo Graph received (each is a key read). */
