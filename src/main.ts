@@ -151,7 +151,7 @@ function releaseServices(
     clientName: 'BitLockerRecoveryBot',
     clientVersion: '0.1.0',
     // A person waits in Teams: fail within the turn's time budget and let IT take over.
-    limits: { deadlineMs: 8000, attemptTimeoutMs: 4000 },
+    limits: { deadlineMs: 6000, attemptTimeoutMs: 3000 },
   });
   const appToken = createAppTokenProvider({ entra, logger });
   const access: KeyAccessFactory = {

@@ -142,13 +142,14 @@ export function escalationFor(denial: DenialReason): EscalationReason {
     case 'notAllowedByTenant':
     case 'notInSelfServiceGroup':
     case 'alreadyReleased':
+    case 'deviceDisabled':
+    case 'repeatRecovery':
+      // IT looks at the last two in person; the requester hears the same words as for any refusal.
       return 'notReleasable';
     case 'rateLimited':
     case 'deviceRateLimited':
       return 'rateLimited';
     case 'riskStop':
-    case 'deviceDisabled':
-    case 'repeatRecovery':
       return 'riskStop';
     case 'directoryUnavailable':
       return 'directoryUnavailable';

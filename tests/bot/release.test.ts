@@ -81,9 +81,7 @@ describe('verified self-service release over HTTP, with the real sign-in', () =>
     });
 
     // "It worked": the card is replaced by a key-free card (the job runner polls every 100 ms here).
-    const requestId = (
-      card?.activity as { attachments: { content: { actions: { data?: { requestId?: string } }[] } }[] }
-    ).attachments[0]!.content.actions[0]!.data!.requestId!;
+    const requestId = requestIdOf(result.after);
     const mark = harness.connector.calls.length;
     const worked = await chat.submit({ verb: 'keyWorked', requestId });
     expect(worked.transcript).toMatch(/you're back in/i);
@@ -226,11 +224,12 @@ describe('application mode', () => {
 });
 
 function requestIdOf(calls: Turn['calls']): string {
-  const card = releaseCardIn(calls);
-  const content = (
-    card?.activity as { attachments: { content: { actions: { data?: { requestId?: string } }[] } }[] }
-  ).attachments[0]!.content;
-  return content.actions[0]!.data!.requestId!;
+  const activity = releaseCardIn(calls)?.activity as
+    | { attachments: { content: { actions: { data?: { requestId?: string } }[] } }[] }
+    | undefined;
+  const requestId = activity?.attachments[0]?.content.actions[0]?.data?.requestId;
+  if (!requestId) throw new Error('no release card with a request id');
+  return requestId;
 }
 
 async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
