@@ -23,7 +23,7 @@ import {
   type ReleaseServices,
   releaseToRequester,
 } from './release-flow.js';
-import { runRotationCheck } from './rotation.js';
+import { rotationJobKey, runRotationCheck } from './rotation.js';
 import { type ReleaseAction, toReleaseAction, toTriageEvent } from './triage-event.js';
 import { turnLogger } from './turn-context-data.js';
 import { startTypingIndicator } from './typing-indicator.js';
@@ -276,10 +276,10 @@ async function onReleaseAction(
   }
   if (action.kind === 'keyWorked') {
     // Hide the key now rather than at the timer; the job runner does it on any instance.
-    await deps.release.jobs.reschedule(
-      hideJobKey(action.requestId, requester.objectId),
-      deps.now().toISOString(),
-    );
+    const now = deps.now().toISOString();
+    await deps.release.jobs.reschedule(hideJobKey(action.requestId, requester.objectId), now);
+    // The key is used: look for its replacement now (and ask Intune, when configured) instead of later.
+    await deps.release.jobs.reschedule(rotationJobKey(requester.objectId, action.requestId, 1), now);
     await context.sendActivity(deps.messages.release.glad);
     await context.sendActivity(deps.messages.preventionTips);
     return;

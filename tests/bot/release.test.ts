@@ -202,6 +202,36 @@ describe('tenant switch and limits', () => {
   });
 });
 
+describe('after "It worked": rotation through Intune', () => {
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    harness = await startConversationHarness({ env: { ROTATE_AFTER_RELEASE: 'intune' } });
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('hides the card, asks Intune to rotate, and confirms the new key', async () => {
+    const released = keysOf(harness, DEMO_DEVICE_NAMES.alexLaptop)[0]!;
+    const chat = harness.personalChat(alex);
+    const verify = await askForKey(chat, released.id.slice(0, 8));
+    const result = await signIn(harness, verifyLink(verify), alex.id);
+    const requestId = requestIdOf(result.after);
+    await chat.submit({ verb: 'keyWorked', requestId });
+    const decisions = async () =>
+      (await harness.app.store.audit.query({ requesterObjectId: alex.id })).map((e) => e.decision);
+    await waitForAsync(async () => ((await decisions()).includes('rotationRequested') ? true : undefined));
+    expect(harness.demoTenant.graphRequests.entries.some((r) => r.url.includes('rotateBitLockerKeys'))).toBe(
+      true,
+    );
+    const newest = keysOf(harness, DEMO_DEVICE_NAMES.alexLaptop)[0]!;
+    expect(newest.id).not.toBe(released.id);
+    // The follow-up look is minutes away; bring it to now as the clock would.
+    await harness.app.store.jobs.reschedule(`rotation:${alex.id}:${requestId}:2`, new Date().toISOString());
+    await waitForAsync(async () => ((await decisions()).includes('rotationConfirmed') ? true : undefined));
+  });
+});
+
 describe('application mode', () => {
   let harness: ConversationHarness;
   beforeAll(async () => {
@@ -230,6 +260,16 @@ function requestIdOf(calls: Turn['calls']): string {
   const requestId = activity?.attachments[0]?.content.actions[0]?.data?.requestId;
   if (!requestId) throw new Error('no release card with a request id');
   return requestId;
+}
+
+async function waitForAsync<T>(probe: () => Promise<T | undefined>, timeoutMs = 8000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('timed out waiting');
 }
 
 async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
