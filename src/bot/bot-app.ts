@@ -245,7 +245,9 @@ async function onVerified(
     deps.logger,
     newCorrelationId(),
   );
-  if (followUp.kind === 'needMoreDigits') {
+  if (followUp.kind === 'shown') {
+    await runTriage(context, state, { type: 'released', requestId: request.id }, deps);
+  } else if (followUp.kind === 'needMoreDigits') {
     await context.sendActivity(deps.messages.release.needMoreDigits(followUp.matches));
     await runTriage(context, state, { type: 'command', command: 'restart' }, deps);
   } else if (followUp.kind === 'escalate') {
@@ -263,7 +265,9 @@ async function onReleaseAction(
   const requester = requesterOf(context.activity);
   const triage = state.conversation.triage;
   const current =
-    triage?.step === 'idle' && triage.last?.kind === 'verification' ? triage.last.request : undefined;
+    triage?.step === 'idle' && (triage.last?.kind === 'released' || triage.last?.kind === 'verification')
+      ? triage.last.request
+      : undefined;
   // The buttons act only on this conversation's own release: a copied card or another person's request id
   // changes nothing (the hide job is also keyed by the requester's object id).
   if (!deps.release || current?.id !== action.requestId) {

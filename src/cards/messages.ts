@@ -111,6 +111,7 @@ export interface Messages {
   readonly statusOutcomes: {
     readonly none: string;
     readonly verification: string;
+    readonly released: string;
     readonly case: string;
     readonly cancelled: string;
     readonly guided: (guideTitle: string) => string;

@@ -26,7 +26,9 @@ export function statusCard(state: TriageState, messages: Messages, caseNumber?: 
 function keyIdOf(state: TriageState): string | undefined {
   switch (state.step) {
     case 'idle':
-      return state.last?.kind === 'verification' || state.last?.kind === 'case'
+      return state.last?.kind === 'verification' ||
+        state.last?.kind === 'released' ||
+        state.last?.kind === 'case'
         ? state.last.request.keyId
         : undefined;
     case 'awaitingKeyId':
@@ -44,6 +46,8 @@ function outcomeWords(outcome: Outcome | undefined, messages: Messages): string 
       return messages.statusOutcomes.none;
     case 'verification':
       return messages.statusOutcomes.verification;
+    case 'released':
+      return messages.statusOutcomes.released;
     case 'case':
       return messages.statusOutcomes.case;
     case 'guided':

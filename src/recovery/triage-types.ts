@@ -113,6 +113,8 @@ export type TriageState =
 /** How the last request ended, for `status`. */
 export type Outcome =
   | { readonly kind: 'verification'; readonly request: RecoveryRequest }
+  /** The key was shown after the verification (it can still be reported as working or not). */
+  | { readonly kind: 'released'; readonly request: RecoveryRequest }
   | { readonly kind: 'case'; readonly request: RecoveryRequest; readonly reason: EscalationReason }
   | { readonly kind: 'guided'; readonly guide: Guide }
   | { readonly kind: 'cancelled' };
@@ -135,6 +137,8 @@ export type TriageEvent =
       readonly errorCode: string | undefined;
     }
   | { readonly type: 'showGuide'; readonly guide: Guide | 'whereIsKeyId' }
+  /** The verified requester was shown the key for the request waiting for verification. */
+  | { readonly type: 'released'; readonly requestId: string }
   /** Self-service could not finish (release denied, sign-in refused, key did not work): IT takes over. */
   | { readonly type: 'escalate'; readonly reason: EscalationReason };
 

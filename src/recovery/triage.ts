@@ -92,6 +92,18 @@ function step(state: TriageState, event: TriageEvent, now: Date): Transition {
       return answers(state, event, now);
     case 'escalate':
       return escalate(state, event.reason, now, {});
+    case 'released':
+      if (
+        state.step !== 'idle' ||
+        state.last?.kind !== 'verification' ||
+        state.last.request.id !== event.requestId
+      ) {
+        return { state, effects: [] };
+      }
+      return {
+        state: { ...state, updatedAt: at, last: { kind: 'released', request: state.last.request } },
+        effects: [],
+      };
   }
 }
 
@@ -247,7 +259,10 @@ function escalate(state: TriageState, reason: EscalationReason, now: Date, colle
   const request =
     state.step !== 'idle'
       ? requestOf(state, collected)
-      : recent && (state.last?.kind === 'verification' || state.last?.kind === 'case')
+      : recent &&
+          (state.last?.kind === 'verification' ||
+            state.last?.kind === 'released' ||
+            state.last?.kind === 'case')
         ? state.last.request
         : requestOf(newRequestIds(now), collected);
   return {

@@ -81,7 +81,7 @@ describe('triage conversation over HTTP', () => {
     expect(lines(first)).toEqual(['[card] Two quick questions | buttons: Continue / Why did this happen?']);
     expect(said(first)).toContain('4290B6C0');
     const second = await chat.submit(answers('windowsUpdate', 'workPc', 'E_FVE_BAD_CODE_ID'));
-    expect(lines(second)).toEqual(["[card] Thanks, that's all I need | buttons: Talk to IT"]);
+    expect(lines(second)).toEqual(["[card] Thanks, that's all I need | buttons: Verify it's you"]);
     expect(said(second)).toMatch(/4290B6C0[\s\S]*A Windows update[\s\S]*My work PC[\s\S]*E_FVE_BAD_CODE_ID/);
     expect(harness.logs.some((line) => line.includes('verification hand-off'))).toBe(true);
   });

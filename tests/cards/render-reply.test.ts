@@ -193,7 +193,7 @@ describe('renderReply: the words come from the catalogue', () => {
       renderReply(reply, recording, { verifyUrl: VERIFY_URL, caseNumber: 7 });
     }
     // Sent by the edge itself, or by the release card builders (release-card.ts).
-    const edgeOnly = ['preventionTips', 'release', 'keyHidden', 'groupChatRedirect', 'turnError'];
+    const edgeOnly = ['preventionTips', 'release', 'signIn', 'keyHidden', 'groupChatRedirect', 'turnError'];
     expect(Object.keys(en).filter((key) => !read.has(key))).toEqual(edgeOnly);
   });
 

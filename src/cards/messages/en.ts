@@ -216,6 +216,7 @@ export const en: Messages = {
   statusOutcomes: {
     none: 'None yet.',
     verification: 'Ready for the Microsoft sign-in check.',
+    released: 'Your key was shown in this chat.',
     case: 'Passed to IT. They will be notified and get in touch.',
     cancelled: 'Cancelled.',
     guided: (guideTitle) => `I showed you "${guideTitle}".`,
