@@ -180,6 +180,9 @@ function releaseServices(
     keyVisibleMinutes: config.keyVisibleMinutes,
     rotationGraph: graphClients({ token: appToken, userInitiated: false }),
     rotateAfterRelease: config.rotateAfterRelease,
+    notice: config.noticeSenderMailbox
+      ? { graph: graphClients({ token: appToken, userInitiated: false }), sender: config.noticeSenderMailbox }
+      : undefined,
   };
 }
 

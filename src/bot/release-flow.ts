@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import type { Messages } from '../cards/messages.js';
 import { keyHiddenCard, releaseCard } from '../cards/release-card.js';
+import type { GraphClient } from '../graph/graph-client.js';
 import type { KeyAccess } from '../graph/graph-key-access.js';
 import type { StepUp, VerifiedStepUp } from '../identity/step-up.js';
 import type { Logger } from '../observability/logger.js';
@@ -9,6 +10,7 @@ import { type ReleaseOutcome, releaseKey } from '../recovery/release-key.js';
 import type { DenialReason, ReleaseLimits } from '../recovery/release-policy.js';
 import type { AuditLog, Job, JobQueue, ReleaseLedger } from '../recovery/release-ports.js';
 import type { EscalationReason, RecoveryRequest } from '../recovery/triage-types.js';
+import { sendReleaseNotice } from './release-notice.js';
 import { type RotateAfterRelease, type RotationGraph, scheduleRotationCheck } from './rotation.js';
 import { turnLogger } from './turn-context-data.js';
 
@@ -30,6 +32,10 @@ export interface ReleaseServices {
   /** App-only Graph for the rotation loop (it runs later, without the requester's token). */
   readonly rotationGraph: RotationGraph;
   readonly rotateAfterRelease: RotateAfterRelease;
+  /** Out-of-band release notices by mail, when a sender mailbox is configured. */
+  readonly notice:
+    | { readonly graph: Pick<GraphClient, 'sendMail' | 'user'>; readonly sender: string }
+    | undefined;
 }
 
 /** What the hide job needs to replace the release card: no key. */
@@ -121,6 +127,9 @@ export async function releaseToRequester(
         },
         now(),
       );
+      if (services.notice) {
+        await notify(services.notice, verified, view, now(), logger);
+      }
       log.info(
         { requestId: request.id, deviceId: outcome.device.deviceId, keyId: outcome.key.id },
         'key released',
@@ -132,6 +141,34 @@ export async function releaseToRequester(
     case 'denied':
       log.info({ requestId: request.id, reason: outcome.reason }, 'release denied');
       return { kind: 'escalate', reason: escalationFor(outcome.reason), denial: outcome.reason };
+  }
+}
+
+/** The out-of-band notice to the requester's own mailbox; never blocks or fails the release. */
+async function notify(
+  notice: NonNullable<ReleaseServices['notice']>,
+  verified: VerifiedStepUp,
+  view: { readonly deviceName: string; readonly keyId: string },
+  at: Date,
+  logger: Logger,
+): Promise<void> {
+  try {
+    const user = await notice.graph.user(verified.requester.objectId);
+    await sendReleaseNotice(
+      notice.graph,
+      {
+        sender: notice.sender,
+        to: user.mail ?? user.userPrincipalName,
+        deviceName: view.deviceName,
+        keyId: view.keyId,
+        at: at.toISOString(),
+        requesterName: user.displayName,
+      },
+      logger,
+    );
+  } catch (error) {
+    // The directory lookup failed: the release stands, the notice is lost, and the log says so.
+    logger.error({ err: error, requester: verified.requester.objectId }, 'release notice not sent');
   }
 }
 

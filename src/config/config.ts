@@ -52,6 +52,8 @@ export interface Config {
   readonly keyVisibleMinutes: number;
   readonly rotateAfterRelease: 'none' | 'intune';
   readonly caseRemindMinutes: number;
+  /** Object id of the mailbox that sends release notices (NOTICE_SENDER_MAILBOX); no notices when absent. */
+  readonly noticeSenderMailbox: string | undefined;
   readonly demo: { readonly certDir: string };
 }
 
@@ -170,6 +172,9 @@ const schema = z.object({
     .transform((value) => value ?? 'none')
     .refine((value) => value === 'none' || value === 'intune', { message: 'must be none or intune' }),
   CASE_REMIND_MINUTES: positiveInt(30, 24 * 60),
+  NOTICE_SENDER_MAILBOX: optionalGuid(
+    'use the object id of the mailbox (user or shared) that sends release notices',
+  ),
   DEMO_CERT_DIR: optionalText,
   ToBotFromChannelOpenIdMetadataUrl: optionalText,
   ToBotFromChannelTokenIssuer: optionalText,
@@ -268,6 +273,7 @@ export function loadConfig(
     keyVisibleMinutes: env.KEY_VISIBLE_MINUTES,
     rotateAfterRelease: env.ROTATE_AFTER_RELEASE as Config['rotateAfterRelease'],
     caseRemindMinutes: env.CASE_REMIND_MINUTES,
+    noticeSenderMailbox: env.NOTICE_SENDER_MAILBOX,
     demo: { certDir: env.DEMO_CERT_DIR ?? '.data/demo-tenant' },
   };
 }

@@ -96,6 +96,8 @@ export type UserReference = 'me' | (string & Record<never, never>);
 export interface GraphClient {
   /** `GET /v1.0/me` (delegated). */
   me(): Promise<GraphUser>;
+  /** `GET /v1.0/users/{id}`: a user by object id (their UPN and mail, for the release notice). */
+  user(objectId: string): Promise<GraphUser>;
   /** Devices the user is the registered owner of, every page; other directoryObject types are left out. */
   ownedDevices(user: UserReference): Promise<readonly GraphDevice[]>;
   /** A device by its object id. */
@@ -274,6 +276,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         url: url('v1.0', 'me', '$select=id,displayName,userPrincipalName,mail'),
       });
       return parse(userSchema, reply.body, 'me', reply);
+    },
+
+    async user(objectId) {
+      const reply = await single({
+        operation: 'user',
+        url: url('v1.0', userPath(objectId), '$select=id,displayName,userPrincipalName,mail'),
+      });
+      return parse(userSchema, reply.body, 'user', reply);
     },
 
     async ownedDevices(user) {

@@ -41,6 +41,7 @@ export const CLIENT_ERROR_CODES = {
 /** Names of the client's calls, used in logs and errors. */
 export type GraphOperation =
   | 'me'
+  | 'user'
   | 'ownedDevices'
   | 'device'
   | 'deviceByDeviceId'

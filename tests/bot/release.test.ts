@@ -232,6 +232,30 @@ describe('after "It worked": rotation through Intune', () => {
   });
 });
 
+describe('out-of-band notice', () => {
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    harness = await startConversationHarness({ env: { NOTICE_SENDER_MAILBOX: lee.id } });
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('mails the requester which device’s key was viewed, without the key', async () => {
+    const key = keysOf(harness, DEMO_DEVICE_NAMES.alexDesktop)[0]!;
+    const chat = harness.personalChat(alex);
+    const verify = await askForKey(chat, key.id.slice(0, 8));
+    const result = await signIn(harness, verifyLink(verify), alex.id);
+    expect(releaseCardIn(result.after)).toBeDefined();
+    const inbox = harness.demoTenant.data.mailbox(alex.mail);
+    expect(inbox).toHaveLength(1);
+    const mail = JSON.stringify(inbox[0]);
+    expect(mail).toContain(DEMO_DEVICE_NAMES.alexDesktop);
+    expect(mail).toMatch(/wasn't you/i);
+    for (const block of key.key.split('-')) expect(mail).not.toContain(block);
+  });
+});
+
 describe('application mode', () => {
   let harness: ConversationHarness;
   beforeAll(async () => {
