@@ -143,7 +143,8 @@ function pageText(page: Page): { title: string; body: string } {
     case 'verified':
       return {
         title: "You're verified",
-        body: 'Go back to Teams — your key is waiting in the chat.',
+        // Honest whatever happens next: the key, a question for more digits, or IT taking over.
+        body: 'Go back to Teams — I have answered you in the chat.',
       };
     case 'mismatch':
       return {

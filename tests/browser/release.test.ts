@@ -179,7 +179,7 @@ describe.skipIf(!chromium.available)(
 
       await signInTab.waitForURL(`${bot!.baseUrl}/auth/callback?**`);
       await expectHeading(signInTab, "You're verified");
-      await expect.poll(() => signInTab.getByText('your key is waiting in the chat').isVisible()).toBe(true);
+      await expect.poll(() => signInTab.getByText('I have answered you in the chat').isVisible()).toBe(true);
       await saveScreenshot(signInTab, 'release-4-verified');
 
       // Back in Teams: the key arrived proactively after the hand-off.
