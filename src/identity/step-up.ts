@@ -19,6 +19,8 @@ export const STEP_UP_GRAPH_SCOPES: readonly string[] = [
   'https://graph.microsoft.com/User.Read',
   'https://graph.microsoft.com/Device.Read.All',
   'https://graph.microsoft.com/BitlockerKey.Read.All',
+  // checkMemberGroups on /me (SELF_SERVICE_GROUP_ID): Graph's least privilege for delegated callers.
+  'https://graph.microsoft.com/GroupMember.Read.All',
 ];
 
 /** How long a "Verify it's you" link stays usable. */
