@@ -1,0 +1,26 @@
+import type { CaseRequest } from '../recovery/case-requests.js';
+import type { Case } from './case.js';
+
+/**
+ * Where cases are kept (SQLite embedded, PostgreSQL for several instances). Implementations refuse any
+ * case holding a recovery-password shape (`findRecoveryPasswordInCase`).
+ */
+export interface CaseStore {
+  /**
+   * Opens the case for a case request with `openCaseFrom(caseRequest, nextNumber, now)`, once per
+   * (requester object id, request id): a retry, a double click or a second instance gets the case already
+   * opened, with `created: false`, and no number is used up.
+   */
+  create(caseRequest: CaseRequest, now: Date): Promise<{ readonly case: Case; readonly created: boolean }>;
+  get(number: number): Promise<Case | undefined>;
+  /**
+   * Replaces the stored case with `next` when the stored one is still at `expectedVersion` (the version
+   * the change was decided on).
+   * @throws CaseVersionConflictError when another writer got there first, or the case does not exist.
+   */
+  update(next: Case, expectedVersion: number): Promise<void>;
+  /** Cases not closed (open, claimed, verified, released, reopened), oldest first: the helpdesk queue. */
+  openCases(): Promise<readonly Case[]>;
+  /** The requester's cases, newest first. */
+  byRequester(requesterObjectId: string): Promise<readonly Case[]>;
+}
