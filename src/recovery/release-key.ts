@@ -109,7 +109,14 @@ export async function releaseKey(input: ReleaseInput, deps: ReleaseDependencies)
       releasedAt: now.toISOString(),
     });
     if (!claimed) return await denied('alreadyReleased', candidate, input, deps);
-    const password = await deps.keys.readKey(candidate.key.id);
+    let password: RecoveryPassword;
+    try {
+      password = await deps.keys.readKey(candidate.key.id);
+    } catch (error) {
+      // Nothing was released: give the request back so a retry is possible and no limit is spent.
+      await deps.ledger.withdraw(request.id);
+      throw error;
+    }
     await deps.audit.append({ ...auditBase(input, deps, candidate), decision: 'released' });
     return { kind: 'released', device: candidate.device, key: candidate.key, password };
   } catch (error) {

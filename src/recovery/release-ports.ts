@@ -69,6 +69,11 @@ export interface ReleaseLedger {
    * false when the request was already released (a double click, a second instance, a replayed callback).
    */
   claim(record: ReleaseRecord): Promise<boolean>;
+  /**
+   * Takes back a claim whose key read then failed (refused, Graph down): nothing was released, so the
+   * request may be tried again and it does not count toward the limits.
+   */
+  withdraw(requestId: string): Promise<void>;
   /** Releases to this requester since `since` (ISO time). */
   countByRequester(requesterObjectId: string, since: string): Promise<number>;
   /** Releases for this device since `since`. */

@@ -356,6 +356,17 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
           expect(await store.releases.countByDevice(first.deviceId, minutesAfterT0(-60))).toBe(1);
         });
 
+        it('withdraws a claim whose key read failed: it no longer counts and can be claimed again', async () => {
+          const [store, other] = shared.stores();
+          const record = aReleaseRecord({ deviceId: uniqueId('device') });
+          expect(await store.releases.claim(record)).toBe(true);
+          await other.releases.withdraw(record.requestId);
+          expect(await store.releases.countByDevice(record.deviceId, minutesAfterT0(-60))).toBe(0);
+          expect(await store.releases.latestForDevice(record.deviceId)).toBeUndefined();
+          expect(await other.releases.claim(record)).toBe(true);
+          await store.releases.withdraw('R-NEVER-CLAIMED');
+        });
+
         it('lets exactly one of two instances claiming the same request at once win, every round', async () => {
           const [left, right] = shared.stores();
           const deviceId = uniqueId('device');

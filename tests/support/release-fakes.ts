@@ -222,6 +222,10 @@ export class FakeReleaseLedger implements ReleaseLedger {
     return true;
   }
 
+  async withdraw(requestId: string): Promise<void> {
+    this.#records.delete(requestId);
+  }
+
   async countByRequester(requesterObjectId: string, since: string): Promise<number> {
     const objectId = requesterObjectId.toLowerCase();
     return this.#since(since).filter((record) => record.requesterObjectId.toLowerCase() === objectId).length;

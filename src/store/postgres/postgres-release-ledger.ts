@@ -45,6 +45,10 @@ export class PostgresReleaseLedger implements ReleaseLedger {
     return result.rowCount === 1;
   }
 
+  async withdraw(requestId: string): Promise<void> {
+    await this.#pool.query('DELETE FROM releases WHERE request_id = $1', [requestId]);
+  }
+
   async countByRequester(requesterObjectId: string, since: string): Promise<number> {
     return this.#count(COUNT_BY_REQUESTER, requesterObjectId, parseInstant(since, 'countByRequester since'));
   }

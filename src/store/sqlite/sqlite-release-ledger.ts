@@ -9,6 +9,7 @@ const COLUMNS = `request_id AS requestId, requester_object_id AS requesterObject
 
 interface Statements {
   readonly claim: Statement<[ReleaseRow]>;
+  readonly withdraw: Statement<[string]>;
   readonly countByRequester: Statement<[string, number], number>;
   readonly countByDevice: Statement<[string, number], number>;
   readonly latestForDevice: Statement<[string], ReleaseRow>;
@@ -29,6 +30,11 @@ export class SqliteReleaseLedger implements ReleaseLedger {
 
   async claim(record: ReleaseRecord): Promise<boolean> {
     return this.#prepared().claim.run(encodeReleaseRecord(record)).changes === 1;
+  }
+
+  async withdraw(requestId: string): Promise<void> {
+    if (!isKeyText(requestId)) return;
+    this.#prepared().withdraw.run(requestId);
   }
 
   async countByRequester(requesterObjectId: string, since: string): Promise<number> {
@@ -59,6 +65,7 @@ export class SqliteReleaseLedger implements ReleaseLedger {
          VALUES (@requestId, @requesterObjectId, @deviceId, @keyId, @releasedAt)
          ON CONFLICT (request_id) DO NOTHING`,
       ),
+      withdraw: db.prepare('DELETE FROM releases WHERE request_id = ?'),
       // Both counts are answered from their (column, released_at) index alone.
       countByRequester: db
         .prepare<[string, number], number>(
