@@ -7,6 +7,8 @@ export interface AdaptiveCard {
   readonly fallbackText: string;
   readonly body: readonly CardElement[];
   readonly actions?: readonly CardAction[];
+  /** Makes the listed users' clients fetch their own view of the card; everyone else sees this one. */
+  readonly refresh?: CardRefresh;
 }
 
 /** A line of text; always wrapping, because a phone is 360 px wide and nothing may scroll sideways. */
@@ -99,6 +101,42 @@ export const CARD_VERBS = {
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
 
 /**
+ * Verbs of the helpdesk's Universal Actions (`Action.Execute` → invoke `adaptiveCard/action` with
+ * `value.action.verb`). Kept apart from {@link CARD_VERBS} because they arrive as invokes, not message
+ * submits, and the triage's exhaustive switch over `CardVerb` must not have to know them.
+ */
+export const CASE_VERBS = {
+  claim: 'caseClaim',
+  releaseClaim: 'caseReleaseClaim',
+  recordVerification: 'caseRecordVerification',
+  sendKey: 'caseSendKey',
+  resolve: 'caseResolve',
+  reject: 'caseReject',
+  /** Opens the advanced agent's own view, which asks for the reason. */
+  showKeyToMe: 'caseShowKeyToMe',
+  /** Reveals the key in that view, with the reason typed there. */
+  revealKey: 'caseRevealKey',
+  hideKey: 'caseHideKey',
+  /** Automatic `refresh` of a user-specific view, and "back to the case" from it. */
+  refresh: 'caseRefresh',
+  /** The requester's own buttons, in their 1:1 chat. */
+  addNote: 'caseAddNote',
+  cancel: 'caseCancel',
+} as const;
+
+export type CaseVerb = (typeof CASE_VERBS)[keyof typeof CASE_VERBS];
+
+/**
+ * What every helpdesk `Action.Execute` carries. The server re-reads the case and re-authorizes the
+ * invoking user; `expectedVersion` makes a click on an out-of-date card fail instead of acting on a
+ * state the agent never saw (optimistic concurrency).
+ */
+export interface CaseActionData {
+  readonly caseNumber: number;
+  readonly expectedVersion: number;
+}
+
+/**
  * The ids of card inputs. Teams merges input values into the submit data under these names, so the
  * edge's parser must use the same ones.
  */
@@ -107,6 +145,10 @@ export const CARD_INPUTS = {
   rootCause: 'rootCause',
   deviceKind: 'deviceKind',
   errorCode: 'errorCode',
+  verificationMethod: 'verificationMethod',
+  verificationNote: 'verificationNote',
+  showKeyReason: 'showKeyReason',
+  requesterNote: 'requesterNote',
 } as const;
 
 export type CardInputId = (typeof CARD_INPUTS)[keyof typeof CARD_INPUTS];
@@ -137,7 +179,34 @@ export interface ToggleVisibilityAction {
   readonly targetElements: readonly { readonly elementId: string; readonly isVisible: boolean }[];
 }
 
-export type CardAction = SubmitAction | OpenUrlAction | ToggleVisibilityAction;
+/**
+ * A Universal Action: Teams sends an `adaptiveCard/action` invoke with `verb` and `data` (merged with the
+ * card's inputs) and shows the card the bot answers with, to the person who pressed it.
+ */
+export interface ExecuteAction {
+  readonly type: 'Action.Execute';
+  readonly title: string;
+  readonly verb: CaseVerb;
+  readonly data: CaseActionData;
+  readonly style?: 'positive' | 'destructive';
+  /** `none` skips required-input validation, for buttons that do not use the card's inputs. */
+  readonly associatedInputs?: 'none';
+}
+
+export type CardAction = SubmitAction | OpenUrlAction | ToggleVisibilityAction | ExecuteAction;
+
+/** Teams accepts at most this many users in `refresh.userIds`. */
+export const MAX_REFRESH_USERS = 60;
+
+/**
+ * A user-specific view: the clients of `userIds` (Teams user ids, `29:…`) invoke `action` when they show
+ * the card and display the bot's answer instead. Everyone else sees the card as sent, so a secret never
+ * goes into the card that carries this.
+ */
+export interface CardRefresh {
+  readonly action: ExecuteAction;
+  readonly userIds: readonly string[];
+}
 
 export function adaptiveCard(
   fallbackText: string,
@@ -174,6 +243,34 @@ export function submit(
   return { type: 'Action.Submit', title: label, data: { verb }, ...options };
 }
 
+export function execute(
+  label: string,
+  verb: CaseVerb,
+  data: CaseActionData,
+  options: Pick<ExecuteAction, 'style' | 'associatedInputs'> = {},
+): ExecuteAction {
+  // Only the two fields: inputs merged by the client must not be shadowed by stray view data.
+  return {
+    type: 'Action.Execute',
+    title: label,
+    verb,
+    data: { caseNumber: data.caseNumber, expectedVersion: data.expectedVersion },
+    ...options,
+  };
+}
+
+/** `card` shown to `userIds` as their own view; throws past Teams' limit rather than silently dropping users. */
+export function withRefresh(
+  card: AdaptiveCard,
+  action: ExecuteAction,
+  userIds: readonly string[],
+): AdaptiveCard {
+  if (userIds.length === 0 || userIds.length > MAX_REFRESH_USERS) {
+    throw new RangeError(`refresh.userIds must hold 1 to ${MAX_REFRESH_USERS} users, got ${userIds.length}`);
+  }
+  return { ...card, refresh: { action, userIds: [...new Set(userIds)] } };
+}
+
 export function openUrl(
   label: string,
   url: string,
@@ -187,7 +284,17 @@ export function openUrl(
  * are left out; a client that cannot render the card cannot use them either.
  */
 export function fallbackFor(body: readonly CardElement[]): string {
-  return body.flatMap(elementWords).join('\n');
+  return plainTimes(body.flatMap(elementWords).join('\n'));
+}
+
+/**
+ * `{{DATE(…)}}` and `{{TIME(…)}}` are formatted by a rendering client in the reader's time zone; a client
+ * showing the fallback text would print the markup, so it gets the UTC date and time instead.
+ */
+function plainTimes(value: string): string {
+  return value
+    .replace(/\{\{DATE\((\d{4}-\d{2}-\d{2})T[^)]*\)\}\}/g, '$1')
+    .replace(/\{\{TIME\(\d{4}-\d{2}-\d{2}T(\d{2}:\d{2}):\d{2}Z\)\}\}/g, '$1 UTC');
 }
 
 function elementWords(element: CardElement): readonly string[] {

@@ -1,3 +1,4 @@
+import type { AuditDecision } from '../recovery/release-ports.js';
 import type {
   DeviceKind,
   EscalationReason,
@@ -5,6 +6,14 @@ import type {
   RootCause,
   TriageState,
 } from '../recovery/triage-types.js';
+
+import type {
+  CaseEvent,
+  CaseStatus,
+  DeviceTrustType,
+  RequesterUpdateKind,
+  VerificationMethod,
+} from './case-card.js';
 
 export { en } from './messages/en.js';
 
@@ -158,4 +167,130 @@ export interface Messages {
 
   readonly groupChatRedirect: string;
   readonly turnError: string;
+
+  readonly helpdesk: HelpdeskMessages;
+}
+
+/**
+ * The helpdesk's words: the case card in the channel, the advanced agent's own views, the requester's
+ * updates, and the helpdesk commands. Agents read these on a phone too: short, and the next step first.
+ */
+export interface HelpdeskMessages {
+  readonly caseTitle: (caseNumber: number) => string;
+  /** Fallback and notification text of the case card: who, and where the case stands. Never a key. */
+  readonly caseSummary: (caseNumber: number, requesterName: string, status: string) => string;
+  readonly statuses: { readonly [status in CaseStatus]: string };
+  /** Why self-service did not happen, in the helpdesk's words (the requester hears `caseReasons`). */
+  readonly reasons: { readonly [reason in EscalationReason]: string };
+  readonly requesterLabel: string;
+  readonly reasonLabel: string;
+  readonly ownerLabel: string;
+  readonly nobodyYet: string;
+  readonly verificationLabel: string;
+  readonly notVerifiedYet: string;
+  readonly verifiedBy: (method: string, agentName: string) => string;
+  readonly verificationMethods: { readonly [method in VerificationMethod]: string };
+  readonly devicesTitle: string;
+  readonly noDevices: string;
+  readonly trustTypes: { readonly [trustType in DeviceTrustType]: string };
+  /** `when` is already card markup that each reader's client shows in their own time zone. */
+  readonly lastSignIn: (when: string) => string;
+  readonly moreDevices: (count: number) => string;
+  readonly historyTitle: string;
+  readonly earlierHistory: (count: number) => string;
+  /** One history line; `by` is the person who acted, absent for the bot itself. */
+  readonly events: { readonly [event in CaseEvent]: (by: string | undefined) => string };
+  /** Replaces free text that looked like a recovery key, so the channel never shows one. */
+  readonly textWithheld: string;
+
+  readonly claim: string;
+  readonly releaseClaim: string;
+  readonly recordVerificationTitle: string;
+  readonly verificationMethodLabel: string;
+  readonly verificationMethodRequired: string;
+  readonly verificationNoteLabel: string;
+  readonly verificationNotePlaceholder: string;
+  readonly saveVerification: string;
+  readonly sendKey: string;
+  readonly sendKeyHint: string;
+  readonly resolve: string;
+  readonly rejectOpen: string;
+  readonly rejectWarning: string;
+  readonly rejectConfirm: string;
+  readonly showKeyToMe: string;
+  readonly closedHint: string;
+
+  /** The advanced agent's own view before the key: why, and the reason it asks for. */
+  readonly advanced: {
+    readonly title: (caseNumber: number) => string;
+    readonly lines: readonly string[];
+    readonly reasonLabel: string;
+    readonly reasonPlaceholder: string;
+    readonly reasonRequired: string;
+    readonly reveal: string;
+    readonly back: string;
+  };
+  /** The advanced agent's own view with the key. */
+  readonly revealed: {
+    readonly title: (caseNumber: number) => string;
+    readonly onlyYou: (requesterName: string) => string;
+    readonly hidesIn: (minutes: number) => string;
+    readonly hide: string;
+    /** Fallback text: it must not carry the key. */
+    readonly fallback: (caseNumber: number) => string;
+  };
+
+  /** What the requester hears about their case, in their 1:1 chat. */
+  readonly requester: {
+    readonly title: (caseNumber: number) => string;
+    readonly caseNumberLabel: string;
+    readonly updates: { readonly [kind in RequesterUpdateKind]: (agentName: string | undefined) => string };
+    readonly next: { readonly [kind in RequesterUpdateKind]: string };
+    readonly addNote: string;
+    readonly noteLabel: string;
+    readonly notePlaceholder: string;
+    readonly noteRequired: string;
+    readonly sendNote: string;
+    readonly cancelRequest: string;
+  };
+
+  /** Posted in the case's thread when nobody has claimed it in time. */
+  readonly reminder: (caseNumber: number, requesterName: string, minutesWaiting: number) => string;
+
+  readonly queueTitle: (count: number) => string;
+  readonly queueEmpty: string;
+  readonly queueLine: (caseNumber: number, requesterName: string, status: string) => string;
+  readonly waitingFor: (minutes: number) => string;
+  readonly moreCases: (count: number) => string;
+  readonly queueHint: string;
+
+  readonly statsTitle: (day: string) => string;
+  readonly statsRequests: string;
+  readonly statsSelfServed: string;
+  readonly statsEscalated: string;
+  readonly statsMedianToKey: string;
+  readonly minutes: (count: number) => string;
+  readonly noneYet: string;
+  readonly topReasonsTitle: string;
+  readonly noReasons: string;
+  readonly rootCauses: { readonly [cause in RootCause]: string };
+
+  readonly auditTitle: (subject: string) => string;
+  readonly auditEmpty: (subject: string) => string;
+  readonly auditDecisions: { readonly [decision in AuditDecision]: string };
+  readonly auditBy: (actor: string) => string;
+  readonly moreAudit: (count: number) => string;
+
+  readonly refusals: {
+    readonly notHelpdeskMember: string;
+    readonly notAllowed: string;
+    readonly notAdvanced: string;
+    readonly needsVerification: string;
+    readonly alreadyClaimed: (ownerName: string) => string;
+    readonly notOwner: (ownerName: string) => string;
+    readonly changed: string;
+    readonly caseNotFound: (caseNumber: number) => string;
+    readonly caseClosed: (caseNumber: number) => string;
+    readonly reasonRequired: string;
+  };
 }

@@ -192,8 +192,16 @@ describe('renderReply: the words come from the catalogue', () => {
       renderReply(reply, recording);
       renderReply(reply, recording, { verifyUrl: VERIFY_URL, caseNumber: 7 });
     }
-    // Sent by the edge itself, or by the release card builders (release-card.ts).
-    const edgeOnly = ['preventionTips', 'release', 'signIn', 'keyHidden', 'groupChatRedirect', 'turnError'];
+    // Sent by the edge itself, by the release card builders (release-card.ts), or by the helpdesk's cards.
+    const edgeOnly = [
+      'preventionTips',
+      'release',
+      'signIn',
+      'keyHidden',
+      'groupChatRedirect',
+      'turnError',
+      'helpdesk',
+    ];
     expect(Object.keys(en).filter((key) => !read.has(key))).toEqual(edgeOnly);
   });
 
