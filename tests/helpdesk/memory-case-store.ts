@@ -1,0 +1,84 @@
+import type { Case } from '../../src/helpdesk/case.js';
+import { isClosed } from '../../src/helpdesk/case.js';
+import type { CaseStore } from '../../src/helpdesk/case-store.js';
+import { CaseVersionConflictError } from '../../src/helpdesk/case-version-conflict-error.js';
+import type { ChannelStore } from '../../src/helpdesk/channel-store.js';
+import { findRecoveryPasswordInCase } from '../../src/helpdesk/find-recovery-password-in-case.js';
+import { openCaseFrom } from '../../src/helpdesk/open-case-from.js';
+import { RecoveryPasswordInCaseError } from '../../src/helpdesk/recovery-password-in-case-error.js';
+import type { CaseRequest } from '../../src/recovery/case-requests.js';
+
+/**
+ * An in-memory case store that keeps the port's promises the way a database does: copies in and out (no
+ * caller can change a stored case by mutating what it got), numbers that never repeat, idempotent create,
+ * compare-and-set updates, and the recovery-password guard. Each call yields to the event loop first, so
+ * racing callers really interleave.
+ */
+export class MemoryCaseStore implements CaseStore {
+  readonly #cases = new Map<number, Case>();
+  readonly #byRequest = new Map<string, number>();
+  #lastNumber = 0;
+
+  async create(
+    caseRequest: CaseRequest,
+    now: Date,
+  ): Promise<{ readonly case: Case; readonly created: boolean }> {
+    await Promise.resolve();
+    const key = `${caseRequest.requester.objectId.toLowerCase()}\u0000${caseRequest.request.id}`;
+    const existing = this.#byRequest.get(key);
+    if (existing !== undefined) return { case: structuredClone(this.#cases.get(existing)!), created: false };
+    const opened = openCaseFrom(caseRequest, this.#lastNumber + 1, now);
+    this.#lastNumber = opened.number;
+    this.#cases.set(opened.number, structuredClone(opened));
+    this.#byRequest.set(key, opened.number);
+    return { case: opened, created: true };
+  }
+
+  async get(number: number): Promise<Case | undefined> {
+    await Promise.resolve();
+    const found = this.#cases.get(number);
+    return found === undefined ? undefined : structuredClone(found);
+  }
+
+  async update(next: Case, expectedVersion: number): Promise<void> {
+    await Promise.resolve();
+    const field = findRecoveryPasswordInCase(next);
+    if (field !== undefined) throw new RecoveryPasswordInCaseError(field);
+    const stored = this.#cases.get(next.number);
+    if (stored === undefined || stored.version !== expectedVersion) {
+      throw new CaseVersionConflictError(next.number, expectedVersion);
+    }
+    this.#cases.set(next.number, structuredClone(next));
+  }
+
+  async openCases(): Promise<readonly Case[]> {
+    await Promise.resolve();
+    return [...this.#cases.values()]
+      .filter((item) => !isClosed(item.status))
+      .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number)
+      .map((item) => structuredClone(item));
+  }
+
+  async byRequester(requesterObjectId: string): Promise<readonly Case[]> {
+    await Promise.resolve();
+    return [...this.#cases.values()]
+      .filter((item) => item.requester.objectId.toLowerCase() === requesterObjectId.toLowerCase())
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.number - a.number)
+      .map((item) => structuredClone(item));
+  }
+}
+
+/** An in-memory channel store: the last reference saved per channel. */
+export class MemoryChannelStore implements ChannelStore {
+  readonly #references = new Map<string, string>();
+
+  async save(channelId: string, reference: string): Promise<void> {
+    await Promise.resolve();
+    this.#references.set(channelId, reference);
+  }
+
+  async get(channelId: string): Promise<string | undefined> {
+    await Promise.resolve();
+    return this.#references.get(channelId);
+  }
+}
