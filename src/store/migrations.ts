@@ -226,4 +226,70 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX jobs_pending_by_due_at ON jobs (due_at, id) WHERE state = 'pending';
     `,
   },
+  {
+    version: 7,
+    name: 'cases',
+    // `document` is the whole case as JSON; the other columns are copies of its parts that queries filter
+    // and sort on, written from the same value on every change so they cannot drift. `number` is the
+    // case's own: SQLite's AUTOINCREMENT (via sqlite_sequence) and the PostgreSQL sequence never hand out
+    // a number twice, and `create` takes one only after finding no case for the request, so a retry does
+    // not use one up. The unique pair makes `create` idempotent; `version` is the compare-and-swap token
+    // of `update`. Times are epoch milliseconds in SQLite so they compare as numbers.
+    sqlite: `
+      CREATE TABLE cases (
+        number INTEGER PRIMARY KEY AUTOINCREMENT,
+        requester_object_id TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        case_request_number INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        document TEXT NOT NULL,
+        UNIQUE (requester_object_id, request_id)
+      ) STRICT;
+      CREATE INDEX cases_by_status ON cases (status, number);
+      CREATE INDEX cases_by_requester ON cases (requester_object_id, number DESC);
+      CREATE INDEX cases_by_created_at ON cases (created_at);
+    `,
+    postgres: `
+      CREATE SEQUENCE cases_number_seq AS BIGINT;
+      CREATE TABLE cases (
+        number BIGINT PRIMARY KEY,
+        requester_object_id TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        case_request_number BIGINT NOT NULL,
+        status TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL,
+        document TEXT NOT NULL,
+        CONSTRAINT cases_requester_request UNIQUE (requester_object_id, request_id)
+      );
+      ALTER SEQUENCE cases_number_seq OWNED BY cases.number;
+      CREATE INDEX cases_by_status ON cases (status, number);
+      CREATE INDEX cases_by_requester ON cases (requester_object_id, number DESC);
+      CREATE INDEX cases_by_created_at ON cases (created_at);
+    `,
+  },
+  {
+    version: 8,
+    name: 'helpdesk_channels',
+    // One row per helpdesk channel: the conversation reference the bot learnt when installed in the team,
+    // replaced whenever Teams sends a newer one. Text, not jsonb, so it round-trips exactly.
+    sqlite: `
+      CREATE TABLE helpdesk_channels (
+        channel_id TEXT PRIMARY KEY NOT NULL,
+        reference TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+    postgres: `
+      CREATE TABLE helpdesk_channels (
+        channel_id TEXT PRIMARY KEY,
+        reference TEXT NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];

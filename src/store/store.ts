@@ -1,4 +1,6 @@
 import type { Storage } from 'botbuilder';
+import type { CaseStore } from '../helpdesk/case-store.js';
+import type { ChannelStore } from '../helpdesk/channel-store.js';
 import type { SignInStateStore } from '../identity/sign-in-states.js';
 import type { Logger } from '../observability/logger.js';
 import type { CaseRequestStore } from '../recovery/case-requests.js';
@@ -27,6 +29,10 @@ export interface Store {
   readonly releases: ReleaseLedger;
   /** Durable jobs (hide a key card, check rotation) that any instance can run. */
   readonly jobs: JobQueue;
+  /** Helpdesk cases: created once per request, changed only by compare-and-swap on their version. */
+  readonly cases: CaseStore;
+  /** The helpdesk channels' conversation references, learnt when the bot is installed in the team. */
+  readonly helpdeskChannels: ChannelStore;
   /** Throws when the database is not reachable (used by GET /readyz). */
   ping(): Promise<void>;
   /** Releases the connection or pool; safe to call twice. */

@@ -4,6 +4,8 @@ import type { Migration } from '../migration.js';
 import type { Store } from '../store.js';
 import { PostgresAuditLog } from './postgres-audit-log.js';
 import { PostgresCaseRequestStore } from './postgres-case-request-store.js';
+import { PostgresCaseStore } from './postgres-case-store.js';
+import { PostgresHelpdeskChannelStore } from './postgres-helpdesk-channel-store.js';
 import { PostgresJobQueue } from './postgres-job-queue.js';
 import { runPostgresMigrations } from './postgres-migrator.js';
 import { PostgresReleaseLedger } from './postgres-release-ledger.js';
@@ -47,6 +49,8 @@ export async function openPostgresStore(
     audit: new PostgresAuditLog(pool),
     releases: new PostgresReleaseLedger(pool),
     jobs: new PostgresJobQueue(pool),
+    cases: new PostgresCaseStore(pool),
+    helpdeskChannels: new PostgresHelpdeskChannelStore(pool),
     async ping() {
       await pool.query('SELECT 1');
     },

@@ -6,6 +6,8 @@ import type { Migration } from '../migration.js';
 import type { Store } from '../store.js';
 import { SqliteAuditLog } from './sqlite-audit-log.js';
 import { SqliteCaseRequestStore } from './sqlite-case-request-store.js';
+import { SqliteCaseStore } from './sqlite-case-store.js';
+import { SqliteHelpdeskChannelStore } from './sqlite-helpdesk-channel-store.js';
 import { SqliteJobQueue } from './sqlite-job-queue.js';
 import { runSqliteMigrations } from './sqlite-migrator.js';
 import { SqliteReleaseLedger } from './sqlite-release-ledger.js';
@@ -46,6 +48,8 @@ export function openSqliteStore(path: string, logger: Logger, migrations: readon
     audit: new SqliteAuditLog(db),
     releases: new SqliteReleaseLedger(db),
     jobs: new SqliteJobQueue(db),
+    cases: new SqliteCaseStore(db),
+    helpdeskChannels: new SqliteHelpdeskChannelStore(db),
     async ping() {
       ping.get();
     },

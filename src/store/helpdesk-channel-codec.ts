@@ -1,0 +1,42 @@
+import { containsRecoveryPasswordShape } from '../recovery/recovery-password.js';
+import { findRecoveryPasswordShape } from './find-recovery-password-shape.js';
+import { requireKeyText } from './key-text.js';
+import { SecretInChannelError } from './secret-in-channel-error.js';
+
+/** A helpdesk channel as both backends write it. */
+export interface HelpdeskChannelRow {
+  readonly channelId: string;
+  /** The serialized conversation reference, verbatim. */
+  readonly reference: string;
+}
+
+/**
+ * Checks a channel id and its conversation reference. Throws `SecretInChannelError` for a
+ * recovery-password shape in either (the reference is also read parsed, so JSON escapes hide nothing),
+ * and a `TypeError` naming the field, never the value, when the id cannot be a key or the reference is
+ * not a serialized JSON object.
+ */
+export function encodeHelpdeskChannel(channelId: string, reference: string): HelpdeskChannelRow {
+  const field =
+    findRecoveryPasswordShape({ channelId, reference }, 'channel') ??
+    (typeof reference === 'string' && containsRecoveryPasswordShape(reference)
+      ? 'channel.reference'
+      : undefined);
+  if (field !== undefined) throw new SecretInChannelError(field);
+  requireKeyText(channelId, 'helpdesk channel id');
+  if (!isJsonObject(reference)) {
+    throw new TypeError('helpdesk channel reference must be a serialized JSON object');
+  }
+  return { channelId, reference };
+}
+
+function isJsonObject(text: unknown): boolean {
+  if (typeof text !== 'string') return false;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+  } catch {
+    // Not JSON: the caller reports it as a TypeError.
+    return false;
+  }
+}
