@@ -112,6 +112,7 @@ export const CASE_VERBS = {
   sendKey: 'caseSendKey',
   resolve: 'caseResolve',
   reject: 'caseReject',
+  reopen: 'caseReopen',
   /** Opens the advanced agent's own view, which asks for the reason. */
   showKeyToMe: 'caseShowKeyToMe',
   /** Reveals the key in that view, with the reason typed there. */

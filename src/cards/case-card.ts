@@ -37,28 +37,29 @@ export const CASE_STATUSES = [
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** How an agent proved the requester is who they say (product.md §3.3). */
-export const VERIFICATION_METHODS = ['videoCallWithPhotoId', 'inPerson', 'managerConfirmation'] as const;
+export const VERIFICATION_METHODS = ['videoCallPhotoId', 'inPerson', 'managerConfirmation'] as const;
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 
 /** Entra `trustType`: joined, hybrid/on-premises joined, registered (BYOD); `unknown` when Graph omits it. */
 export const DEVICE_TRUST_TYPES = ['AzureAd', 'ServerAd', 'Workplace', 'unknown'] as const;
 export type DeviceTrustType = (typeof DEVICE_TRUST_TYPES)[number];
 
-/** What happened to a case, one history line each. */
+/** What happened to a case, one history line each (the helpdesk domain's history actions, same names). */
 export const CASE_EVENTS = [
   'opened',
+  'detailsAdded',
+  'posted',
   'reminded',
   'claimed',
   'claimReleased',
-  'verified',
-  'keySent',
-  'keyShown',
-  'keyHidden',
-  'noteAdded',
+  'verificationRecorded',
+  'keySentToRequester',
+  'keyShownToAgent',
   'resolved',
-  'rejected',
-  'cancelled',
+  'rejectedAsSuspicious',
   'reopened',
+  'cancelled',
+  'noteAdded',
 ] as const;
 export type CaseEvent = (typeof CASE_EVENTS)[number];
 
@@ -132,9 +133,9 @@ export const CASE_ACTIONS: { readonly [status in CaseStatus]: readonly CaseVerb[
     CASE_VERBS.reject,
   ],
   released: [CASE_VERBS.resolve, CASE_VERBS.reject],
-  resolved: [],
+  resolved: [CASE_VERBS.reopen],
   cancelled: [],
-  rejected: [],
+  rejected: [CASE_VERBS.reopen],
 };
 
 /** Only the latest lines fit on a phone; older ones are counted, and `case <n>` is one card anyway. */
@@ -142,24 +143,32 @@ const HISTORY_LINES = 8;
 const DEVICES_SHOWN = 5;
 const NOTE_MAX_LENGTH = 500;
 const REJECT_CONFIRM = 'reject-confirm';
+const CLOSED: ReadonlySet<CaseStatus> = new Set(['resolved', 'cancelled', 'rejected']);
+
+/** Extra for the card answered to the one agent who pressed a button. */
+export interface CaseCardOptions {
+  /** A line for that agent only ("Megan claimed this just before you"), shown above the case. */
+  readonly notice?: string;
+}
 
 /**
  * The case card everyone in the helpdesk channel sees, updated in place: status, requester, Key ID,
  * why it came to IT, the triage answers, candidate devices, owner, verification, history, and the
  * buttons the status allows. Never a key: the advanced agent's key goes only into {@link revealedKeyView}.
  */
-export function caseCard(view: CaseView, messages: Messages): AdaptiveCard {
+export function caseCard(view: CaseView, messages: Messages, options: CaseCardOptions = {}): AdaptiveCard {
   const m = messages.helpdesk;
   const data = actionData(view);
   const allowed = new Set(CASE_ACTIONS[view.status]);
   const body: CardElement[] = [
+    ...(options.notice === undefined ? [] : [text(options.notice, { color: 'Attention', weight: 'Bolder' })]),
     ...summary(view, messages),
     ...devices(view, m),
     ...history(view, m),
     ...(allowed.has(CASE_VERBS.recordVerification) ? verificationInputs(data, m) : []),
     ...(allowed.has(CASE_VERBS.sendKey) ? [text(m.sendKeyHint, { isSubtle: true, size: 'Small' })] : []),
     ...(allowed.has(CASE_VERBS.reject) ? [rejectConfirmation(data, m)] : []),
-    ...(allowed.size === 0 ? [text(m.closedHint, { isSubtle: true, size: 'Small' })] : []),
+    ...(CLOSED.has(view.status) ? [text(m.closedHint, { isSubtle: true, size: 'Small' })] : []),
   ];
   const actions: CardAction[] = [];
   for (const verb of CASE_ACTIONS[view.status]) {
@@ -392,7 +401,7 @@ function summary(view: CaseView, messages: Messages): CardElement[] {
   const m = messages.helpdesk;
   return [
     title(m.caseTitle(view.number)),
-    text(statusWords(view, m), { weight: 'Bolder', color: statusColor(view.status), spacing: 'None' }),
+    statusLine(view, m),
     keyFacts(view, messages),
     {
       type: 'FactSet',
@@ -432,6 +441,11 @@ function keyFacts(view: CaseView, messages: Messages): FactSetElement {
       ...(view.keyId === undefined ? [] : [{ title: messages.keyIdLabel, value: formatKeyId(view.keyId) }]),
     ],
   };
+}
+
+function statusLine(view: CaseView, m: HelpdeskMessages): TextBlockElement {
+  const color = statusColor(view.status);
+  return text(statusWords(view, m), { weight: 'Bolder', spacing: 'None', ...(color ? { color } : {}) });
 }
 
 function statusColor(status: CaseStatus): TextBlockElement['color'] {
@@ -552,6 +566,8 @@ function baseAction(verb: CaseVerb, data: CaseActionData, m: HelpdeskMessages): 
       return execute(m.showKeyToMe, verb, data, plain);
     case CASE_VERBS.resolve:
       return execute(m.resolve, verb, data, plain);
+    case CASE_VERBS.reopen:
+      return execute(m.reopen, verb, data, plain);
     case CASE_VERBS.reject:
       return {
         type: 'Action.ToggleVisibility',

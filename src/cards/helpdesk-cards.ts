@@ -1,3 +1,4 @@
+import type { CaseRefusal } from '../helpdesk/decide-agent-action.js';
 import type { AuditEvent } from '../recovery/release-ports.js';
 import type { EscalationReason, RootCause } from '../recovery/triage-types.js';
 import { type AdaptiveCard, type CardElement, cardOf, text, title } from './adaptive-card.js';
@@ -138,43 +139,40 @@ export function auditCard(subject: string, events: readonly AuditEvent[], messag
   ]);
 }
 
-/** Why the helpdesk said no: each has its own words, so the edge never writes any. */
+/** Why the helpdesk said no: the domain's refusals, plus what only the edge can tell. */
 export type HelpdeskRefusal =
-  | { readonly kind: 'notHelpdeskMember' }
-  | { readonly kind: 'notAllowed' }
-  | { readonly kind: 'notAdvanced' }
-  | { readonly kind: 'needsVerification' }
-  | { readonly kind: 'alreadyClaimed'; readonly ownerName: string }
-  | { readonly kind: 'notOwner'; readonly ownerName: string }
-  /** The card was out of date (its `expectedVersion` lost the optimistic-concurrency race). */
-  | { readonly kind: 'changed' }
-  | { readonly kind: 'caseNotFound'; readonly caseNumber: number }
-  | { readonly kind: 'caseClosed'; readonly caseNumber: number }
-  | { readonly kind: 'reasonRequired' };
+  | CaseRefusal
+  /** The card was out of date: its `expectedVersion` lost the optimistic-concurrency race. */
+  | { readonly code: 'changed' }
+  | { readonly code: 'caseNotFound'; readonly caseNumber: number };
 
 /** The polite words for a refusal; nothing was changed when one is said. */
 export function helpdeskRefusalText(refusal: HelpdeskRefusal, messages: Messages): string {
-  const r = messages.helpdesk.refusals;
-  switch (refusal.kind) {
+  const m = messages.helpdesk;
+  const r = m.refusals;
+  switch (refusal.code) {
     case 'notHelpdeskMember':
-      return r.notHelpdeskMember;
-    case 'notAllowed':
-      return r.notAllowed;
-    case 'notAdvanced':
-      return r.notAdvanced;
-    case 'needsVerification':
-      return r.needsVerification;
-    case 'alreadyClaimed':
-      return r.alreadyClaimed(safe(refusal.ownerName, messages.helpdesk));
-    case 'notOwner':
-      return r.notOwner(safe(refusal.ownerName, messages.helpdesk));
+    case 'notRequester':
+    case 'ownCase':
+    case 'alreadyOwner':
+    case 'notClaimed':
+    case 'verificationRequired':
+    case 'advancedRoleRequired':
+    case 'alreadyReleased':
+    case 'notClosed':
+    case 'unknownMethod':
+    case 'recoveryPasswordInText':
     case 'changed':
-      return r.changed;
+      return r[refusal.code];
+    case 'caseClosed':
+      return r.caseClosed(m.statuses[refusal.status]);
+    case 'claimedByOther':
+      return r.claimedByOther(safe(refusal.owner.name, m));
+    case 'textRequired':
+      return r.textRequired[refusal.field];
+    case 'textTooLong':
+      return r.textTooLong(refusal.field, refusal.max);
     case 'caseNotFound':
       return r.caseNotFound(refusal.caseNumber);
-    case 'caseClosed':
-      return r.caseClosed(refusal.caseNumber);
-    case 'reasonRequired':
-      return r.reasonRequired;
   }
 }

@@ -1,3 +1,4 @@
+import type { CaseTextField } from '../helpdesk/decide-agent-action.js';
 import type { AuditDecision } from '../recovery/release-ports.js';
 import type {
   DeviceKind,
@@ -214,6 +215,7 @@ export interface HelpdeskMessages {
   readonly sendKey: string;
   readonly sendKeyHint: string;
   readonly resolve: string;
+  readonly reopen: string;
   readonly rejectOpen: string;
   readonly rejectWarning: string;
   readonly rejectConfirm: string;
@@ -281,16 +283,24 @@ export interface HelpdeskMessages {
   readonly auditBy: (actor: string) => string;
   readonly moreAudit: (count: number) => string;
 
+  /** Why the helpdesk said no: the domain's refusal codes plus the edge's own. Nothing was changed. */
   readonly refusals: {
     readonly notHelpdeskMember: string;
-    readonly notAllowed: string;
-    readonly notAdvanced: string;
-    readonly needsVerification: string;
-    readonly alreadyClaimed: (ownerName: string) => string;
-    readonly notOwner: (ownerName: string) => string;
+    readonly notRequester: string;
+    readonly ownCase: string;
+    readonly caseClosed: (status: string) => string;
+    readonly claimedByOther: (ownerName: string) => string;
+    readonly alreadyOwner: string;
+    readonly notClaimed: string;
+    readonly verificationRequired: string;
+    readonly advancedRoleRequired: string;
+    readonly alreadyReleased: string;
+    readonly notClosed: string;
+    readonly unknownMethod: string;
+    readonly textRequired: { readonly [field in CaseTextField]: string };
+    readonly textTooLong: (field: CaseTextField, max: number) => string;
+    readonly recoveryPasswordInText: string;
     readonly changed: string;
     readonly caseNotFound: (caseNumber: number) => string;
-    readonly caseClosed: (caseNumber: number) => string;
-    readonly reasonRequired: string;
   };
 }
