@@ -234,7 +234,8 @@ export const migrations: readonly Migration[] = [
     // case's own: SQLite's AUTOINCREMENT (via sqlite_sequence) and the PostgreSQL sequence never hand out
     // a number twice, and `create` takes one only after finding no case for the request, so a retry does
     // not use one up. The unique pair makes `create` idempotent; `version` is the compare-and-swap token
-    // of `update`. Times are epoch milliseconds in SQLite so they compare as numbers.
+    // of `update`. Lists sort by `created_at` (the domain's clock), `number` breaking ties. Times are epoch
+    // milliseconds in SQLite so they compare as numbers.
     sqlite: `
       CREATE TABLE cases (
         number INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -248,8 +249,8 @@ export const migrations: readonly Migration[] = [
         document TEXT NOT NULL,
         UNIQUE (requester_object_id, request_id)
       ) STRICT;
-      CREATE INDEX cases_by_status ON cases (status, number);
-      CREATE INDEX cases_by_requester ON cases (requester_object_id, number DESC);
+      CREATE INDEX cases_by_status ON cases (status, created_at, number);
+      CREATE INDEX cases_by_requester ON cases (requester_object_id, created_at DESC, number DESC);
       CREATE INDEX cases_by_created_at ON cases (created_at);
     `,
     postgres: `
@@ -267,8 +268,8 @@ export const migrations: readonly Migration[] = [
         CONSTRAINT cases_requester_request UNIQUE (requester_object_id, request_id)
       );
       ALTER SEQUENCE cases_number_seq OWNED BY cases.number;
-      CREATE INDEX cases_by_status ON cases (status, number);
-      CREATE INDEX cases_by_requester ON cases (requester_object_id, number DESC);
+      CREATE INDEX cases_by_status ON cases (status, created_at, number);
+      CREATE INDEX cases_by_requester ON cases (requester_object_id, created_at DESC, number DESC);
       CREATE INDEX cases_by_created_at ON cases (created_at);
     `,
   },

@@ -39,8 +39,9 @@ const UPDATE = `
   WHERE number = $1 AND version = $6 AND requester_object_id = $7 AND request_id = $8
     AND case_request_number = $9`;
 const IDENTITY = 'SELECT version FROM cases WHERE number = $1';
-const OPEN_CASES = 'SELECT document FROM cases WHERE status = ANY($1::text[]) ORDER BY number';
-const BY_REQUESTER = 'SELECT document FROM cases WHERE requester_object_id = $1 ORDER BY number DESC';
+const OPEN_CASES = 'SELECT document FROM cases WHERE status = ANY($1::text[]) ORDER BY created_at, number';
+const BY_REQUESTER =
+  'SELECT document FROM cases WHERE requester_object_id = $1 ORDER BY created_at DESC, number DESC';
 
 /** Helpdesk cases in `cases`, shared by every bot instance on the database. */
 export class PostgresCaseStore implements CaseStore {

@@ -138,9 +138,11 @@ export class SqliteCaseStore implements CaseStore {
            case_request_number AS caseRequestNumber, version
          FROM cases WHERE number = ?`,
       ),
-      openCases: db.prepare(`SELECT document FROM cases WHERE status IN (${NOT_CLOSED}) ORDER BY number`),
+      openCases: db.prepare(
+        `SELECT document FROM cases WHERE status IN (${NOT_CLOSED}) ORDER BY created_at, number`,
+      ),
       byRequester: db.prepare(
-        'SELECT document FROM cases WHERE requester_object_id = ? ORDER BY number DESC',
+        'SELECT document FROM cases WHERE requester_object_id = ? ORDER BY created_at DESC, number DESC',
       ),
     };
     return this.#statements;
