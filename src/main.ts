@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBotAdapter } from './bot/bot-adapter.js';
 import { type Bot, createBot } from './bot/bot-app.js';
+import type { HelpdeskServices } from './bot/helpdesk-flow.js';
 import { startJobRunner } from './bot/job-runner.js';
 import type { KeyAccessFactory, ReleaseServices } from './bot/release-flow.js';
 import { en } from './cards/messages.js';
@@ -21,6 +22,7 @@ import { createStepUp } from './identity/step-up.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { startPlayground } from './playground/playground.js';
+import { PLAYGROUND_CONVERSATIONS } from './playground/playground-config.js';
 import { DEFAULT_RELEASE_LIMITS } from './recovery/release-policy.js';
 import { openStore, type Store } from './store/store.js';
 
@@ -66,6 +68,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       now,
       botAppId: config.bot.appId ?? '',
       release,
+      helpdesk: helpdeskServices(config, store, demoTenant, entra, logger),
     });
     const server = await startHttpServer(
       {
@@ -183,6 +186,53 @@ function releaseServices(
     notice: config.noticeSenderMailbox
       ? { graph: graphClients({ token: appToken, userInitiated: false }), sender: config.noticeSenderMailbox }
       : undefined,
+  };
+}
+
+/**
+ * The helpdesk channel and who may act there. Group membership comes from Graph with the app token and is
+ * cached for a minute, so a burst of button presses costs one directory call per agent.
+ */
+function helpdeskServices(
+  config: Config,
+  store: Store,
+  demoTenant: DemoTenant | undefined,
+  entra: EntraAppSettings | undefined,
+  logger: Logger,
+): HelpdeskServices | undefined {
+  const demo = config.mode === 'demo';
+  const channelId =
+    config.channels.helpdesk ?? (demo ? PLAYGROUND_CONVERSATIONS.helpdeskChannelId : undefined);
+  const helpdeskGroup = config.groups.helpdesk ?? (demo ? DEMO_GROUPS.helpdesk : undefined);
+  const advancedGroup = config.groups.helpdeskAdvanced ?? (demo ? DEMO_GROUPS.helpdeskAdvanced : undefined);
+  if (!channelId || !entra) return undefined;
+  const graph = createGraphClientFactory({
+    endpoint: demo && demoTenant ? demoTenant.graphEndpoint : config.graphEndpoint,
+    logger,
+    clientName: 'BitLockerRecoveryBot',
+    clientVersion: '0.1.0',
+    limits: { deadlineMs: 3000, attemptTimeoutMs: 2000 },
+  })({ token: createAppTokenProvider({ entra, logger }), userInitiated: true });
+  const groups = [helpdeskGroup, advancedGroup].filter((id): id is string => id !== undefined);
+  const cache = new Map<
+    string,
+    { at: number; value: { inHelpdeskGroup: boolean; inAdvancedGroup: boolean } }
+  >();
+  return {
+    cases: store.cases,
+    channels: store.helpdeskChannels,
+    channelId,
+    async membership(objectId) {
+      const cached = cache.get(objectId);
+      if (cached && Date.now() - cached.at < 60_000) return cached.value;
+      const member = groups.length > 0 ? await graph.checkMemberGroups(objectId, groups) : [];
+      const value = {
+        inHelpdeskGroup: helpdeskGroup !== undefined && member.includes(helpdeskGroup),
+        inAdvancedGroup: advancedGroup !== undefined && member.includes(advancedGroup),
+      };
+      cache.set(objectId, { at: Date.now(), value });
+      return value;
+    },
   };
 }
 

@@ -7,8 +7,12 @@ import {
   type Storage,
   TurnContext,
 } from 'botbuilder';
+import { z } from 'zod';
+import { CARD_INPUTS, CASE_VERBS } from '../cards/adaptive-card.js';
 import type { Messages } from '../cards/messages.js';
 import { type OutgoingMessage, type RenderOptions, renderReply } from '../cards/render-reply.js';
+import { VERIFICATION_METHODS } from '../helpdesk/case.js';
+import type { CaseAction } from '../helpdesk/decide-agent-action.js';
 import type { FailedStepUp, MismatchedStepUp, VerifiedStepUp } from '../identity/step-up.js';
 import { type Logger, newCorrelationId } from '../observability/logger.js';
 import type { CaseRequestStore, Requester } from '../recovery/case-requests.js';
@@ -16,6 +20,7 @@ import type { Job } from '../recovery/release-ports.js';
 import { initialTriageState, transition } from '../recovery/triage.js';
 import type { RecoveryRequest, TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
 import type { BotAdapter } from './bot-adapter.js';
+import { actOnCase, type HelpdeskServices, learnHelpdeskChannel, openCase } from './helpdesk-flow.js';
 import {
   hideJobKey,
   hideKeyCard,
@@ -46,6 +51,8 @@ export interface BotDependencies {
   readonly botAppId: string;
   /** Self-service release; absent where it is not configured (the verify card then offers IT). */
   readonly release: ReleaseServices | undefined;
+  /** Helpdesk cases in a Teams channel; absent when no helpdesk channel is configured. */
+  readonly helpdesk: HelpdeskServices | undefined;
 }
 
 /** The bot as the HTTP edge and the job runner see it. */
@@ -83,6 +90,7 @@ export function createBot(deps: BotDependencies): Bot {
     );
     if (!botAdded) return;
     if (!isPersonal(context.activity)) {
+      if (deps.helpdesk) await learnHelpdeskChannel(context, helpdeskContext(deps, deps.helpdesk));
       turnLogger(context, deps.logger).info(
         { conversationType: context.activity.conversation.conversationType },
         'bot installed in a shared conversation',
@@ -103,6 +111,8 @@ export function createBot(deps: BotDependencies): Bot {
   );
 
   // The one message route for 1:1 chats: every text and card submit becomes a triage event.
+  if (deps.helpdesk) registerCaseActions(app, deps, deps.helpdesk);
+
   // A verified sign-in arrives as a proactive turn in the requester's 1:1 chat (see continueAfterSignIn).
   app.activity(
     (context) =>
@@ -346,8 +356,83 @@ async function perform(
         { caseNumber: caseRequest.number, created, reason: effect.reason, requestId: effect.request.id },
         'case request recorded; IT will be notified',
       );
+      if (deps.helpdesk) await openCase(caseRequest, helpdeskContext(deps, deps.helpdesk));
       return { caseNumber: caseRequest.number };
     }
+  }
+}
+
+function helpdeskContext(deps: BotDependencies, helpdesk: HelpdeskServices) {
+  return {
+    adapter: deps.adapter,
+    botAppId: deps.botAppId,
+    messages: deps.messages,
+    logger: deps.logger,
+    now: deps.now,
+    helpdesk,
+  };
+}
+
+const caseActionData = z.object({
+  caseNumber: z.number().int().positive(),
+  expectedVersion: z.number().int().positive(),
+  [CARD_INPUTS.verificationMethod]: z.enum(VERIFICATION_METHODS).optional().catch(undefined),
+  [CARD_INPUTS.verificationNote]: z.string().max(1000).optional(),
+});
+
+/** Universal Actions on case cards; each one is re-authorized from the invoking person in `actOnCase`. */
+function registerCaseActions(
+  app: Application<BotState>,
+  deps: BotDependencies,
+  helpdesk: HelpdeskServices,
+): void {
+  const toAction = (verb: string, data: z.infer<typeof caseActionData>): CaseAction | undefined => {
+    switch (verb) {
+      case CASE_VERBS.claim:
+        return { type: 'claim' };
+      case CASE_VERBS.releaseClaim:
+        return { type: 'releaseClaim' };
+      case CASE_VERBS.recordVerification:
+        return data.verificationMethod
+          ? { type: 'recordVerification', method: data.verificationMethod, note: data.verificationNote ?? '' }
+          : undefined;
+      case CASE_VERBS.resolve:
+        return { type: 'resolve' };
+      case CASE_VERBS.reject:
+        return {
+          type: 'rejectAsSuspicious',
+          note: data.verificationNote?.trim() || 'marked suspicious on the case card',
+        };
+      case CASE_VERBS.reopen:
+        return { type: 'reopen' };
+      default:
+        return undefined;
+    }
+  };
+  const verbs = [
+    CASE_VERBS.claim,
+    CASE_VERBS.releaseClaim,
+    CASE_VERBS.recordVerification,
+    CASE_VERBS.resolve,
+    CASE_VERBS.reject,
+    CASE_VERBS.reopen,
+    CASE_VERBS.sendKey,
+    CASE_VERBS.showKeyToMe,
+  ];
+  for (const verb of verbs) {
+    app.adaptiveCards.actionExecute(verb, async (context, _state, raw) => {
+      const parsed = caseActionData.safeParse(raw);
+      if (!parsed.success) return deps.messages.helpdesk.refusals.unreadableAction;
+      const action = toAction(verb, parsed.data);
+      if (!action) return deps.messages.helpdesk.refusals.notAvailableYet;
+      return await actOnCase(
+        context,
+        action,
+        parsed.data.caseNumber,
+        parsed.data.expectedVersion,
+        helpdeskContext(deps, helpdesk),
+      );
+    });
   }
 }
 

@@ -302,5 +302,7 @@ export interface HelpdeskMessages {
     readonly recoveryPasswordInText: string;
     readonly changed: string;
     readonly caseNotFound: (caseNumber: number) => string;
+    readonly unreadableAction: string;
+    readonly notAvailableYet: string;
   };
 }

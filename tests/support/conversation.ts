@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { type Config, loadConfig } from '../../src/config/config.js';
 import { type DemoTenant, startDemoTenant } from '../../src/demo-tenant/demo-tenant.js';
-import { DEMO_BOT_APP_ID, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
+import { DEMO_BOT_APP_ID, DEMO_GROUPS, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { type RunningApp, startApp } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { type ChannelIssuer, startChannelIssuer } from './channel-issuer.js';
@@ -126,6 +126,12 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
           ToBotFromChannelTokenIssuer: issuer.issuer,
           ToChannelFromBotLoginUrl: demoTenant.authority,
           ToChannelFromBotOAuthScope: BOT_FRAMEWORK_SCOPE,
+          // A "real" tenant, played by the demo tenant: its Entra ID, Graph and groups.
+          AAD_APP_OAUTH_AUTHORITY_HOST: demoTenant.authorityHost,
+          GRAPH_ENDPOINT: demoTenant.graphEndpoint,
+          SELF_SERVICE_GROUP_ID: DEMO_GROUPS.selfService,
+          HELPDESK_GROUP_ID: DEMO_GROUPS.helpdesk,
+          HELPDESK_ADVANCED_GROUP_ID: DEMO_GROUPS.helpdeskAdvanced,
         }
       : {}),
     ...options.env,

@@ -107,9 +107,17 @@ export async function startRecordingConnector(
       case 'delete':
         send(res, 200, {});
         return;
-      case 'createConversation':
-        send(res, 200, { id: `a:${randomUUID()}`, activityId: `activity-${calls.length}` });
+      case 'createConversation': {
+        // Teams names a new channel thread `<channel id>;messageid=<id of its first message>`.
+        const parameters = body as { channelData?: { channel?: { id?: string } } } | undefined;
+        const activityId = `${Date.now()}${calls.length}`;
+        const channelId = parameters?.channelData?.channel?.id;
+        send(res, 200, {
+          id: channelId ? `${channelId};messageid=${activityId}` : `a:${randomUUID()}`,
+          activityId,
+        });
         return;
+      }
       case 'getMember':
         send(res, 200, { id: route.activityId, name: 'Member', aadObjectId: route.activityId });
         return;

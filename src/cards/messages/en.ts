@@ -478,6 +478,9 @@ export const en: Messages = {
         'That looked like a recovery key, so I did not keep it. Never type a key into Teams.',
       changed: 'This case changed while you were looking. Here it is as it is now: please try again.',
       caseNotFound: (caseNumber) => `There is no case ${caseNumber}.`,
+      unreadableAction: 'That button sent something I could not read. Refresh the card and try again.',
+      notAvailableYet:
+        'Sending or showing the key from the helpdesk is not available yet. Resolve the case once the person is back in.',
     },
   },
 };

@@ -1,0 +1,277 @@
+import {
+  type Activity,
+  CardFactory,
+  type ConversationParameters,
+  type ConversationReference,
+  MessageFactory,
+  TurnContext,
+} from 'botbuilder';
+import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import {
+  type CaseView,
+  caseCard,
+  type RequesterUpdateKind,
+  requesterUpdateCard,
+} from '../cards/case-card.js';
+import { helpdeskRefusalText } from '../cards/helpdesk-cards.js';
+import type { Messages } from '../cards/messages.js';
+import type { Case } from '../helpdesk/case.js';
+import type { CaseStore } from '../helpdesk/case-store.js';
+import { CaseVersionConflictError } from '../helpdesk/case-version-conflict-error.js';
+import type { ChannelStore } from '../helpdesk/channel-store.js';
+import {
+  type CaseAction,
+  type CaseActor,
+  type CaseDecision,
+  decideAgentAction,
+} from '../helpdesk/decide-agent-action.js';
+import { recordAnnouncement } from '../helpdesk/record-announcement.js';
+import type { Logger } from '../observability/logger.js';
+import type { CaseRequest } from '../recovery/case-requests.js';
+import type { BotAdapter } from './bot-adapter.js';
+
+/** Everything the helpdesk needs at the edge. */
+export interface HelpdeskServices {
+  readonly cases: CaseStore;
+  readonly channels: ChannelStore;
+  /** HELPDESK_CHANNEL_ID: the channel cases are posted in. */
+  readonly channelId: string;
+  /** Group membership of the person acting, from Graph (never from card data); cached briefly by the caller. */
+  readonly membership: (
+    objectId: string,
+  ) => Promise<{ readonly inHelpdeskGroup: boolean; readonly inAdvancedGroup: boolean }>;
+}
+
+export interface HelpdeskContext {
+  readonly adapter: BotAdapter;
+  readonly botAppId: string;
+  readonly messages: Messages;
+  readonly logger: Logger;
+  readonly now: () => Date;
+  readonly helpdesk: HelpdeskServices;
+}
+
+/** The channel an activity happens in, without the `;messageid=` of a thread. */
+export function channelOf(activity: Activity): string | undefined {
+  if (activity.conversation?.conversationType !== 'channel') return undefined;
+  const data = activity.channelData as
+    | { channel?: { id?: string }; settings?: { selectedChannel?: { id?: string } } }
+    | undefined;
+  return data?.channel?.id ?? data?.settings?.selectedChannel?.id ?? activity.conversation.id.split(';')[0];
+}
+
+/**
+ * Remembers the helpdesk channel's conversation reference (from the install event or any activity there),
+ * then posts the cases that waited for it.
+ */
+export async function learnHelpdeskChannel(context: TurnContext, deps: HelpdeskContext): Promise<void> {
+  const { helpdesk } = deps;
+  if (channelOf(context.activity) !== helpdesk.channelId) return;
+  const known = await helpdesk.channels.get(helpdesk.channelId);
+  const reference = JSON.stringify(TurnContext.getConversationReference(context.activity));
+  await helpdesk.channels.save(helpdesk.channelId, reference);
+  if (known) return;
+  deps.logger.info({ channelId: helpdesk.channelId }, 'helpdesk channel learnt; posting waiting cases');
+  for (const waiting of await helpdesk.cases.openCases()) {
+    if (!waiting.post) await postCase(waiting, deps);
+  }
+}
+
+/** Opens the case for a case request (once) and posts it in the helpdesk channel when the channel is known. */
+export async function openCase(caseRequest: CaseRequest, deps: HelpdeskContext): Promise<Case> {
+  const { case: opened } = await deps.helpdesk.cases.create(caseRequest, deps.now());
+  if (!opened.post) return (await postCase(opened, deps)) ?? opened;
+  return opened;
+}
+
+/** Posts the case card as a new thread in the helpdesk channel and records where it is. */
+async function postCase(current: Case, deps: HelpdeskContext): Promise<Case | undefined> {
+  const reference = await deps.helpdesk.channels.get(deps.helpdesk.channelId);
+  if (!reference) {
+    deps.logger.warn({ caseNumber: current.number }, 'helpdesk channel not known yet; the case waits');
+    return undefined;
+  }
+  const channel = JSON.parse(reference) as Partial<ConversationReference>;
+  if (!channel.serviceUrl) throw new Error('the stored helpdesk channel reference has no serviceUrl');
+  const card = MessageFactory.attachment(
+    CardFactory.adaptiveCard(caseCard(caseView(current), deps.messages)),
+  );
+  let activityId: string | undefined;
+  // A new thread in the channel (TeamsInfo.sendMessageToTeamsChannel needs the legacy adapter). Teams names
+  // a channel thread `<channel id>;messageid=<id of its first message>`: that id is the card's activity id.
+  await deps.adapter.createConversationAsync(
+    deps.botAppId,
+    'msteams',
+    channel.serviceUrl,
+    // botbuilder types `audience` as string but falls back to the configured OAuth scope only for
+    // undefined; '' would ask for a token for "/.default".
+    undefined as unknown as string,
+    {
+      isGroup: true,
+      bot: channel.bot ?? { id: `28:${deps.botAppId}`, name: '' },
+      channelData: {
+        channel: { id: deps.helpdesk.channelId },
+        tenant: { id: channel.conversation?.tenantId },
+      },
+      tenantId: channel.conversation?.tenantId ?? '',
+      activity: card as Activity,
+    } as ConversationParameters,
+    async (context) => {
+      activityId = context.activity.conversation.id.split(';messageid=')[1];
+    },
+  );
+  if (!activityId) return undefined;
+  const posted = recordAnnouncement(
+    current,
+    { kind: 'posted', post: { channelId: deps.helpdesk.channelId, activityId } },
+    deps.now(),
+  );
+  try {
+    await deps.helpdesk.cases.update(posted, current.version);
+  } catch (error) {
+    if (!(error instanceof CaseVersionConflictError)) throw error;
+    // Another instance changed the case meanwhile; its card is still the one in the channel.
+    deps.logger.warn({ caseNumber: current.number }, 'case changed while it was being posted');
+  }
+  return posted;
+}
+
+/**
+ * An agent pressed a button on a case card (Universal Action). Identity comes from the invoking activity
+ * and Graph group membership only; the card's data names the case and the version the agent saw.
+ * Returns the card to show the agent: the case as it now is, with a line saying what happened.
+ */
+export async function actOnCase(
+  context: TurnContext,
+  action: CaseAction,
+  caseNumber: number,
+  expectedVersion: number,
+  deps: HelpdeskContext,
+): Promise<AdaptiveCard> {
+  const current = await deps.helpdesk.cases.get(caseNumber);
+  if (!current) return noticeCard(helpdeskRefusalText({ code: 'caseNotFound', caseNumber }, deps.messages));
+  if (current.version !== expectedVersion) {
+    return caseCard(caseView(current), deps.messages, {
+      notice: helpdeskRefusalText({ code: 'changed' }, deps.messages),
+    });
+  }
+  const actor = await actorOf(context.activity, deps);
+  const decision: CaseDecision = decideAgentAction(current, action, actor, deps.now());
+  if (decision.kind === 'refused') {
+    deps.logger.info(
+      { caseNumber, refused: decision.reason.code, actor: actor.objectId },
+      'case action refused',
+    );
+    return caseCard(caseView(current), deps.messages, {
+      notice: helpdeskRefusalText(decision.reason, deps.messages),
+    });
+  }
+  try {
+    await deps.helpdesk.cases.update(decision.case, current.version);
+  } catch (error) {
+    if (!(error instanceof CaseVersionConflictError)) throw error;
+    const latest = (await deps.helpdesk.cases.get(caseNumber)) ?? current;
+    return caseCard(caseView(latest), deps.messages, {
+      notice: helpdeskRefusalText({ code: 'changed' }, deps.messages),
+    });
+  }
+  deps.logger.info(
+    { caseNumber, action: action.type, actor: actor.objectId, status: decision.case.status },
+    'case changed',
+  );
+  const card = caseCard(caseView(decision.case), deps.messages);
+  // Everyone in the channel sees the change, not only the agent who pressed the button.
+  if (decision.case.post) {
+    await context.updateActivity({
+      id: decision.case.post.activityId,
+      type: 'message',
+      attachments: [CardFactory.adaptiveCard(card)],
+    });
+  }
+  await tellRequester(decision.case, action, deps);
+  return card;
+}
+
+async function actorOf(activity: Activity, deps: HelpdeskContext): Promise<CaseActor> {
+  const objectId = activity.from.aadObjectId ?? '';
+  const groups = objectId
+    ? await deps.helpdesk.membership(objectId)
+    : { inHelpdeskGroup: false, inAdvancedGroup: false };
+  return { objectId, name: activity.from.name ?? '', ...groups };
+}
+
+const REQUESTER_UPDATES: { readonly [type in CaseAction['type']]?: RequesterUpdateKind } = {
+  claim: 'claimed',
+  resolve: 'resolved',
+  rejectAsSuspicious: 'rejected',
+};
+
+async function tellRequester(changed: Case, action: CaseAction, deps: HelpdeskContext): Promise<void> {
+  const kind = REQUESTER_UPDATES[action.type];
+  if (!kind) return;
+  const card = requesterUpdateCard(
+    { kind, caseNumber: changed.number, caseVersion: changed.version, agentName: changed.owner?.name },
+    deps.messages,
+  );
+  await deps.adapter.continueConversationAsync(
+    deps.botAppId,
+    JSON.parse(changed.requesterConversation),
+    async (context) => {
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+    },
+  );
+}
+
+function noticeCard(notice: string): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: notice,
+    body: [{ type: 'TextBlock', text: notice, wrap: true }],
+  };
+}
+
+/** The domain case as the card shows it. */
+export function caseView(current: Case): CaseView {
+  return {
+    number: current.number,
+    version: current.version,
+    status: current.status,
+    requester: { name: current.requester.displayName, upn: current.requester.userPrincipalName ?? '' },
+    ...(current.keyId ? { keyId: current.keyId } : {}),
+    reason: current.escalation,
+    answers: {
+      ...(current.triage.rootCause ? { rootCause: current.triage.rootCause } : {}),
+      ...(current.triage.deviceKind ? { deviceKind: current.triage.deviceKind } : {}),
+      ...(current.triage.errorCode ? { errorCode: current.triage.errorCode } : {}),
+    },
+    devices: current.devices.map((device) => ({
+      name: device.name,
+      deviceId: device.deviceId,
+      trustType:
+        device.joinType === 'AzureAd' || device.joinType === 'ServerAd' || device.joinType === 'Workplace'
+          ? device.joinType
+          : 'unknown',
+      ...(device.lastSignInAt ? { lastSignInAt: device.lastSignInAt } : {}),
+    })),
+    ...(current.owner ? { owner: { name: current.owner.name } } : {}),
+    ...(current.verification
+      ? {
+          verification: {
+            method: current.verification.method,
+            by: current.verification.by.name,
+            at: current.verification.at,
+          },
+        }
+      : {}),
+    history: current.history.map((entry) => ({
+      at: entry.at,
+      event: entry.action,
+      ...(entry.by.kind === 'system' ? {} : { by: entry.by.name }),
+      ...(entry.detail ? { note: entry.detail } : {}),
+    })),
+    createdAt: current.createdAt,
+    updatedAt: current.updatedAt,
+  };
+}

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
+import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
+import { type ConversationHarness, cardText, startConversationHarness } from '../support/conversation.js';
+
+const byName = (name: string): DemoPerson => DEMO_PEOPLE.find((person) => person.displayName === name)!;
+const adele = byName('Adele Vance');
+const nestor = byName('Nestor Wilke');
+const lee = byName('Lee Gu');
+const isaiah = byName('Isaiah Langer');
+const megan = byName('Megan Bowen');
+
+const TEAM = PLAYGROUND_CONVERSATIONS.teamId;
+const CHANNEL = PLAYGROUND_CONVERSATIONS.helpdeskChannelId;
+
+describe('helpdesk channel: cases posted and claimed (first slice of issue 5)', () => {
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    harness = await startConversationHarness();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  const caseCardPosted = () =>
+    harness.connector.calls.filter(
+      (call) =>
+        call.operation === 'createConversation' && JSON.stringify(call.activity ?? {}).includes('Adaptive'),
+    );
+
+  it('a case opened before the channel is known waits, and is posted when the bot is installed there', async () => {
+    const chat = harness.personalChat(adele);
+    await chat.send('key id 1A2B3C4D');
+    await chat.submit({ verb: 'answers', rootCause: 'firmwareUpdate', deviceKind: 'oldDomainPc' });
+    expect(caseCardPosted()).toHaveLength(0);
+    const cases = await harness.app.store.cases.byRequester(adele.id);
+    expect(cases).toHaveLength(1);
+    expect(cases[0]?.post).toBeUndefined();
+
+    await harness.teamChannel(lee, TEAM, CHANNEL).install();
+    const posted = caseCardPosted();
+    expect(posted).toHaveLength(1);
+    const card = (
+      posted[0]?.activity as { activity?: { attachments?: { content: Record<string, unknown> }[] } }
+    )?.activity?.attachments?.[0]?.content;
+    expect(cardText(card)).toContain(adele.displayName);
+    expect(cardText(card)).toContain('1A2B3C4D');
+    expect(JSON.stringify(posted[0]?.activity)).not.toMatch(/\d{6}-\d{6}/);
+    const stored = await harness.app.store.cases.byRequester(adele.id);
+    expect(stored[0]?.post?.channelId).toBe(CHANNEL);
+  });
+
+  it('a new case goes straight to the channel once it is known', async () => {
+    const before = caseCardPosted().length;
+    const chat = harness.personalChat(nestor);
+    await chat.send('talk to IT');
+    expect(caseCardPosted()).toHaveLength(before + 1);
+  });
+
+  it('Claim: one owner; the requester is told; a second agent is refused; a non-member changes nothing', async () => {
+    const [opened] = await harness.app.store.cases.byRequester(adele.id);
+    const data = { caseNumber: opened!.number, expectedVersion: opened!.version };
+    const mark = harness.connector.calls.length;
+
+    const claim = await harness.teamChannel(lee, TEAM, CHANNEL).execute('caseClaim', data);
+    expect(claim.status).toBe(200);
+    const response = JSON.stringify(claim.body);
+    expect(response).toContain('application/vnd.microsoft.card.adaptive');
+    expect(response).toContain(lee.displayName);
+    const claimed = await harness.app.store.cases.get(opened!.number);
+    expect(claimed).toMatchObject({ status: 'claimed', owner: { objectId: lee.id } });
+    // Everyone in the channel sees it: the posted card is updated in place; the requester hears who has it.
+    const after = harness.connector.since(mark);
+    expect(after.some((call) => call.operation === 'update')).toBe(true);
+    expect(
+      after.some(
+        (call) =>
+          JSON.stringify(call.activity ?? {}).includes(lee.displayName) && call.operation !== 'update',
+      ),
+    ).toBe(true);
+
+    const second = await harness.teamChannel(isaiah, TEAM, CHANNEL).execute('caseClaim', {
+      caseNumber: opened!.number,
+      expectedVersion: claimed!.version,
+    });
+    expect(JSON.stringify(second.body)).toContain(lee.displayName);
+    expect((await harness.app.store.cases.get(opened!.number))?.owner?.objectId).toBe(lee.id);
+
+    const outsider = await harness.teamChannel(megan, TEAM, CHANNEL).execute('caseResolve', {
+      caseNumber: opened!.number,
+      expectedVersion: claimed!.version,
+    });
+    expect(outsider.status).toBe(200);
+    expect((await harness.app.store.cases.get(opened!.number))?.status).toBe('claimed');
+  });
+
+  it('a stale card (old version) does not act', async () => {
+    const [current] = await harness.app.store.cases.byRequester(adele.id);
+    const turn = await harness.teamChannel(lee, TEAM, CHANNEL).execute('caseResolve', {
+      caseNumber: current!.number,
+      expectedVersion: current!.version - 1,
+    });
+    expect(turn.status).toBe(200);
+    expect((await harness.app.store.cases.get(current!.number))?.status).toBe('claimed');
+  });
+
+  it('record verification, then resolve; the requester is told', async () => {
+    const [current] = await harness.app.store.cases.byRequester(adele.id);
+    const verified = await harness.teamChannel(lee, TEAM, CHANNEL).execute('caseRecordVerification', {
+      caseNumber: current!.number,
+      expectedVersion: current!.version,
+      verificationMethod: 'videoCallPhotoId',
+      verificationNote: 'Teams video call, badge shown',
+    });
+    expect(verified.status).toBe(200);
+    const afterVerify = await harness.app.store.cases.get(current!.number);
+    expect(afterVerify).toMatchObject({ status: 'verified', verification: { method: 'videoCallPhotoId' } });
+    await harness.teamChannel(lee, TEAM, CHANNEL).execute('caseResolve', {
+      caseNumber: current!.number,
+      expectedVersion: afterVerify!.version,
+    });
+    expect((await harness.app.store.cases.get(current!.number))?.status).toBe('resolved');
+  });
+});
+
+describe('helpdesk channel in tenant mode (Bot Framework tokens on every connector call)', () => {
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    harness = await startConversationHarness({ mode: 'tenant', env: { HELPDESK_CHANNEL_ID: CHANNEL } });
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('posts the case card with a valid bearer token', async () => {
+    await harness.teamChannel(lee, TEAM, CHANNEL).install();
+    await harness.personalChat(nestor).send('talk to IT');
+    const post = harness.connector.calls.find((call) => call.operation === 'createConversation');
+    expect(post?.token.status).toBe('valid');
+  });
+});
