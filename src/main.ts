@@ -222,6 +222,8 @@ function helpdeskServices(
     cases: store.cases,
     channels: store.helpdeskChannels,
     channelId,
+    jobs: store.jobs,
+    remindMinutes: config.caseRemindMinutes,
     async membership(objectId) {
       const cached = cache.get(objectId);
       if (cached && Date.now() - cached.at < 60_000) return cached.value;

@@ -20,7 +20,13 @@ import type { Job } from '../recovery/release-ports.js';
 import { initialTriageState, transition } from '../recovery/triage.js';
 import type { RecoveryRequest, TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
 import type { BotAdapter } from './bot-adapter.js';
-import { actOnCase, type HelpdeskServices, learnHelpdeskChannel, openCase } from './helpdesk-flow.js';
+import {
+  actOnCase,
+  type HelpdeskServices,
+  learnHelpdeskChannel,
+  openCase,
+  remindAboutCase,
+} from './helpdesk-flow.js';
 import {
   hideJobKey,
   hideKeyCard,
@@ -212,6 +218,10 @@ export function createBot(deps: BotDependencies): Bot {
         deps.logger.info({ jobId: job.id, keyId: payload.keyId }, 'release card hidden');
         return;
       }
+      if (job.kind === 'caseReminder') {
+        if (deps.helpdesk) await remindAboutCase(job, helpdeskContext(deps, deps.helpdesk));
+        return;
+      }
       if (!deps.release) return;
       const result = await runRotationCheck(job, {
         graph: deps.release.rotationGraph,
@@ -223,6 +233,13 @@ export function createBot(deps: BotDependencies): Bot {
         logger: deps.logger,
       });
       deps.logger.info({ jobId: job.id, outcome: result.outcome }, 'rotation check');
+      // A key that was never replaced becomes a helpdesk case like any other request for IT.
+      const requesterId = (job.payload.requester as { objectId?: unknown } | undefined)?.objectId;
+      if (result.outcome === 'overdue' && deps.helpdesk && typeof requesterId === 'string') {
+        const caseRequest = await deps.caseRequests.latestFor(requesterId);
+        if (caseRequest?.number === result.caseNumber)
+          await openCase(caseRequest, helpdeskContext(deps, deps.helpdesk));
+      }
     },
   };
 }
@@ -378,6 +395,7 @@ const caseActionData = z.object({
   expectedVersion: z.number().int().positive(),
   [CARD_INPUTS.verificationMethod]: z.enum(VERIFICATION_METHODS).optional().catch(undefined),
   [CARD_INPUTS.verificationNote]: z.string().max(1000).optional(),
+  [CARD_INPUTS.requesterNote]: z.string().max(1000).optional(),
 });
 
 /** Universal Actions on case cards; each one is re-authorized from the invoking person in `actOnCase`. */
@@ -405,6 +423,10 @@ function registerCaseActions(
         };
       case CASE_VERBS.reopen:
         return { type: 'reopen' };
+      case CASE_VERBS.cancel:
+        return { type: 'cancel' };
+      case CASE_VERBS.addNote:
+        return { type: 'addNote', note: data.requesterNote ?? '' };
       default:
         return undefined;
     }
@@ -416,6 +438,8 @@ function registerCaseActions(
     CASE_VERBS.resolve,
     CASE_VERBS.reject,
     CASE_VERBS.reopen,
+    CASE_VERBS.cancel,
+    CASE_VERBS.addNote,
     CASE_VERBS.sendKey,
     CASE_VERBS.showKeyToMe,
   ];

@@ -10,6 +10,7 @@ import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import {
   type CaseView,
   caseCard,
+  caseReminderText,
   type RequesterUpdateKind,
   requesterUpdateCard,
 } from '../cards/case-card.js';
@@ -25,9 +26,12 @@ import {
   type CaseDecision,
   decideAgentAction,
 } from '../helpdesk/decide-agent-action.js';
+import { dueForReminder } from '../helpdesk/due-for-reminder.js';
 import { recordAnnouncement } from '../helpdesk/record-announcement.js';
 import type { Logger } from '../observability/logger.js';
 import type { CaseRequest } from '../recovery/case-requests.js';
+import type { AuditLog } from '../recovery/release-ports.js';
+import type { Job, JobQueue } from '../recovery/release-ports.js';
 import type { BotAdapter } from './bot-adapter.js';
 
 /** Everything the helpdesk needs at the edge. */
@@ -36,10 +40,25 @@ export interface HelpdeskServices {
   readonly channels: ChannelStore;
   /** HELPDESK_CHANNEL_ID: the channel cases are posted in. */
   readonly channelId: string;
+  /** Durable jobs (reminders for unclaimed cases). */
+  readonly jobs: JobQueue;
+  /** CASE_REMIND_MINUTES: an unclaimed case is re-announced after this long. */
+  readonly remindMinutes: number;
   /** Group membership of the person acting, from Graph (never from card data); cached briefly by the caller. */
   readonly membership: (
     objectId: string,
   ) => Promise<{ readonly inHelpdeskGroup: boolean; readonly inAdvancedGroup: boolean }>;
+  /** The audit trail, read by the helpdesk's `audit` and `stats` commands. */
+  readonly audit: AuditLog;
+  /** A user by UPN or object id from the directory, for `audit <user>`; absent where there is no directory. */
+  readonly findUser?: (upnOrObjectId: string) => Promise<HelpdeskUser | undefined>;
+}
+
+/** A person as the directory names them. */
+export interface HelpdeskUser {
+  readonly objectId: string;
+  readonly displayName: string;
+  readonly userPrincipalName: string;
 }
 
 export interface HelpdeskContext {
@@ -133,6 +152,7 @@ async function postCase(current: Case, deps: HelpdeskContext): Promise<Case | un
     // Another instance changed the case meanwhile; its card is still the one in the channel.
     deps.logger.warn({ caseNumber: current.number }, 'case changed while it was being posted');
   }
+  await scheduleReminder(posted, 1, deps);
   return posted;
 }
 
@@ -180,16 +200,89 @@ export async function actOnCase(
     'case changed',
   );
   const card = caseCard(caseView(decision.case), deps.messages);
-  // Everyone in the channel sees the change, not only the agent who pressed the button.
-  if (decision.case.post) {
+  // Everyone in the channel sees the change, not only the person who pressed the button (who may be the
+  // requester, in their 1:1 chat).
+  await updateChannelCard(decision.case, card, deps);
+  await tellRequester(decision.case, action, deps);
+  return card;
+}
+
+/** The channel thread of a posted case, as a conversation reference. */
+function threadOf(reference: string, post: NonNullable<Case['post']>): Partial<ConversationReference> {
+  const channel = JSON.parse(reference) as Partial<ConversationReference>;
+  return {
+    ...channel,
+    conversation: {
+      ...(channel.conversation ?? { isGroup: true, conversationType: 'channel', name: '' }),
+      id: `${post.channelId};messageid=${post.activityId}`,
+    },
+    activityId: post.activityId,
+  } as Partial<ConversationReference>;
+}
+
+/** Replaces the case's card in its channel thread, from whatever conversation the change came from. */
+async function updateChannelCard(changed: Case, card: AdaptiveCard, deps: HelpdeskContext): Promise<void> {
+  const post = changed.post;
+  if (!post) return;
+  const reference = await deps.helpdesk.channels.get(post.channelId);
+  if (!reference) return;
+  await deps.adapter.continueConversationAsync(deps.botAppId, threadOf(reference, post), async (context) => {
     await context.updateActivity({
-      id: decision.case.post.activityId,
+      id: post.activityId,
       type: 'message',
       attachments: [CardFactory.adaptiveCard(card)],
     });
+  });
+}
+
+async function scheduleReminder(current: Case, round: number, deps: HelpdeskContext): Promise<void> {
+  if (!(deps.helpdesk.remindMinutes > 0)) return;
+  await deps.helpdesk.jobs.schedule({
+    key: `remind:${current.number}:${round}`,
+    kind: 'caseReminder',
+    payload: { caseNumber: current.number, round },
+    dueAt: new Date(deps.now().getTime() + deps.helpdesk.remindMinutes * 60_000).toISOString(),
+  });
+}
+
+/**
+ * A reminder job: an unclaimed case is re-announced in its thread, and the next reminder is scheduled.
+ * Recording the announcement bumps the case's version, so two instances cannot both re-announce.
+ */
+export async function remindAboutCase(job: Job, deps: HelpdeskContext): Promise<void> {
+  const caseNumber = Number(job.payload.caseNumber);
+  const round = Number(job.payload.round);
+  const current = await deps.helpdesk.cases.get(caseNumber);
+  const post = current?.post;
+  if (!current || !post) return;
+  const now = deps.now();
+  if (!dueForReminder(current, now, deps.helpdesk.remindMinutes)) {
+    // Claimed or closed meanwhile: nothing to say. Still waiting but announced recently: look again later.
+    if (current.status === 'open' || current.status === 'reopened')
+      await scheduleReminder(current, round + 1, deps);
+    return;
   }
-  await tellRequester(decision.case, action, deps);
-  return card;
+  const reminded = recordAnnouncement(current, { kind: 'reminded' }, now);
+  try {
+    await deps.helpdesk.cases.update(reminded, current.version);
+  } catch (error) {
+    // Another instance re-announced it first.
+    if (error instanceof CaseVersionConflictError) return;
+    throw error;
+  }
+  const reference = await deps.helpdesk.channels.get(post.channelId);
+  if (reference) {
+    const text = caseReminderText(caseView(current), now.toISOString(), deps.messages);
+    await deps.adapter.continueConversationAsync(
+      deps.botAppId,
+      threadOf(reference, post),
+      async (context) => {
+        await context.sendActivity(text);
+      },
+    );
+  }
+  deps.logger.info({ caseNumber, round }, 'unclaimed case re-announced');
+  await scheduleReminder(reminded, round + 1, deps);
 }
 
 async function actorOf(activity: Activity, deps: HelpdeskContext): Promise<CaseActor> {

@@ -83,7 +83,7 @@ export interface ReleaseLedger {
 }
 
 /** Kinds of durable work. */
-export const JOB_KINDS = ['hideKeyCard', 'checkRotation'] as const;
+export const JOB_KINDS = ['hideKeyCard', 'checkRotation', 'caseReminder'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface Job {

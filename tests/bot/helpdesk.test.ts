@@ -139,3 +139,70 @@ describe('helpdesk channel in tenant mode (Bot Framework tokens on every connect
     expect(post?.token.status).toBe('valid');
   });
 });
+
+describe('requester side and reminders', () => {
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    harness = await startConversationHarness();
+    await harness.teamChannel(lee, TEAM, CHANNEL).install();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('an unclaimed case is re-announced in its thread when the reminder is due', async () => {
+    await harness.personalChat(megan).send('talk to IT');
+    const [opened] = await harness.app.store.cases.byRequester(megan.id);
+    expect(opened?.post).toBeDefined();
+    const mark = harness.connector.calls.length;
+    // CASE_REMIND_MINUTES pass: the case has waited an hour since it was announced, and the reminder job,
+    // due then, is due now.
+    const hourAgo = new Date(Date.now() - 60 * 60_000).toISOString();
+    const aged = { ...opened!, announcedAt: hourAgo, waitingSince: hourAgo, version: opened!.version + 1 };
+    await harness.app.store.cases.update(aged, opened!.version);
+    await harness.app.store.jobs.reschedule(`remind:${opened!.number}:1`, new Date().toISOString());
+    const deadline = Date.now() + 5000;
+    let reminder: (typeof harness.connector.calls)[number] | undefined;
+    while (!reminder && Date.now() < deadline) {
+      reminder = harness.connector
+        .since(mark)
+        .find((call) => call.operation === 'reply' || call.operation === 'send');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(reminder?.conversationId).toContain(`${CHANNEL};messageid=${opened!.post!.activityId}`);
+    expect((await harness.app.store.cases.get(opened!.number))?.history.at(-1)?.action).toBe('reminded');
+  });
+
+  it('the requester cancels mid-way: the channel card shows it, agents can no longer act', async () => {
+    const chat = harness.personalChat(nestor);
+    await chat.send('talk to IT');
+    const [opened] = await harness.app.store.cases.byRequester(nestor.id);
+    const mark = harness.connector.calls.length;
+    const cancel = await chat.execute('caseCancel', {
+      caseNumber: opened!.number,
+      expectedVersion: opened!.version,
+    });
+    expect(cancel.status).toBe(200);
+    const cancelled = await harness.app.store.cases.get(opened!.number);
+    expect(cancelled?.status).toBe('cancelled');
+    expect(harness.connector.since(mark).some((call) => call.operation === 'update')).toBe(true);
+    await harness.teamChannel(lee, TEAM, CHANNEL).execute('caseClaim', {
+      caseNumber: opened!.number,
+      expectedVersion: cancelled!.version,
+    });
+    expect((await harness.app.store.cases.get(opened!.number))?.status).toBe('cancelled');
+  });
+
+  it('someone else cannot cancel a requester’s case', async () => {
+    await harness.personalChat(alexPerson()).send('talk to IT');
+    const [opened] = await harness.app.store.cases.byRequester(alexPerson().id);
+    await harness
+      .personalChat(megan)
+      .execute('caseCancel', { caseNumber: opened!.number, expectedVersion: opened!.version });
+    expect((await harness.app.store.cases.get(opened!.number))?.status).toBe('open');
+  });
+});
+
+function alexPerson(): DemoPerson {
+  return byName('Alex Wilber');
+}
