@@ -373,7 +373,11 @@ async function perform(
         { caseNumber: caseRequest.number, created, reason: effect.reason, requestId: effect.request.id },
         'case request recorded; IT will be notified',
       );
-      if (deps.helpdesk) await openCase(caseRequest, helpdeskContext(deps, deps.helpdesk));
+      // With a helpdesk channel the requester hears the case number the helpdesk uses.
+      if (deps.helpdesk) {
+        const opened = await openCase(caseRequest, helpdeskContext(deps, deps.helpdesk));
+        return { caseNumber: opened.number };
+      }
       return { caseNumber: caseRequest.number };
     }
   }
@@ -476,7 +480,12 @@ function verifyUrl(
 /** For `status`: the number of the requester's latest case request, when there is one. */
 async function latestCase(context: TurnContext, deps: BotDependencies): Promise<RenderOptions> {
   const objectId = context.activity.from.aadObjectId;
-  const latest = objectId ? await deps.caseRequests.latestFor(objectId) : undefined;
+  if (!objectId) return {};
+  if (deps.helpdesk) {
+    const [latestCase] = await deps.helpdesk.cases.byRequester(objectId);
+    return latestCase ? { caseNumber: latestCase.number } : {};
+  }
+  const latest = await deps.caseRequests.latestFor(objectId);
   return latest ? { caseNumber: latest.number } : {};
 }
 
