@@ -90,52 +90,18 @@ export async function releaseToRequester(
   );
   const log = turnLogger(context, logger);
   switch (outcome.kind) {
-    case 'released': {
-      const view = {
+    case 'released':
+      await presentRelease(context, {
+        requester: verified.requester,
         requestId: request.id,
-        deviceName: outcome.device.displayName,
-        keyId: outcome.key.id,
-        visibleMinutes: services.keyVisibleMinutes,
-      };
-      const sent = await context.sendActivity(
-        MessageFactory.attachment(CardFactory.adaptiveCard(releaseCard(view, outcome.password, messages))),
-      );
-      const payload: HideKeyCardPayload = {
-        conversationReference: JSON.stringify(TurnContext.getConversationReference(context.activity)),
-        activityId: sent?.id ?? '',
-        deviceName: view.deviceName,
-        keyId: view.keyId,
-      };
-      await services.jobs.schedule({
-        key: hideJobKey(request.id, verified.requester.objectId),
-        kind: 'hideKeyCard',
-        payload: { ...payload },
-        dueAt: new Date(now().getTime() + services.keyVisibleMinutes * 60_000).toISOString(),
+        outcome,
+        services,
+        messages,
+        now,
+        logger,
+        correlationId,
       });
-      // The key is disclosed from now on, whether or not the person reports success: make sure it is replaced.
-      await scheduleRotationCheck(
-        services.jobs,
-        {
-          requestId: request.id,
-          requester: verified.requester,
-          deviceId: outcome.device.deviceId,
-          deviceName: outcome.device.displayName,
-          releasedKeyId: outcome.key.id,
-          releasedKeyCreatedAt: outcome.key.createdDateTime,
-          conversationReference: payload.conversationReference,
-          correlationId,
-        },
-        now(),
-      );
-      if (services.notice) {
-        await notify(services.notice, verified, view, now(), logger);
-      }
-      log.info(
-        { requestId: request.id, deviceId: outcome.device.deviceId, keyId: outcome.key.id },
-        'key released',
-      );
       return { kind: 'shown' };
-    }
     case 'needMoreDigits':
       return outcome;
     case 'denied':
@@ -144,16 +110,77 @@ export async function releaseToRequester(
   }
 }
 
+/** What showing a released key needs. */
+export interface PresentRelease {
+  readonly requester: Requester;
+  readonly requestId: string;
+  readonly outcome: Extract<ReleaseOutcome, { kind: 'released' }>;
+  readonly services: ReleaseServices;
+  readonly messages: Messages;
+  readonly now: () => Date;
+  readonly logger: Logger;
+  readonly correlationId: string;
+}
+
+/**
+ * Shows a released key in `context`, which must be the requester's own 1:1 chat, and starts what follows
+ * a disclosure: the card is hidden later, the key's replacement is checked, and a notice is mailed.
+ */
+export async function presentRelease(context: TurnContext, release: PresentRelease): Promise<void> {
+  const { requester, requestId, outcome, services, messages, now, logger, correlationId } = release;
+  const view = {
+    requestId,
+    deviceName: outcome.device.displayName,
+    keyId: outcome.key.id,
+    visibleMinutes: services.keyVisibleMinutes,
+  };
+  const sent = await context.sendActivity(
+    MessageFactory.attachment(CardFactory.adaptiveCard(releaseCard(view, outcome.password, messages))),
+  );
+  const payload: HideKeyCardPayload = {
+    conversationReference: JSON.stringify(TurnContext.getConversationReference(context.activity)),
+    activityId: sent?.id ?? '',
+    deviceName: view.deviceName,
+    keyId: view.keyId,
+  };
+  await services.jobs.schedule({
+    key: hideJobKey(requestId, requester.objectId),
+    kind: 'hideKeyCard',
+    payload: { ...payload },
+    dueAt: new Date(now().getTime() + services.keyVisibleMinutes * 60_000).toISOString(),
+  });
+  // The key is disclosed from now on, whether or not the person reports success: make sure it is replaced.
+  await scheduleRotationCheck(
+    services.jobs,
+    {
+      requestId,
+      requester,
+      deviceId: outcome.device.deviceId,
+      deviceName: outcome.device.displayName,
+      releasedKeyId: outcome.key.id,
+      releasedKeyCreatedAt: outcome.key.createdDateTime,
+      conversationReference: payload.conversationReference,
+      correlationId,
+    },
+    now(),
+  );
+  if (services.notice) await notify(services.notice, requester.objectId, view, now(), logger);
+  turnLogger(context, logger).info(
+    { requestId, deviceId: outcome.device.deviceId, keyId: outcome.key.id },
+    'key released',
+  );
+}
+
 /** The out-of-band notice to the requester's own mailbox; never blocks or fails the release. */
 async function notify(
   notice: NonNullable<ReleaseServices['notice']>,
-  verified: VerifiedStepUp,
+  requesterObjectId: string,
   view: { readonly deviceName: string; readonly keyId: string },
   at: Date,
   logger: Logger,
 ): Promise<void> {
   try {
-    const user = await notice.graph.user(verified.requester.objectId);
+    const user = await notice.graph.user(requesterObjectId);
     await sendReleaseNotice(
       notice.graph,
       {
@@ -168,7 +195,7 @@ async function notify(
     );
   } catch (error) {
     // The directory lookup failed: the release stands, the notice is lost, and the log says so.
-    logger.error({ err: error, requester: verified.requester.objectId }, 'release notice not sent');
+    logger.error({ err: error, requester: requesterObjectId }, 'release notice not sent');
   }
 }
 
