@@ -235,6 +235,17 @@ function helpdeskServices(
       cache.set(objectId, { at: Date.now(), value });
       return value;
     },
+    audit: store.audit,
+    async findUser(userPrincipalName) {
+      const user = await graph.userByPrincipalName(userPrincipalName);
+      return (
+        user && {
+          objectId: user.id,
+          displayName: user.displayName,
+          userPrincipalName: user.userPrincipalName,
+        }
+      );
+    },
   };
 }
 

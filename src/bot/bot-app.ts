@@ -20,6 +20,7 @@ import type { Job } from '../recovery/release-ports.js';
 import { initialTriageState, transition } from '../recovery/triage.js';
 import type { RecoveryRequest, TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
 import type { BotAdapter } from './bot-adapter.js';
+import { registerHelpdeskCommands } from './helpdesk-commands.js';
 import {
   actOnCase,
   type HelpdeskServices,
@@ -108,6 +109,15 @@ export function createBot(deps: BotDependencies): Bot {
     if (current?.step === 'idle' && current.greeted) return;
     await runTriage(context, state, { type: 'greet' }, deps);
   });
+
+  // Helpdesk commands come first: in the helpdesk channel before the redirect, in 1:1 before the triage.
+  if (deps.helpdesk)
+    registerHelpdeskCommands(app, {
+      helpdesk: deps.helpdesk,
+      messages: deps.messages,
+      logger: deps.logger,
+      now: deps.now,
+    });
 
   app.message(
     (context) => Promise.resolve(!isPersonal(context.activity)),

@@ -50,8 +50,11 @@ export interface HelpdeskServices {
   ) => Promise<{ readonly inHelpdeskGroup: boolean; readonly inAdvancedGroup: boolean }>;
   /** The audit trail, read by the helpdesk's `audit` and `stats` commands. */
   readonly audit: AuditLog;
-  /** A user by UPN or object id from the directory, for `audit <user>`; absent where there is no directory. */
-  readonly findUser?: (upnOrObjectId: string) => Promise<HelpdeskUser | undefined>;
+  /**
+   * A user by UPN from the directory, for `audit <user>` (an object id needs no lookup: the audit trail is
+   * keyed by it); undefined when there is no such user. Absent where there is no directory.
+   */
+  readonly findUser?: (userPrincipalName: string) => Promise<HelpdeskUser | undefined>;
 }
 
 /** A person as the directory names them. */

@@ -98,6 +98,11 @@ export interface GraphClient {
   me(): Promise<GraphUser>;
   /** `GET /v1.0/users/{id}`: a user by object id (their UPN and mail, for the release notice). */
   user(objectId: string): Promise<GraphUser>;
+  /**
+   * `GET /v1.0/users/{userPrincipalName}`: a user by UPN, for the helpdesk's `audit <user>`; undefined when
+   * the directory has no such user (404).
+   */
+  userByPrincipalName(userPrincipalName: string): Promise<GraphUser | undefined>;
   /** Devices the user is the registered owner of, every page; other directoryObject types are left out. */
   ownedDevices(user: UserReference): Promise<readonly GraphDevice[]>;
   /** A device by its object id. */
@@ -137,6 +142,8 @@ export interface GraphAccess {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** One `@`, something on both sides, no whitespace or `/` (which would change the path). */
+const UPN = /^[^\s@/]+@[^\s@/]+$/;
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** `checkMemberGroups` takes at most 20 ids per request. */
 const MAX_GROUP_IDS_PER_CHECK = 20;
@@ -284,6 +291,25 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         url: url('v1.0', userPath(objectId), '$select=id,displayName,userPrincipalName,mail'),
       });
       return parse(userSchema, reply.body, 'user', reply);
+    },
+
+    async userByPrincipalName(userPrincipalName) {
+      if (!UPN.test(userPrincipalName)) throw new RangeError('userPrincipalName must look like name@domain');
+      try {
+        const reply = await single({
+          operation: 'user',
+          url: url(
+            'v1.0',
+            `users/${encodeURIComponent(userPrincipalName)}`,
+            '$select=id,displayName,userPrincipalName,mail',
+          ),
+        });
+        return parse(userSchema, reply.body, 'user', reply);
+      } catch (error) {
+        // Graph answers 404 for a UPN nobody has: an answer ("no such user"), not a failure.
+        if (error instanceof GraphError && error.kind === 'notFound') return undefined;
+        throw error;
+      }
     },
 
     async ownedDevices(user) {
