@@ -165,6 +165,15 @@ function releaseServices(
             graphClients({ token: async () => verified.graphToken, userInitiated: true }),
             'delegated',
           ),
+    // The agent's own token in delegated mode (Graph then checks the agent's role); the app's otherwise.
+    forAgent: (verified) =>
+      graphKeyAccess(
+        graphClients({
+          token: config.keyAccess === 'application' ? appToken : async () => verified.graphToken,
+          userInitiated: true,
+        }),
+        'application',
+      ),
   };
   return {
     stepUp: createStepUp({

@@ -9,6 +9,8 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { CARD_INPUTS, CASE_VERBS } from '../cards/adaptive-card.js';
+import { caseCard } from '../cards/case-card.js';
+import { helpdeskRefusalText } from '../cards/helpdesk-cards.js';
 import type { Messages } from '../cards/messages.js';
 import { type OutgoingMessage, type RenderOptions, renderReply } from '../cards/render-reply.js';
 import { VERIFICATION_METHODS } from '../helpdesk/case.js';
@@ -23,11 +25,13 @@ import type { BotAdapter } from './bot-adapter.js';
 import { registerHelpdeskCommands } from './helpdesk-commands.js';
 import {
   actOnCase,
+  caseView,
   type HelpdeskServices,
   learnHelpdeskChannel,
   openCase,
   remindAboutCase,
 } from './helpdesk-flow.js';
+import { finishSendKey, isCaseSignIn, startSendKey } from './helpdesk-send-key.js';
 import {
   hideJobKey,
   hideKeyCard,
@@ -120,7 +124,8 @@ export function createBot(deps: BotDependencies): Bot {
     });
 
   app.message(
-    (context) => Promise.resolve(!isPersonal(context.activity)),
+    (context) =>
+      Promise.resolve(context.activity.type === ActivityTypes.Message && !isPersonal(context.activity)),
     async (context) => {
       await context.sendActivity(deps.messages.groupChatRedirect);
     },
@@ -134,7 +139,15 @@ export function createBot(deps: BotDependencies): Bot {
     (context) =>
       Promise.resolve(context.activity.type === ActivityTypes.Event && context.turnState.has(VERIFIED)),
     async (context, state) => {
-      await onVerified(context, state, context.turnState.get(VERIFIED) as VerifiedStepUp, deps);
+      const verified = context.turnState.get(VERIFIED) as VerifiedStepUp;
+      if (isCaseSignIn(verified.requestId)) {
+        // An agent signed in to send a requester's key from a case card.
+        if (deps.helpdesk && deps.release) {
+          await finishSendKey(context, verified, helpdeskContext(deps, deps.helpdesk), deps.release);
+        }
+        return;
+      }
+      await onVerified(context, state, verified, deps);
     },
   );
 
@@ -461,6 +474,16 @@ function registerCaseActions(
     app.adaptiveCards.actionExecute(verb, async (context, _state, raw) => {
       const parsed = caseActionData.safeParse(raw);
       if (!parsed.success) return deps.messages.helpdesk.refusals.unreadableAction;
+      if (verb === CASE_VERBS.sendKey && deps.release) {
+        const current = await helpdesk.cases.get(parsed.data.caseNumber);
+        if (!current) return deps.messages.helpdesk.refusals.caseNotFound(parsed.data.caseNumber);
+        if (current.version !== parsed.data.expectedVersion) {
+          return caseCard(caseView(current), deps.messages, {
+            notice: helpdeskRefusalText({ code: 'changed' }, deps.messages),
+          });
+        }
+        return await startSendKey(context, current, helpdeskContext(deps, helpdesk), deps.release);
+      }
       const action = toAction(verb, parsed.data);
       if (!action) return deps.messages.helpdesk.refusals.notAvailableYet;
       return await actOnCase(

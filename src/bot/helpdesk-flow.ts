@@ -30,8 +30,7 @@ import { dueForReminder } from '../helpdesk/due-for-reminder.js';
 import { recordAnnouncement } from '../helpdesk/record-announcement.js';
 import type { Logger } from '../observability/logger.js';
 import type { CaseRequest } from '../recovery/case-requests.js';
-import type { AuditLog } from '../recovery/release-ports.js';
-import type { Job, JobQueue } from '../recovery/release-ports.js';
+import type { AuditLog, Job, JobQueue } from '../recovery/release-ports.js';
 import type { BotAdapter } from './bot-adapter.js';
 
 /** Everything the helpdesk needs at the edge. */
@@ -224,7 +223,11 @@ function threadOf(reference: string, post: NonNullable<Case['post']>): Partial<C
 }
 
 /** Replaces the case's card in its channel thread, from whatever conversation the change came from. */
-async function updateChannelCard(changed: Case, card: AdaptiveCard, deps: HelpdeskContext): Promise<void> {
+export async function updateChannelCard(
+  changed: Case,
+  card: AdaptiveCard,
+  deps: HelpdeskContext,
+): Promise<void> {
   const post = changed.post;
   if (!post) return;
   const reference = await deps.helpdesk.channels.get(post.channelId);

@@ -17,6 +17,8 @@ import { turnLogger } from './turn-context-data.js';
 /** Builds Graph access for one verified requester (delegated: their token; application: the app's). */
 export interface KeyAccessFactory {
   forRequester(verified: VerifiedStepUp): KeyAccess;
+  /** A helpdesk agent sending a requester's key: the requester is named, never `me`. */
+  forAgent(verified: VerifiedStepUp): KeyAccess;
 }
 
 /** Everything the self-service release needs at the edge. */

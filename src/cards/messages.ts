@@ -177,6 +177,15 @@ export interface Messages {
  * updates, and the helpdesk commands. Agents read these on a phone too: short, and the next step first.
  */
 export interface HelpdeskMessages {
+  /** Send key to requester: the agent's own step-up sign-in, then the key goes to the requester's chat. */
+  readonly sendKeyFlow: {
+    readonly signInNotice: string;
+    readonly signInButton: string;
+    readonly sent: (requesterName: string) => string;
+    readonly severalKeys: (matches: number) => string;
+    readonly notReleased: (reason: string) => string;
+    readonly signInFailed: string;
+  };
   readonly caseTitle: (caseNumber: number) => string;
   /** Fallback and notification text of the case card: who, and where the case stands. Never a key. */
   readonly caseSummary: (caseNumber: number, requesterName: string, status: string) => string;

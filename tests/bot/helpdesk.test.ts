@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
 import { type ConversationHarness, cardText, startConversationHarness } from '../support/conversation.js';
+import { keyReads, signIn } from '../support/sign-in.js';
 
 const byName = (name: string): DemoPerson => DEMO_PEOPLE.find((person) => person.displayName === name)!;
 const adele = byName('Adele Vance');
@@ -206,3 +207,65 @@ describe('requester side and reminders', () => {
 function alexPerson(): DemoPerson {
   return byName('Alex Wilber');
 }
+
+describe('send key to requester: the full escalation path, the agent never sees the key', () => {
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    harness = await startConversationHarness();
+    await harness.teamChannel(lee, TEAM, CHANNEL).install();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('claim → verify → Send key → agent sign-in → the release card in the requester’s 1:1 chat only', async () => {
+    const device = [...harness.demoTenant.data.devices.values()].find(
+      (d) => d.displayName === 'ADELE-LAPTOP',
+    )!;
+    const key = harness.demoTenant.data.keysForDevice(device.deviceId)[0]!;
+    const requesterChat = harness.personalChat(adele);
+    await requesterChat.send(`key id ${key.id.slice(0, 8)}`);
+    await requesterChat.submit({ verb: 'answers', rootCause: 'firmwareUpdate', deviceKind: 'oldDomainPc' });
+    const [opened] = await harness.app.store.cases.byRequester(adele.id);
+    const agent = harness.teamChannel(isaiah, TEAM, CHANNEL);
+    await agent.execute('caseClaim', { caseNumber: opened!.number, expectedVersion: opened!.version });
+    let current = await harness.app.store.cases.get(opened!.number);
+    // Send key before a recorded verification is refused.
+    const early = await agent.execute('caseSendKey', {
+      caseNumber: current!.number,
+      expectedVersion: current!.version,
+    });
+    expect(JSON.stringify(early.body)).not.toContain('/auth/start');
+    await agent.execute('caseRecordVerification', {
+      caseNumber: current!.number,
+      expectedVersion: current!.version,
+      verificationMethod: 'videoCallPhotoId',
+      verificationNote: 'video call, badge',
+    });
+    current = await harness.app.store.cases.get(opened!.number);
+    const send = await agent.execute('caseSendKey', {
+      caseNumber: current!.number,
+      expectedVersion: current!.version,
+    });
+    const link = /"url":"([^"]*\/auth\/start[^"]*)"/.exec(JSON.stringify(send.body))?.[1];
+    expect(link).toBeDefined();
+    const before = keyReads(harness);
+    const result = await signIn(harness, link!, isaiah.id);
+    expect(result.callbackStatus).toBe(200);
+    expect(keyReads(harness)).toBe(before + 1);
+    const requesterConversation = (requesterChat.context.scope as { conversationId: string }).conversationId;
+    const withKey = result.after.filter((call) =>
+      JSON.stringify(call.activity ?? {}).includes(key.key.split('-')[0]!),
+    );
+    expect(withKey.length).toBe(1);
+    expect(withKey[0]?.conversationId).toBe(requesterConversation);
+    expect((await harness.app.store.cases.get(opened!.number))?.status).toBe('released');
+    expect(
+      result.after.some(
+        (call) =>
+          call.conversationId?.startsWith(CHANNEL) &&
+          JSON.stringify(call.activity).includes(adele.displayName),
+      ),
+    ).toBe(true);
+  });
+});

@@ -268,6 +268,16 @@ export const en: Messages = {
   turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
 
   helpdesk: {
+    sendKeyFlow: {
+      signInNotice:
+        'To send the key, sign in again. The key goes straight to the requester’s own chat; you will not see it.',
+      signInButton: 'Sign in and send the key',
+      sent: (name) => `The key is in ${name}'s chat now. It hides itself after a few minutes.`,
+      severalKeys: (matches) =>
+        `${matches} keys on the requester's PCs start with that Key ID. Ask them for more of it, then try again.`,
+      notReleased: (reason) => `No key was sent (${reason}). Nothing changed on the case.`,
+      signInFailed: 'That sign-in could not be used for sending the key. Press Send key again.',
+    },
     caseTitle: (caseNumber) => `Case ${caseNumber}`,
     caseSummary: (caseNumber, requesterName, status) => `Case ${caseNumber}, ${requesterName}: ${status}`,
     statuses: {
