@@ -231,6 +231,7 @@ function helpdeskServices(
     cases: store.cases,
     channels: store.helpdeskChannels,
     channelId,
+    securityChannelId: config.channels.security,
     jobs: store.jobs,
     remindMinutes: config.caseRemindMinutes,
     async membership(objectId) {

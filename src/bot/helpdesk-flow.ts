@@ -39,6 +39,8 @@ export interface HelpdeskServices {
   readonly channels: ChannelStore;
   /** HELPDESK_CHANNEL_ID: the channel cases are posted in. */
   readonly channelId: string;
+  /** SECURITY_CHANNEL_ID: where cases rejected as suspicious are reported, when set. */
+  readonly securityChannelId: string | undefined;
   /** Durable jobs (reminders for unclaimed cases). */
   readonly jobs: JobQueue;
   /** CASE_REMIND_MINUTES: an unclaimed case is re-announced after this long. */
@@ -87,7 +89,15 @@ export function channelOf(activity: Activity): string | undefined {
  */
 export async function learnHelpdeskChannel(context: TurnContext, deps: HelpdeskContext): Promise<void> {
   const { helpdesk } = deps;
-  if (channelOf(context.activity) !== helpdesk.channelId) return;
+  const channel = channelOf(context.activity);
+  if (channel !== undefined && channel === helpdesk.securityChannelId) {
+    await helpdesk.channels.save(
+      channel,
+      JSON.stringify(TurnContext.getConversationReference(context.activity)),
+    );
+    return;
+  }
+  if (channel !== helpdesk.channelId) return;
   const known = await helpdesk.channels.get(helpdesk.channelId);
   const reference = JSON.stringify(TurnContext.getConversationReference(context.activity));
   await helpdesk.channels.save(helpdesk.channelId, reference);
@@ -206,6 +216,7 @@ export async function actOnCase(
   // requester, in their 1:1 chat).
   await updateChannelCard(decision.case, card, deps);
   await tellRequester(decision.case, action, deps);
+  if (action.type === 'rejectAsSuspicious') await alertSecurity(decision.case, actor.name, action.note, deps);
   return card;
 }
 
@@ -289,6 +300,39 @@ export async function remindAboutCase(job: Job, deps: HelpdeskContext): Promise<
   }
   deps.logger.info({ caseNumber, round }, 'unclaimed case re-announced');
   await scheduleReminder(reminded, round + 1, deps);
+}
+
+/** A case rejected as suspicious is reported in the security channel (SECURITY_CHANNEL_ID), when known. */
+async function alertSecurity(
+  rejected: Case,
+  agentName: string,
+  note: string,
+  deps: HelpdeskContext,
+): Promise<void> {
+  const channelId = deps.helpdesk.securityChannelId;
+  if (!channelId) return;
+  const reference = await deps.helpdesk.channels.get(channelId);
+  if (!reference) {
+    deps.logger.warn(
+      { caseNumber: rejected.number, channelId },
+      'security channel not known yet; alert only logged',
+    );
+    return;
+  }
+  const text = deps.messages.helpdesk.securityAlert({
+    caseNumber: rejected.number,
+    requesterName: rejected.requester.displayName,
+    keyId: rejected.keyId ?? '',
+    agentName,
+    note,
+  });
+  await deps.adapter.continueConversationAsync(deps.botAppId, JSON.parse(reference), async (context) => {
+    await context.sendActivity(text);
+  });
+  deps.logger.warn(
+    { security: true, caseNumber: rejected.number },
+    'case rejected as suspicious; security told',
+  );
 }
 
 async function actorOf(activity: Activity, deps: HelpdeskContext): Promise<CaseActor> {

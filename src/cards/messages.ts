@@ -177,6 +177,14 @@ export interface Messages {
  * updates, and the helpdesk commands. Agents read these on a phone too: short, and the next step first.
  */
 export interface HelpdeskMessages {
+  /** Posted in the security channel when an agent rejects a case as suspicious. */
+  readonly securityAlert: (alert: {
+    readonly caseNumber: number;
+    readonly requesterName: string;
+    readonly keyId: string;
+    readonly agentName: string;
+    readonly note: string;
+  }) => string;
   /** Send key to requester: the agent's own step-up sign-in, then the key goes to the requester's chat. */
   readonly sendKeyFlow: {
     readonly signInNotice: string;

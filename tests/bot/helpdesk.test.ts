@@ -269,3 +269,31 @@ describe('send key to requester: the full escalation path, the agent never sees 
     ).toBe(true);
   });
 });
+
+describe('reject as suspicious', () => {
+  const SECURITY = '19:security-team-alerts@thread.tacv2';
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    harness = await startConversationHarness({ env: { SECURITY_CHANNEL_ID: SECURITY } });
+    await harness.teamChannel(lee, TEAM, CHANNEL).install();
+    await harness.teamChannel(lee, TEAM, SECURITY).install();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('closes the case, tells the requester, and alerts the security channel', async () => {
+    await harness.personalChat(megan).send('talk to IT');
+    const [opened] = await harness.app.store.cases.byRequester(megan.id);
+    const mark = harness.connector.calls.length;
+    await harness.teamChannel(lee, TEAM, CHANNEL).execute('caseReject', {
+      caseNumber: opened!.number,
+      expectedVersion: opened!.version,
+      verificationNote: 'caller could not answer basic questions',
+    });
+    expect((await harness.app.store.cases.get(opened!.number))?.status).toBe('rejected');
+    const alert = harness.connector.since(mark).find((call) => call.conversationId?.startsWith(SECURITY));
+    expect(alert?.activity?.text).toContain(`case ${opened!.number}`);
+    expect(alert?.activity?.text).toContain(megan.displayName);
+  });
+});

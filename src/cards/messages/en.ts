@@ -268,6 +268,8 @@ export const en: Messages = {
   turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
 
   helpdesk: {
+    securityAlert: ({ caseNumber, requesterName, keyId, agentName, note }) =>
+      `Suspicious BitLocker recovery request: case ${caseNumber} for ${requesterName}${keyId ? ` (Key ID ${keyId})` : ''} was rejected by ${agentName}. Their note: ${note}`,
     sendKeyFlow: {
       signInNotice:
         'To send the key, sign in again. The key goes straight to the requester’s own chat; you will not see it.',
