@@ -28,7 +28,7 @@ import {
 } from '../helpdesk/decide-agent-action.js';
 import { dueForReminder } from '../helpdesk/due-for-reminder.js';
 import { recordAnnouncement } from '../helpdesk/record-announcement.js';
-import type { Logger } from '../observability/logger.js';
+import { type Logger, newCorrelationId } from '../observability/logger.js';
 import type { CaseRequest } from '../recovery/case-requests.js';
 import type { AuditLog, Job, JobQueue } from '../recovery/release-ports.js';
 import type { BotAdapter } from './bot-adapter.js';
@@ -211,6 +211,24 @@ export async function actOnCase(
     { caseNumber, action: action.type, actor: actor.objectId, status: decision.case.status },
     'case changed',
   );
+  // One audit event per decision, for helpdesk actions too (never a key: cases cannot hold one).
+  await deps.helpdesk.audit.append({
+    at: deps.now().toISOString(),
+    correlationId: newCorrelationId(),
+    decision: 'caseChanged',
+    reason: `${action.type}:${decision.case.status}`,
+    requester: {
+      objectId: current.requester.objectId,
+      tenantId: current.requester.tenantId,
+      displayName: current.requester.displayName,
+    },
+    ...(current.keyId ? { keyId: current.keyId } : {}),
+    requestId: current.requestId,
+    actor: `${actor.name} (${actor.objectId})`,
+    ...(decision.case.verification
+      ? { verification: { method: decision.case.verification.method, at: decision.case.verification.at } }
+      : {}),
+  });
   const card = caseCard(caseView(decision.case), deps.messages);
   // Everyone in the channel sees the change, not only the person who pressed the button (who may be the
   // requester, in their 1:1 chat).

@@ -15,6 +15,8 @@ export const AUDIT_DECISIONS = [
   'rotationRequested',
   'rotationConfirmed',
   'rotationOverdue',
+  /** A helpdesk agent (or the requester) changed a case: `reason` names the action. */
+  'caseChanged',
 ] as const;
 export type AuditDecision = (typeof AUDIT_DECISIONS)[number];
 

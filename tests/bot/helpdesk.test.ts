@@ -70,6 +70,9 @@ describe('helpdesk channel: cases posted and claimed (first slice of issue 5)', 
     expect(response).toContain(lee.displayName);
     const claimed = await harness.app.store.cases.get(opened!.number);
     expect(claimed).toMatchObject({ status: 'claimed', owner: { objectId: lee.id } });
+    const audit = await harness.app.store.audit.query({ requesterObjectId: adele.id });
+    expect(audit[0]).toMatchObject({ decision: 'caseChanged', reason: 'claim:claimed' });
+    expect(audit[0]?.actor).toContain(lee.id);
     // Everyone in the channel sees it: the posted card is updated in place; the requester hears who has it.
     const after = harness.connector.since(mark);
     expect(after.some((call) => call.operation === 'update')).toBe(true);

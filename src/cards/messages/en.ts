@@ -464,6 +464,7 @@ export const en: Messages = {
       rotationRequested: 'Rotation requested',
       rotationConfirmed: 'Rotation confirmed',
       rotationOverdue: 'Rotation overdue',
+      caseChanged: 'Case changed',
     },
     auditBy: (actor) => `by ${actor}`,
     moreAudit: (count) => `${count} older not shown`,
