@@ -221,11 +221,13 @@ export function createBot(deps: BotDependencies): Bot {
         requestId: request.requestId,
       });
       await proactive(request.conversationReference, async (context) => {
-        await context.sendActivity(
-          result.kind === 'mismatch'
+        // An agent's sign-in for Send key is answered in the case thread with words for agents.
+        const text = isCaseSignIn(request.requestId)
+          ? deps.messages.helpdesk.sendKeyFlow.signInFailed
+          : result.kind === 'mismatch'
             ? deps.messages.signIn.mismatch(result.signedIn.displayName)
-            : deps.messages.signIn.failed,
-        );
+            : deps.messages.signIn.failed;
+        await context.sendActivity(text);
       });
     },
     async runJob(job) {
@@ -318,9 +320,12 @@ async function onReleaseAction(
     triage?.step === 'idle' && (triage.last?.kind === 'released' || triage.last?.kind === 'verification')
       ? triage.last.request
       : undefined;
+  // A key sent by the helpdesk carries its case (`case:<n>`): the buttons work for that case's requester.
+  const fromHelpdesk =
+    isCaseSignIn(action.requestId) && (await isOwnCase(action.requestId, requester.objectId, deps));
   // The buttons act only on this conversation's own release: a copied card or another person's request id
   // changes nothing (the hide job is also keyed by the requester's object id).
-  if (!deps.release || current?.id !== action.requestId) {
+  if (!deps.release || (current?.id !== action.requestId && !fromHelpdesk)) {
     turnLogger(context, deps.logger).warn(
       { security: true, requestId: action.requestId },
       'release button for another request',
@@ -339,7 +344,18 @@ async function onReleaseAction(
     return;
   }
   await context.sendActivity(deps.messages.release.troubleshooting);
-  await runTriage(context, state, { type: 'escalate', reason: 'keyDidNotWork' }, deps);
+  // A helpdesk release already has its case and agent; a self-service one goes to IT now.
+  if (!fromHelpdesk) await runTriage(context, state, { type: 'escalate', reason: 'keyDidNotWork' }, deps);
+}
+
+async function isOwnCase(
+  requestId: string,
+  requesterObjectId: string,
+  deps: BotDependencies,
+): Promise<boolean> {
+  const number = Number(requestId.slice('case:'.length));
+  const found = deps.helpdesk ? await deps.helpdesk.cases.get(number) : undefined;
+  return found?.requester.objectId === requesterObjectId;
 }
 
 async function runTriage(

@@ -276,7 +276,7 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
       .filter((call) => call.conversationId?.startsWith(CHANNEL) && call.operation !== 'update')
       .map((call) => call.activity?.text ?? '');
     for (const expected of [
-      /^That sign-in was done as Lee Gu, not as you/,
+      /^That sign-in could not be used for sending the key/,
       /^The key is in Adele Vance's chat now/,
       /^2 keys on the requester's PCs start with that Key ID/,
       /^No key was sent \(notAllowedByTenant\)/,
