@@ -159,6 +159,7 @@ async function postCase(current: Case, deps: HelpdeskContext): Promise<Case | un
   );
   try {
     await deps.helpdesk.cases.update(posted, current.version);
+    await refreshChannelCard(posted, deps);
   } catch (error) {
     if (!(error instanceof CaseVersionConflictError)) throw error;
     // Another instance changed the case meanwhile; its card is still the one in the channel.
@@ -316,8 +317,22 @@ export async function remindAboutCase(job: Job, deps: HelpdeskContext): Promise<
       },
     );
   }
+  await refreshChannelCard(reminded, deps);
   deps.logger.info({ caseNumber, round }, 'unclaimed case re-announced');
   await scheduleReminder(reminded, round + 1, deps);
+}
+
+/**
+ * Re-renders a posted case's card after a system change (posted, reminded). The card carries the version
+ * agents act on: left at the version before the change, its first press would only say "changed".
+ */
+async function refreshChannelCard(changed: Case, deps: HelpdeskContext): Promise<void> {
+  try {
+    await updateChannelCard(changed, caseCard(caseView(changed), deps.messages), deps);
+  } catch (error) {
+    // Not worth failing the turn for: the stale card still works, its first press shows the case as it is.
+    deps.logger.warn({ err: error, caseNumber: changed.number }, 'could not refresh the case card');
+  }
 }
 
 /** A case rejected as suspicious is reported in the security channel (SECURITY_CHANNEL_ID), when known. */
