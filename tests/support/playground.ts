@@ -30,6 +30,16 @@ export interface PlaygroundPage {
   cardLines(card: Locator): Promise<string[]>;
   /** Hides the log panel, which takes a third of the screen (and all of a phone's). */
   hideLogPanel(): Promise<void>;
+  /**
+   * Opens the team channel `channel` of `team` from the conversation list, as a person does; resolves once
+   * its "Start a new post" box shows. Opening a channel is what installs the bot there in the Playground.
+   */
+  openChannel(team: string, channel: string): Promise<void>;
+  /**
+   * The Adaptive Card in the open conversation whose heading reads `heading` (a case card's "Case 7"). One
+   * locator for the card's whole life: an update in place re-renders it and the locator finds it again.
+   */
+  cardWithHeading(heading: string): Locator;
 }
 
 function escapeRegExp(text: string): string {
@@ -106,6 +116,16 @@ export function playgroundPage(page: Page): PlaygroundPage {
       const hide = page.getByRole('button', { name: 'Hide log panel' });
       if (await hide.isVisible()) await hide.click();
       await hide.waitFor({ state: 'hidden' });
+    },
+    async openChannel(team, channel) {
+      // The conversation list names a channel "<team> - <channel>"; a chat by its own name.
+      await activate(page.getByRole('treeitem', { name: `${team} - ${channel}`, exact: true }));
+      await page.getByText('Start a new post', { exact: true }).waitFor({ state: 'visible' });
+    },
+    cardWithHeading(heading) {
+      return page
+        .locator('.ac-adaptiveCard')
+        .filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
     },
   };
 }
