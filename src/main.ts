@@ -232,6 +232,20 @@ function helpdeskServices(
     channels: store.helpdeskChannels,
     channelId,
     securityChannelId: config.channels.security,
+    async describeRequester(objectId) {
+      const [user, devices] = await Promise.all([graph.user(objectId), graph.ownedDevices(objectId)]);
+      return {
+        userPrincipalName: user.userPrincipalName,
+        devices: devices.map((device) => ({
+          name: device.displayName,
+          deviceId: device.deviceId,
+          ...(device.trustType ? { joinType: device.trustType } : {}),
+          ...(device.approximateLastSignInDateTime
+            ? { lastSignInAt: device.approximateLastSignInDateTime }
+            : {}),
+        })),
+      };
+    },
     jobs: store.jobs,
     remindMinutes: config.caseRemindMinutes,
     async membership(objectId) {

@@ -16,6 +16,7 @@ import {
 } from '../cards/case-card.js';
 import { helpdeskRefusalText } from '../cards/helpdesk-cards.js';
 import type { Messages } from '../cards/messages.js';
+import { attachCaseDetails, type CaseDetails } from '../helpdesk/attach-case-details.js';
 import type { Case } from '../helpdesk/case.js';
 import type { CaseStore } from '../helpdesk/case-store.js';
 import { CaseVersionConflictError } from '../helpdesk/case-version-conflict-error.js';
@@ -39,6 +40,11 @@ export interface HelpdeskServices {
   readonly channels: ChannelStore;
   /** HELPDESK_CHANNEL_ID: the channel cases are posted in. */
   readonly channelId: string;
+  /**
+   * The requester's UPN and registered devices from the directory, for the case card; undefined when the
+   * directory cannot say (the case is posted without them rather than late).
+   */
+  readonly describeRequester?: (objectId: string) => Promise<CaseDetails | undefined>;
   /** SECURITY_CHANNEL_ID: where cases rejected as suspicious are reported, when set. */
   readonly securityChannelId: string | undefined;
   /** Durable jobs (reminders for unclaimed cases). */
@@ -110,9 +116,30 @@ export async function learnHelpdeskChannel(context: TurnContext, deps: HelpdeskC
 
 /** Opens the case for a case request (once) and posts it in the helpdesk channel when the channel is known. */
 export async function openCase(caseRequest: CaseRequest, deps: HelpdeskContext): Promise<Case> {
-  const { case: opened } = await deps.helpdesk.cases.create(caseRequest, deps.now());
+  const { case: created, created: isNew } = await deps.helpdesk.cases.create(caseRequest, deps.now());
+  const opened = isNew ? await withDetails(created, deps) : created;
   if (!opened.post) return (await postCase(opened, deps)) ?? opened;
   return opened;
+}
+
+/** Adds the requester's UPN and candidate devices (product.md §3.3) before the case is first shown. */
+async function withDetails(current: Case, deps: HelpdeskContext): Promise<Case> {
+  let details: CaseDetails | undefined;
+  try {
+    details = await deps.helpdesk.describeRequester?.(current.requester.objectId);
+  } catch (error) {
+    // Directory trouble must not hold the case back: it is posted without the details.
+    deps.logger.warn({ err: error, caseNumber: current.number }, 'case details not available');
+  }
+  if (!details) return current;
+  const next = attachCaseDetails(current, details, deps.now());
+  try {
+    await deps.helpdesk.cases.update(next, current.version);
+    return next;
+  } catch (error) {
+    if (error instanceof CaseVersionConflictError) return current;
+    throw error;
+  }
 }
 
 /** Posts the case card as a new thread in the helpdesk channel and records where it is. */
@@ -445,7 +472,8 @@ export function caseView(current: Case): CaseView {
       at: entry.at,
       event: entry.action,
       ...(entry.by.kind === 'system' ? {} : { by: entry.by.name }),
-      ...(entry.detail ? { note: entry.detail } : {}),
+      // System entries carry codes (the reason a case was opened), not words for people.
+      ...(entry.detail && entry.by.kind !== 'system' ? { note: entry.detail } : {}),
     })),
     createdAt: current.createdAt,
     updatedAt: current.updatedAt,

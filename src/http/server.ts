@@ -79,6 +79,11 @@ export async function startHttpServer(
       },
     }),
   );
+  // The Agents Playground (and some probes) check the endpoint with HEAD before posting.
+  server.head('/api/messages', (_req: Request, res: Response, next) => {
+    res.send(200);
+    return next();
+  });
   if (deps.authRoutes) {
     server.get(STEP_UP_PATHS.start, deps.authRoutes.start);
     server.get(STEP_UP_PATHS.callback, deps.authRoutes.callback);

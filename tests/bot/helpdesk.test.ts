@@ -49,6 +49,10 @@ describe('helpdesk channel: cases posted and claimed (first slice of issue 5)', 
     expect(JSON.stringify(posted[0]?.activity)).not.toMatch(/\d{6}-\d{6}/);
     const stored = await harness.app.store.cases.byRequester(adele.id);
     expect(stored[0]?.post?.channelId).toBe(CHANNEL);
+    // The directory's details for the agent: UPN and the requester's registered PCs.
+    expect(stored[0]?.requester.userPrincipalName).toBe(adele.userPrincipalName);
+    expect(stored[0]?.devices.map((device) => device.name).sort()).toEqual(['ADELE-HOME-PC', 'ADELE-LAPTOP']);
+    expect(cardText(card)).toContain('ADELE-LAPTOP');
   });
 
   it('a new case goes straight to the channel once it is known', async () => {
