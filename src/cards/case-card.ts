@@ -23,45 +23,26 @@ import { formatKeyId } from './format-key-id.js';
 import type { HelpdeskMessages, Messages } from './messages.js';
 import { releaseCard } from './release-card.js';
 
-/** Where a case stands, as the card shows it. The helpdesk domain owns the transitions. */
-export const CASE_STATUSES = [
-  'open',
-  'claimed',
-  'verified',
-  'released',
-  'resolved',
-  'cancelled',
-  'rejected',
-  'reopened',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+// The card speaks the helpdesk domain's vocabulary: one list of statuses, methods and history actions.
+export {
+  CASE_HISTORY_ACTIONS as CASE_EVENTS,
+  CASE_STATUSES,
+  type CaseHistoryAction as CaseEvent,
+  type CaseStatus,
+  VERIFICATION_METHODS,
+  type VerificationMethod,
+} from '../helpdesk/case.js';
 
-/** How an agent proved the requester is who they say (product.md §3.3). */
-export const VERIFICATION_METHODS = ['videoCallPhotoId', 'inPerson', 'managerConfirmation'] as const;
-export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+import {
+  type CaseHistoryAction as CaseEvent,
+  type CaseStatus,
+  VERIFICATION_METHODS,
+  type VerificationMethod,
+} from '../helpdesk/case.js';
 
 /** Entra `trustType`: joined, hybrid/on-premises joined, registered (BYOD); `unknown` when Graph omits it. */
 export const DEVICE_TRUST_TYPES = ['AzureAd', 'ServerAd', 'Workplace', 'unknown'] as const;
 export type DeviceTrustType = (typeof DEVICE_TRUST_TYPES)[number];
-
-/** What happened to a case, one history line each (the helpdesk domain's history actions, same names). */
-export const CASE_EVENTS = [
-  'opened',
-  'detailsAdded',
-  'posted',
-  'reminded',
-  'claimed',
-  'claimReleased',
-  'verificationRecorded',
-  'keySentToRequester',
-  'keyShownToAgent',
-  'resolved',
-  'rejectedAsSuspicious',
-  'reopened',
-  'cancelled',
-  'noteAdded',
-] as const;
-export type CaseEvent = (typeof CASE_EVENTS)[number];
 
 /** A device the Key ID may belong to, as the case recorded it. */
 export interface CaseDeviceView {
