@@ -16,7 +16,7 @@ import { createGraphClientFactory } from './graph/graph-client.js';
 import { graphKeyAccess } from './graph/graph-key-access.js';
 import { authRoutes } from './http/auth-routes.js';
 import { startHttpServer } from './http/server.js';
-import { createAppTokenProvider } from './identity/app-token-provider.js';
+import { type AppTokenProvider, createAppTokenProvider } from './identity/app-token-provider.js';
 import type { EntraAppSettings } from './identity/msal-client.js';
 import { createStepUp } from './identity/step-up.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -58,7 +58,12 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
     const now = () => new Date();
     const adapter = createBotAdapter(config);
     const entra = entraSettings(config, demoTenant);
-    const release = entra ? releaseServices(config, entra, demoTenant, store, logger, now) : undefined;
+    // One app-token provider (one MSAL client and token cache) and one Graph origin for every service.
+    const graph: GraphSetup | undefined = entra && {
+      endpoint: config.mode === 'demo' && demoTenant ? demoTenant.graphEndpoint : config.graphEndpoint,
+      appToken: createAppTokenProvider({ entra, logger }),
+    };
+    const release = entra && graph ? releaseServices(config, entra, graph, store, logger, now) : undefined;
     const bot: Bot = createBot({
       adapter,
       storage: store.turnState,
@@ -68,7 +73,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       now,
       botAppId: config.bot.appId ?? '',
       release,
-      helpdesk: helpdeskServices(config, store, demoTenant, entra, logger),
+      helpdesk: graph ? helpdeskServices(config, store, graph, logger) : undefined,
     });
     const server = await startHttpServer(
       {
@@ -140,23 +145,29 @@ function entraSettings(config: Config, demoTenant: DemoTenant | undefined): Entr
     : undefined;
 }
 
+/** Where Graph is and how the bot gets app-only tokens for it. */
+interface GraphSetup {
+  readonly endpoint: string;
+  readonly appToken: AppTokenProvider;
+}
+
 function releaseServices(
   config: Config,
   entra: EntraAppSettings,
-  demoTenant: DemoTenant | undefined,
+  graph: GraphSetup,
   store: Store,
   logger: Logger,
   now: () => Date,
 ): ReleaseServices {
   const graphClients = createGraphClientFactory({
-    endpoint: config.mode === 'demo' && demoTenant ? demoTenant.graphEndpoint : config.graphEndpoint,
+    endpoint: graph.endpoint,
     logger,
     clientName: 'BitLockerRecoveryBot',
     clientVersion: '0.1.0',
     // A person waits in Teams: fail within the turn's time budget and let IT take over.
     limits: { deadlineMs: 6000, attemptTimeoutMs: 3000 },
   });
-  const appToken = createAppTokenProvider({ entra, logger });
+  const { appToken } = graph;
   const access: KeyAccessFactory = {
     forRequester: (verified) =>
       config.keyAccess === 'application'
@@ -205,8 +216,7 @@ function releaseServices(
 function helpdeskServices(
   config: Config,
   store: Store,
-  demoTenant: DemoTenant | undefined,
-  entra: EntraAppSettings | undefined,
+  graphSetup: GraphSetup,
   logger: Logger,
 ): HelpdeskServices | undefined {
   const demo = config.mode === 'demo';
@@ -214,14 +224,14 @@ function helpdeskServices(
     config.channels.helpdesk ?? (demo ? PLAYGROUND_CONVERSATIONS.helpdeskChannelId : undefined);
   const helpdeskGroup = config.groups.helpdesk ?? (demo ? DEMO_GROUPS.helpdesk : undefined);
   const advancedGroup = config.groups.helpdeskAdvanced ?? (demo ? DEMO_GROUPS.helpdeskAdvanced : undefined);
-  if (!channelId || !entra) return undefined;
+  if (!channelId) return undefined;
   const graph = createGraphClientFactory({
-    endpoint: demo && demoTenant ? demoTenant.graphEndpoint : config.graphEndpoint,
+    endpoint: graphSetup.endpoint,
     logger,
     clientName: 'BitLockerRecoveryBot',
     clientVersion: '0.1.0',
     limits: { deadlineMs: 3000, attemptTimeoutMs: 2000 },
-  })({ token: createAppTokenProvider({ entra, logger }), userInitiated: true });
+  })({ token: graphSetup.appToken, userInitiated: true });
   const groups = [helpdeskGroup, advancedGroup].filter((id): id is string => id !== undefined);
   const cache = new Map<
     string,

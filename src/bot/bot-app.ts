@@ -9,8 +9,6 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { CARD_INPUTS, CASE_VERBS } from '../cards/adaptive-card.js';
-import { caseCard } from '../cards/case-card.js';
-import { helpdeskRefusalText } from '../cards/helpdesk-cards.js';
 import type { Messages } from '../cards/messages.js';
 import { type OutgoingMessage, type RenderOptions, renderReply } from '../cards/render-reply.js';
 import { VERIFICATION_METHODS } from '../helpdesk/case.js';
@@ -25,7 +23,7 @@ import type { BotAdapter } from './bot-adapter.js';
 import { registerHelpdeskCommands } from './helpdesk-commands.js';
 import {
   actOnCase,
-  caseView,
+  caseForAction,
   type HelpdeskServices,
   learnHelpdeskChannel,
   openCase,
@@ -491,14 +489,10 @@ function registerCaseActions(
       const parsed = caseActionData.safeParse(raw);
       if (!parsed.success) return deps.messages.helpdesk.refusals.unreadableAction;
       if (verb === CASE_VERBS.sendKey && deps.release) {
-        const current = await helpdesk.cases.get(parsed.data.caseNumber);
-        if (!current) return deps.messages.helpdesk.refusals.caseNotFound(parsed.data.caseNumber);
-        if (current.version !== parsed.data.expectedVersion) {
-          return caseCard(caseView(current), deps.messages, {
-            notice: helpdeskRefusalText({ code: 'changed' }, deps.messages),
-          });
-        }
-        return await startSendKey(context, current, helpdeskContext(deps, helpdesk), deps.release);
+        const helpdeskDeps = helpdeskContext(deps, helpdesk);
+        const found = await caseForAction(parsed.data.caseNumber, parsed.data.expectedVersion, helpdeskDeps);
+        if (found.kind === 'answer') return found.card;
+        return await startSendKey(context, found.case, helpdeskDeps, deps.release);
       }
       const action = toAction(verb, parsed.data);
       if (!action) return deps.messages.helpdesk.refusals.notAvailableYet;

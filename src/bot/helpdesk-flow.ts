@@ -6,7 +6,7 @@ import {
   MessageFactory,
   TurnContext,
 } from 'botbuilder';
-import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import { type AdaptiveCard, cardOf, text } from '../cards/adaptive-card.js';
 import {
   type CaseView,
   caseCard,
@@ -208,14 +208,14 @@ export async function actOnCase(
   expectedVersion: number,
   deps: HelpdeskContext,
 ): Promise<AdaptiveCard> {
-  const current = await deps.helpdesk.cases.get(caseNumber);
-  if (!current) return noticeCard(helpdeskRefusalText({ code: 'caseNotFound', caseNumber }, deps.messages));
-  if (current.version !== expectedVersion) {
-    return caseCard(caseView(current), deps.messages, {
-      notice: helpdeskRefusalText({ code: 'changed' }, deps.messages),
-    });
-  }
-  const actor = await actorOf(context.activity, deps);
+  const found = await caseForAction(caseNumber, expectedVersion, deps);
+  if (found.kind === 'answer') return found.card;
+  const current = found.case;
+  const actor = await actorOf(
+    context.activity.from.aadObjectId ?? '',
+    context.activity.from.name ?? '',
+    deps,
+  );
   const decision: CaseDecision = decideAgentAction(current, action, actor, deps.now());
   if (decision.kind === 'refused') {
     deps.logger.info(
@@ -395,12 +395,35 @@ async function alertSecurity(
   );
 }
 
-async function actorOf(activity: Activity, deps: HelpdeskContext): Promise<CaseActor> {
-  const objectId = activity.from.aadObjectId ?? '';
+/**
+ * The case a button on a card is about, when the card is still current; otherwise the card to answer with
+ * (no such case, or it changed since the card was drawn).
+ */
+export async function caseForAction(
+  caseNumber: number,
+  expectedVersion: number,
+  deps: HelpdeskContext,
+): Promise<
+  { readonly kind: 'ready'; readonly case: Case } | { readonly kind: 'answer'; readonly card: AdaptiveCard }
+> {
+  const current = await deps.helpdesk.cases.get(caseNumber);
+  if (!current) {
+    const notice = helpdeskRefusalText({ code: 'caseNotFound', caseNumber }, deps.messages);
+    return { kind: 'answer', card: cardOf([text(notice)]) };
+  }
+  if (current.version !== expectedVersion) {
+    const notice = helpdeskRefusalText({ code: 'changed' }, deps.messages);
+    return { kind: 'answer', card: caseCard(caseView(current), deps.messages, { notice }) };
+  }
+  return { kind: 'ready', case: current };
+}
+
+/** Who acts on a case: an identity from the activity or the sign-in, groups from Graph (never card data). */
+export async function actorOf(objectId: string, name: string, deps: HelpdeskContext): Promise<CaseActor> {
   const groups = objectId
     ? await deps.helpdesk.membership(objectId)
     : { inHelpdeskGroup: false, inAdvancedGroup: false };
-  return { objectId, name: activity.from.name ?? '', ...groups };
+  return { objectId, name, ...groups };
 }
 
 const REQUESTER_UPDATES: { readonly [type in CaseAction['type']]?: RequesterUpdateKind } = {
@@ -423,16 +446,6 @@ async function tellRequester(changed: Case, action: CaseAction, deps: HelpdeskCo
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
     },
   );
-}
-
-function noticeCard(notice: string): AdaptiveCard {
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: notice,
-    body: [{ type: 'TextBlock', text: notice, wrap: true }],
-  };
 }
 
 /** The domain case as the card shows it. */

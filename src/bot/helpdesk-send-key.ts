@@ -10,7 +10,7 @@ import { newCorrelationId } from '../observability/logger.js';
 import { releaseKey } from '../recovery/release-key.js';
 import { DEFAULT_RELEASE_LIMITS } from '../recovery/release-policy.js';
 import type { RecoveryRequest } from '../recovery/triage-types.js';
-import { caseView, type HelpdeskContext, updateChannelCard } from './helpdesk-flow.js';
+import { actorOf, caseView, type HelpdeskContext, updateChannelCard } from './helpdesk-flow.js';
 import { presentRelease, type ReleaseServices } from './release-flow.js';
 
 /** Sign-ins started from a case card carry this request id, so the callback knows it is an agent's. */
@@ -33,7 +33,7 @@ export async function startSendKey(
 ): Promise<AdaptiveCard> {
   const activity = context.activity;
   const objectId = activity.from.aadObjectId ?? '';
-  const actor = { objectId, name: activity.from.name ?? '', ...(await deps.helpdesk.membership(objectId)) };
+  const actor = await actorOf(objectId, activity.from.name ?? '', deps);
   const decision = decideAgentAction(current, { type: 'sendKeyToRequester' }, actor, deps.now());
   if (decision.kind === 'refused') {
     return caseCard(caseView(current), deps.messages, {
@@ -74,11 +74,7 @@ export async function finishSendKey(
     return;
   }
   const agent = verified.requester;
-  const actor = {
-    objectId: agent.objectId,
-    name: agent.displayName,
-    ...(await deps.helpdesk.membership(agent.objectId)),
-  };
+  const actor = await actorOf(agent.objectId, agent.displayName, deps);
   const decision = decideAgentAction(current, { type: 'sendKeyToRequester' }, actor, deps.now());
   if (decision.kind === 'refused') {
     await context.sendActivity(helpdeskRefusalText(decision.reason, deps.messages));
