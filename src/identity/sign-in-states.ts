@@ -14,6 +14,8 @@ export interface SignInState {
   readonly requestId: string;
   /** Serialized Bot Framework conversation reference of the requester's 1:1 chat, to continue proactively. */
   readonly conversationReference: string;
+  /** Why an agent asked for this sign-in, in their words ("Show key to me"); absent for requesters. */
+  readonly reason?: string;
   /** PKCE code verifier (RFC 7636, 43–128 unreserved characters). */
   readonly codeVerifier: string;
   /** OpenID Connect nonce the ID token must carry. */

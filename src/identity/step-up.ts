@@ -66,6 +66,8 @@ export interface StepUpRequest {
   readonly requestId: string;
   /** Serialized conversation reference of the requester's 1:1 chat. */
   readonly conversationReference: string;
+  /** Why an agent asked for this sign-in, in their words ("Show key to me"); absent for requesters. */
+  readonly reason?: string;
 }
 
 /** The requester proved who they are. */
@@ -103,7 +105,12 @@ export interface StepUp {
    * Starts a sign-in for this requester and request and returns the card's "Verify it's you" link,
    * `${publicBaseUrl}/auth/start?s=<state>`. The link works until it is used or expires.
    */
-  startUrl(requester: Requester, requestId: string, conversationReference: string): Promise<string>;
+  startUrl(
+    requester: Requester,
+    requestId: string,
+    conversationReference: string,
+    reason?: string,
+  ): Promise<string>;
   /** The Entra authorize URL for `/auth/start?s=…`, or `undefined` when the link is unknown or expired. */
   authorizeUrl(s: string): Promise<string | undefined>;
   /** Finishes the sign-in from the callback's query parameters; each state finishes at most once. */
@@ -147,7 +154,7 @@ export function createStepUp(deps: StepUpDependencies): StepUp {
   }
 
   return {
-    async startUrl(requester, requestId, conversationReference) {
+    async startUrl(requester, requestId, conversationReference, reason) {
       const createdAt = now();
       await purgeOccasionally(createdAt);
       const record: SignInState = {
@@ -155,6 +162,7 @@ export function createStepUp(deps: StepUpDependencies): StepUp {
         requester,
         requestId,
         conversationReference,
+        ...(reason ? { reason } : {}),
         codeVerifier: randomBytes(32).toString('base64url'),
         nonce: randomBytes(32).toString('base64url'),
         createdAt: createdAt.toISOString(),
@@ -206,6 +214,7 @@ export function createStepUp(deps: StepUpDependencies): StepUp {
       requester: record.requester,
       requestId: record.requestId,
       conversationReference: record.conversationReference,
+      ...(record.reason ? { reason: record.reason } : {}),
     };
     if (consumption.kind === 'expired') return failed('stateExpired', request, 'state expired');
     const error = query.get('error');

@@ -293,4 +293,12 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: 'sign_in_states_reason',
+    // An agent's sign-in for "Show key to me" carries the reason they gave, so the callback can decide and
+    // audit with it. Requesters' sign-ins have none (empty text).
+    sqlite: `ALTER TABLE sign_in_states ADD COLUMN reason TEXT NOT NULL DEFAULT '';`,
+    postgres: `ALTER TABLE sign_in_states ADD COLUMN reason TEXT NOT NULL DEFAULT '';`,
+  },
 ];

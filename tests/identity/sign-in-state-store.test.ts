@@ -52,6 +52,23 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
         expect(await store.signInStates.find(record.state, at)).toBeUndefined();
       });
 
+      it('keeps an agent’s reason with the sign-in; a requester’s sign-in has none', async () => {
+        const [store] = await twoInstances();
+        const at = new Date('2026-03-01T10:05:00.000Z');
+        const agents = aSignInState({ createdAt: '2026-03-01T10:00:00.000Z' });
+        const withReason = { ...agents, reason: 'Requester has no Teams access — reading it by phone' };
+        const plain = aSignInState({ createdAt: '2026-03-01T10:00:00.000Z' });
+        await store.signInStates.create(withReason);
+        await store.signInStates.create(plain);
+
+        expect(await store.signInStates.consume(withReason.state, at)).toEqual({
+          kind: 'consumed',
+          record: withReason,
+        });
+        const consumed = await store.signInStates.consume(plain.state, at);
+        expect(consumed.kind === 'consumed' && 'reason' in consumed.record).toBe(false);
+      });
+
       it('answers unknown for a state it never issued', async () => {
         const [store] = await twoInstances();
         await store.signInStates.create(aSignInState());

@@ -10,6 +10,7 @@ interface PostgresSignInStateRow {
   readonly requesterDisplayName: string;
   readonly requestId: string;
   readonly conversationReference: string;
+  readonly reason: string;
   readonly codeVerifier: string;
   readonly nonce: string;
   readonly createdAt: Date;
@@ -18,13 +19,14 @@ interface PostgresSignInStateRow {
 
 const COLUMNS = `state, requester_object_id AS "requesterObjectId", requester_tenant_id AS "requesterTenantId",
   requester_teams_user_id AS "requesterTeamsUserId", requester_display_name AS "requesterDisplayName",
-  request_id AS "requestId", conversation_reference AS "conversationReference", code_verifier AS "codeVerifier",
+  request_id AS "requestId", conversation_reference AS "conversationReference", reason,
+  code_verifier AS "codeVerifier",
   nonce, created_at AS "createdAt", expires_at AS "expiresAt"`;
 
 const INSERT = `
   INSERT INTO sign_in_states (state, requester_object_id, requester_tenant_id, requester_teams_user_id,
-    requester_display_name, request_id, conversation_reference, code_verifier, nonce, created_at, expires_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
+    requester_display_name, request_id, conversation_reference, reason, code_verifier, nonce, created_at, expires_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
 const FIND = `SELECT ${COLUMNS} FROM sign_in_states WHERE state = $1 AND expires_at > $2`;
 // The row lock makes a second, concurrent DELETE wait for the first; once the first commits, the second
 // re-checks the row under READ COMMITTED, finds it gone and returns nothing. One winner across instances.
@@ -48,6 +50,7 @@ export class PostgresSignInStateStore implements SignInStateStore {
       record.requester.displayName,
       record.requestId,
       record.conversationReference,
+      record.reason ?? '',
       record.codeVerifier,
       record.nonce,
       isoTime(record.createdAt),
@@ -91,6 +94,7 @@ function fromRow(row: PostgresSignInStateRow): SignInState {
     },
     requestId: row.requestId,
     conversationReference: row.conversationReference,
+    ...(row.reason ? { reason: row.reason } : {}),
     codeVerifier: row.codeVerifier,
     nonce: row.nonce,
     createdAt: row.createdAt.toISOString(),

@@ -10,6 +10,7 @@ interface SignInStateRow {
   readonly requesterDisplayName: string;
   readonly requestId: string;
   readonly conversationReference: string;
+  readonly reason: string;
   readonly codeVerifier: string;
   readonly nonce: string;
   readonly createdAt: number;
@@ -18,7 +19,8 @@ interface SignInStateRow {
 
 const COLUMNS = `state, requester_object_id AS requesterObjectId, requester_tenant_id AS requesterTenantId,
   requester_teams_user_id AS requesterTeamsUserId, requester_display_name AS requesterDisplayName,
-  request_id AS requestId, conversation_reference AS conversationReference, code_verifier AS codeVerifier,
+  request_id AS requestId, conversation_reference AS conversationReference, reason,
+  code_verifier AS codeVerifier,
   nonce, created_at AS createdAt, expires_at AS expiresAt`;
 
 interface Statements {
@@ -68,9 +70,9 @@ export class SqliteSignInStateStore implements SignInStateStore {
     this.#statements = {
       insert: db.prepare<[SignInStateRow]>(
         `INSERT INTO sign_in_states (state, requester_object_id, requester_tenant_id, requester_teams_user_id,
-           requester_display_name, request_id, conversation_reference, code_verifier, nonce, created_at, expires_at)
+           requester_display_name, request_id, conversation_reference, reason, code_verifier, nonce, created_at, expires_at)
          VALUES (@state, @requesterObjectId, @requesterTenantId, @requesterTeamsUserId, @requesterDisplayName,
-           @requestId, @conversationReference, @codeVerifier, @nonce, @createdAt, @expiresAt)`,
+           @requestId, @conversationReference, @reason, @codeVerifier, @nonce, @createdAt, @expiresAt)`,
       ),
       find: db.prepare<[string, number], SignInStateRow>(
         `SELECT ${COLUMNS} FROM sign_in_states WHERE state = ? AND expires_at > ?`,
@@ -98,6 +100,7 @@ function toRow(record: SignInState): SignInStateRow {
     requesterDisplayName: record.requester.displayName,
     requestId: record.requestId,
     conversationReference: record.conversationReference,
+    reason: record.reason ?? '',
     codeVerifier: record.codeVerifier,
     nonce: record.nonce,
     createdAt,
@@ -116,6 +119,7 @@ function fromRow(row: SignInStateRow): SignInState {
     },
     requestId: row.requestId,
     conversationReference: row.conversationReference,
+    ...(row.reason ? { reason: row.reason } : {}),
     codeVerifier: row.codeVerifier,
     nonce: row.nonce,
     createdAt: new Date(row.createdAt).toISOString(),
