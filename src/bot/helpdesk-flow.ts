@@ -253,6 +253,7 @@ export async function actOnCase(
     ...(current.keyId ? { keyId: current.keyId } : {}),
     requestId: current.requestId,
     actor: `${actor.name} (${actor.objectId})`,
+    ...(action.type === 'rejectAsSuspicious' ? { note: action.note } : {}),
     ...(decision.case.verification
       ? { verification: { method: decision.case.verification.method, at: decision.case.verification.at } }
       : {}),

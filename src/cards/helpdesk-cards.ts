@@ -120,6 +120,7 @@ export function auditCard(subject: string, events: readonly AuditEvent[], messag
       ...(event.deviceName === undefined ? [] : [safe(event.deviceName, m)]),
       ...(event.keyId === undefined ? [] : [`${messages.keyIdLabel} ${formatKeyId(event.keyId)}`]),
       ...(event.reason === undefined ? [] : [safe(event.reason, m)]),
+      ...(event.note === undefined ? [] : [`“${safe(event.note, m)}”`]),
     ];
     return [
       text(`${cardTime(event.at)} · ${m.auditDecisions[event.decision]}`, {

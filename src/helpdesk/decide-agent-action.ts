@@ -159,6 +159,16 @@ export function decideAgentAction(
   }
 }
 
+/**
+ * Why `actor` may not show the key now, asked when they press "Show key to me" and before they have typed
+ * their reason (the answer to that press is the form that asks for it); `undefined` when they may go on.
+ */
+export function showKeyRefusal(current: Case, actor: CaseActor, now: Date): CaseRefusal | undefined {
+  const decision = decideAgentAction(current, { type: 'showKeyToMe', reason: REASON_TO_FOLLOW }, actor, now);
+  return decision.kind === 'refused' ? decision.reason : undefined;
+}
+const REASON_TO_FOLLOW = 'the reason is asked next';
+
 type OwnerAction = Extract<
   CaseAction,
   { readonly type: 'releaseClaim' | 'recordVerification' | 'sendKeyToRequester' | 'showKeyToMe' | 'resolve' }

@@ -38,6 +38,8 @@ export interface AuditEvent {
   readonly verification?: { readonly method: string; readonly at: string };
   /** The person acting when it is not the requester (an agent, the system). */
   readonly actor?: string;
+  /** What the agent wrote with their action: the reason for "Show key to me", a rejection note. */
+  readonly note?: string;
 }
 
 export interface AuditQuery {

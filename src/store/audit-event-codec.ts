@@ -68,6 +68,7 @@ export function encodeAuditEvent(event: AuditEvent): AuditEventRow {
     ...optionalKeyText(event.requestId, 'requestId'),
     ...verificationOf(event.verification),
     ...optionalText(event.actor, 'actor'),
+    ...optionalText(event.note, 'note'),
   };
   return {
     at,

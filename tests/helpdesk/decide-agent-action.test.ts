@@ -8,6 +8,7 @@ import {
   type CaseDecision,
   type CaseRefusalCode,
   decideAgentAction,
+  showKeyRefusal,
 } from '../../src/helpdesk/decide-agent-action.js';
 import {
   A_VERIFICATION,
@@ -244,6 +245,28 @@ describe('Show key to me: the advanced agent who owns the case', () => {
     const advancedOnly: CaseActor = { ...isaiah, inHelpdeskGroup: false };
     const decision = decideAgentAction(aCaseIn('verified', advancedOnly), reason, advancedOnly, at(60));
     expect(outcome(decision)).toBe('→released');
+  });
+
+  it('before the reason is typed, says whether the form may be shown: the same checks, reason aside', () => {
+    for (const [status, actor] of [
+      ['verified', ACTORS.agent],
+      ['claimed', isaiah],
+      ['open', isaiah],
+      ['resolved', isaiah],
+    ] as const) {
+      const current = aCaseIn(status, actor);
+      const full = decideAgentAction(current, reason, actor, at(60));
+      expect(showKeyRefusal(current, actor, at(60))).toEqual(
+        full.kind === 'refused' ? full.reason : undefined,
+      );
+    }
+    expect(showKeyRefusal(aCaseIn('verified', ACTORS.agent), ACTORS.agent, at(60))).toEqual({
+      code: 'advancedRoleRequired',
+    });
+    expect(showKeyRefusal(aCaseIn('verified', isaiah), isaiah, at(60))).toBeUndefined();
+    expect(showKeyRefusal(aCaseIn('verified', isaiah), ACTORS.nonMember, at(60))).toEqual({
+      code: 'notHelpdeskMember',
+    });
   });
 });
 

@@ -236,6 +236,7 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
             requestId: uniqueId('request'),
             verification: { method: 'videoCallWithPhotoId', at: '2024-07-19T04:01:00.000Z' },
             actor: 'Megan Bowen (helpdesk)',
+            note: 'Requester has no Teams access — reading it by phone',
           };
           await store.audit.append(full);
           const sparse = {
@@ -273,9 +274,10 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
           ],
           ['the actor', (password) => ({ actor: password.replaceAll('-', '\u2013') })],
           ['the correlation id', (password) => ({ correlationId: password })],
+          ['the note', (password) => ({ note: `reading ${password} to them` })],
           [
             'a property the type does not know',
-            (password) => ({ note: password }) as unknown as Partial<AuditEvent>,
+            (password) => ({ remark: password }) as unknown as Partial<AuditEvent>,
           ],
         ])(
           'refuses a recovery password in %s with SECRET_IN_AUDIT and stores nothing',
