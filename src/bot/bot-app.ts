@@ -24,12 +24,21 @@ import { registerHelpdeskCommands } from './helpdesk-commands.js';
 import {
   actOnCase,
   caseForAction,
+  caseForMember,
   type HelpdeskServices,
   learnHelpdeskChannel,
   openCase,
+  refusedCard,
   remindAboutCase,
 } from './helpdesk-flow.js';
 import { finishSendKey, isCaseSignIn, startSendKey } from './helpdesk-send-key.js';
+import {
+  finishShowKey,
+  hideRevealedKey,
+  isCaseShowSignIn,
+  offerShowKey,
+  startShowKey,
+} from './helpdesk-show-key.js';
 import {
   hideJobKey,
   hideKeyCard,
@@ -145,6 +154,13 @@ export function createBot(deps: BotDependencies): Bot {
         }
         return;
       }
+      if (isCaseShowSignIn(verified.requestId)) {
+        // An advanced agent signed in to see a requester's key themselves.
+        if (deps.helpdesk && deps.release) {
+          await finishShowKey(context, verified, helpdeskContext(deps, deps.helpdesk), deps.release);
+        }
+        return;
+      }
       await onVerified(context, state, verified, deps);
     },
   );
@@ -219,12 +235,14 @@ export function createBot(deps: BotDependencies): Bot {
         requestId: request.requestId,
       });
       await proactive(request.conversationReference, async (context) => {
-        // An agent's sign-in for Send key is answered in the case thread with words for agents.
+        // An agent's sign-in from a case card is answered in the case thread with words for agents.
         const text = isCaseSignIn(request.requestId)
           ? deps.messages.helpdesk.sendKeyFlow.signInFailed
-          : result.kind === 'mismatch'
-            ? deps.messages.signIn.mismatch(result.signedIn.displayName)
-            : deps.messages.signIn.failed;
+          : isCaseShowSignIn(request.requestId)
+            ? deps.messages.helpdesk.showKeyFlow.signInFailed
+            : result.kind === 'mismatch'
+              ? deps.messages.signIn.mismatch(result.signedIn.displayName)
+              : deps.messages.signIn.failed;
         await context.sendActivity(text);
       });
     },
@@ -437,6 +455,7 @@ const caseActionData = z.object({
   [CARD_INPUTS.verificationMethod]: z.enum(VERIFICATION_METHODS).optional().catch(undefined),
   [CARD_INPUTS.verificationNote]: z.string().max(1000).optional(),
   [CARD_INPUTS.requesterNote]: z.string().max(1000).optional(),
+  [CARD_INPUTS.showKeyReason]: z.string().max(1000).optional(),
 });
 
 /** Universal Actions on case cards; each one is re-authorized from the invoking person in `actOnCase`. */
@@ -483,26 +502,46 @@ function registerCaseActions(
     CASE_VERBS.addNote,
     CASE_VERBS.sendKey,
     CASE_VERBS.showKeyToMe,
+    CASE_VERBS.revealKey,
+    CASE_VERBS.hideKey,
+    CASE_VERBS.refresh,
   ];
   for (const verb of verbs) {
     app.adaptiveCards.actionExecute(verb, async (context, _state, raw) => {
       const parsed = caseActionData.safeParse(raw);
       if (!parsed.success) return deps.messages.helpdesk.refusals.unreadableAction;
-      if (verb === CASE_VERBS.sendKey && deps.release) {
-        const helpdeskDeps = helpdeskContext(deps, helpdesk);
-        const found = await caseForAction(parsed.data.caseNumber, parsed.data.expectedVersion, helpdeskDeps);
-        if (found.kind === 'answer') return found.card;
-        return await startSendKey(context, found.case, helpdeskDeps, deps.release);
-      }
+      const helpdeskDeps = helpdeskContext(deps, helpdesk);
+      const { caseNumber, expectedVersion } = parsed.data;
+      if (verb === CASE_VERBS.hideKey) return await hideRevealedKey(context, caseNumber, helpdeskDeps);
       const action = toAction(verb, parsed.data);
-      if (!action) return deps.messages.helpdesk.refusals.notAvailableYet;
-      return await actOnCase(
-        context,
-        action,
-        parsed.data.caseNumber,
-        parsed.data.expectedVersion,
-        helpdeskContext(deps, helpdesk),
-      );
+      if (action) return await actOnCase(context, action, caseNumber, expectedVersion, helpdeskDeps);
+      const found = await caseForAction(caseNumber, expectedVersion, helpdeskDeps);
+      if (found.kind === 'answer') return found.card;
+      switch (verb) {
+        case CASE_VERBS.refresh:
+          return await caseForMember(context, found.case, helpdeskDeps);
+        case CASE_VERBS.recordVerification:
+          // Sent without a method the card offers.
+          return refusedCard(found.case, { code: 'unknownMethod' }, helpdeskDeps);
+        case CASE_VERBS.showKeyToMe:
+          return await offerShowKey(context, found.case, helpdeskDeps);
+        case CASE_VERBS.sendKey:
+          return deps.release
+            ? await startSendKey(context, found.case, helpdeskDeps, deps.release)
+            : deps.messages.helpdesk.refusals.keyReleaseOff;
+        case CASE_VERBS.revealKey:
+          return deps.release
+            ? await startShowKey(
+                context,
+                found.case,
+                parsed.data.showKeyReason ?? '',
+                helpdeskDeps,
+                deps.release,
+              )
+            : deps.messages.helpdesk.refusals.keyReleaseOff;
+        default:
+          return deps.messages.helpdesk.refusals.unreadableAction;
+      }
     });
   }
 }

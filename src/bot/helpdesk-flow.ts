@@ -14,7 +14,7 @@ import {
   type RequesterUpdateKind,
   requesterUpdateCard,
 } from '../cards/case-card.js';
-import { helpdeskRefusalText } from '../cards/helpdesk-cards.js';
+import { type HelpdeskRefusal, helpdeskRefusalText } from '../cards/helpdesk-cards.js';
 import type { Messages } from '../cards/messages.js';
 import { attachCaseDetails, type CaseDetails } from '../helpdesk/attach-case-details.js';
 import type { Case } from '../helpdesk/case.js';
@@ -222,18 +222,14 @@ export async function actOnCase(
       { caseNumber, refused: decision.reason.code, actor: actor.objectId },
       'case action refused',
     );
-    return caseCard(caseView(current), deps.messages, {
-      notice: helpdeskRefusalText(decision.reason, deps.messages),
-    });
+    return refusedCard(current, decision.reason, deps);
   }
   try {
     await deps.helpdesk.cases.update(decision.case, current.version);
   } catch (error) {
     if (!(error instanceof CaseVersionConflictError)) throw error;
     const latest = (await deps.helpdesk.cases.get(caseNumber)) ?? current;
-    return caseCard(caseView(latest), deps.messages, {
-      notice: helpdeskRefusalText({ code: 'changed' }, deps.messages),
-    });
+    return refusedCard(latest, { code: 'changed' }, deps);
   }
   deps.logger.info(
     { caseNumber, action: action.type, actor: actor.objectId, status: decision.case.status },
@@ -417,6 +413,28 @@ export async function caseForAction(
     return { kind: 'answer', card: caseCard(caseView(current), deps.messages, { notice }) };
   }
   return { kind: 'ready', case: current };
+}
+
+/** The case as it is, with a line for the person who pressed saying why nothing changed. */
+export function refusedCard(current: Case, refusal: HelpdeskRefusal, deps: HelpdeskContext): AdaptiveCard {
+  return caseCard(caseView(current), deps.messages, { notice: helpdeskRefusalText(refusal, deps.messages) });
+}
+
+/** "Back to the case" from an agent's own view: the base card, for helpdesk members only. */
+export async function caseForMember(
+  context: TurnContext,
+  current: Case,
+  deps: HelpdeskContext,
+): Promise<AdaptiveCard> {
+  const actor = await actorOf(
+    context.activity.from.aadObjectId ?? '',
+    context.activity.from.name ?? '',
+    deps,
+  );
+  if (!actor.inHelpdeskGroup && !actor.inAdvancedGroup) {
+    return cardOf([text(helpdeskRefusalText({ code: 'notHelpdeskMember' }, deps.messages))]);
+  }
+  return caseCard(caseView(current), deps.messages);
 }
 
 /** Who acts on a case: an identity from the activity or the sign-in, groups from Graph (never card data). */

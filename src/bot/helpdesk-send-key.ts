@@ -7,10 +7,10 @@ import { CaseVersionConflictError } from '../helpdesk/case-version-conflict-erro
 import { decideAgentAction } from '../helpdesk/decide-agent-action.js';
 import type { VerifiedStepUp } from '../identity/step-up.js';
 import { newCorrelationId } from '../observability/logger.js';
-import { releaseKey } from '../recovery/release-key.js';
+import { type ReleaseOutcome, releaseKey } from '../recovery/release-key.js';
 import { DEFAULT_RELEASE_LIMITS } from '../recovery/release-policy.js';
 import type { RecoveryRequest } from '../recovery/triage-types.js';
-import { actorOf, caseView, type HelpdeskContext, updateChannelCard } from './helpdesk-flow.js';
+import { actorOf, caseView, type HelpdeskContext, refusedCard, updateChannelCard } from './helpdesk-flow.js';
 import { presentRelease, type ReleaseServices } from './release-flow.js';
 
 /** Sign-ins started from a case card carry this request id, so the callback knows it is an agent's. */
@@ -36,9 +36,7 @@ export async function startSendKey(
   const actor = await actorOf(objectId, activity.from.name ?? '', deps);
   const decision = decideAgentAction(current, { type: 'sendKeyToRequester' }, actor, deps.now());
   if (decision.kind === 'refused') {
-    return caseCard(caseView(current), deps.messages, {
-      notice: helpdeskRefusalText(decision.reason, deps.messages),
-    });
+    return refusedCard(current, decision.reason, deps);
   }
   const url = await release.stepUp.startUrl(
     {
@@ -80,39 +78,14 @@ export async function finishSendKey(
     await context.sendActivity(helpdeskRefusalText(decision.reason, deps.messages));
     return;
   }
-  const access = release.access.forAgent(verified);
   const correlationId = newCorrelationId();
-  // The agent verified the person (recorded on the case); the self-service group and the risk stop were
-  // why it came to IT, so they do not apply to this release. The ledger keys it by case.
-  const request: RecoveryRequest = {
-    id: `case:${current.number}`,
-    keyId: current.keyId,
-    rootCause: current.triage.rootCause,
-    reasonCode: current.triage.reasonCode,
-    errorCode: current.triage.errorCode,
-    deviceKind: current.triage.deviceKind,
-    riskStop: false,
-    startedAt: current.requestStartedAt,
-  };
-  const outcome = await releaseKey(
-    {
-      requester: current.requester,
-      request,
-      verification: {
-        method: `helpdesk:${current.verification?.method ?? 'unknown'}+agentStepUp`,
-        at: current.verification?.at ?? verified.verifiedAt,
-      },
-      correlationId,
-    },
-    {
-      directory: access.directory,
-      keys: access.keys,
-      ledger: release.ledger,
-      audit: release.audit,
-      limits: { ...DEFAULT_RELEASE_LIMITS, perRequester: 10 },
-      selfServiceGroupId: undefined,
-      now: deps.now,
-    },
+  const outcome = await releaseForCase(
+    current,
+    verified,
+    `helpdesk:${current.verification?.method ?? 'unknown'}+agentStepUp`,
+    correlationId,
+    deps,
+    release,
   );
   if (outcome.kind === 'needMoreDigits') {
     await context.sendActivity(m.severalKeys(outcome.matches));
@@ -128,7 +101,7 @@ export async function finishSendKey(
     (requesterChat) =>
       presentRelease(requesterChat, {
         requester: current.requester,
-        requestId: request.id,
+        requestId: verified.requestId,
         outcome,
         services: release,
         messages: deps.messages,
@@ -145,4 +118,52 @@ export async function finishSendKey(
     deps.logger.warn({ caseNumber }, 'case changed while its key was being sent');
   }
   await context.sendActivity(m.sent(current.requester.displayName));
+}
+
+/** The case as a recovery request for the release machinery; `requestId` keys it in the ledger. */
+function caseRecoveryRequest(current: Case, requestId: string): RecoveryRequest {
+  return {
+    id: requestId,
+    keyId: current.keyId,
+    rootCause: current.triage.rootCause,
+    reasonCode: current.triage.reasonCode,
+    errorCode: current.triage.errorCode,
+    deviceKind: current.triage.deviceKind,
+    riskStop: false,
+    startedAt: current.requestStartedAt,
+  };
+}
+
+/**
+ * Finds the case's key among the requester's own devices and reads it once, for an agent's verified sign-in
+ * (the agent's token in delegated mode, the app's in application mode). The agent verified the person
+ * (recorded on the case); the self-service group and the risk stop were why it came to IT, so they do not
+ * apply. The ledger keys the release by the sign-in's request id (`case:<n>` or `caseShow:<n>`).
+ */
+export async function releaseForCase(
+  current: Case,
+  verified: VerifiedStepUp,
+  method: string,
+  correlationId: string,
+  deps: HelpdeskContext,
+  release: ReleaseServices,
+): Promise<ReleaseOutcome> {
+  const access = release.access.forAgent(verified);
+  return await releaseKey(
+    {
+      requester: current.requester,
+      request: caseRecoveryRequest(current, verified.requestId),
+      verification: { method, at: current.verification?.at ?? verified.verifiedAt },
+      correlationId,
+    },
+    {
+      directory: access.directory,
+      keys: access.keys,
+      ledger: release.ledger,
+      audit: release.audit,
+      limits: { ...DEFAULT_RELEASE_LIMITS, perRequester: 10 },
+      selfServiceGroupId: undefined,
+      now: deps.now,
+    },
+  );
 }

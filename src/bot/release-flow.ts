@@ -1,4 +1,5 @@
 import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import { revealedKeyHiddenCard } from '../cards/case-card.js';
 import type { Messages } from '../cards/messages.js';
 import { keyHiddenCard, releaseCard } from '../cards/release-card.js';
 import type { GraphClient } from '../graph/graph-client.js';
@@ -46,6 +47,8 @@ export interface HideKeyCardPayload {
   readonly activityId: string;
   readonly deviceName: string;
   readonly keyId: string;
+  /** Set for an advanced agent's revealed key ("Show key to me"): hidden with words for the agent. */
+  readonly caseNumber?: number;
 }
 
 /** What the edge does after a release attempt: the card was sent, or the triage must go on. */
@@ -231,7 +234,13 @@ export async function hideKeyCard(
   await context.updateActivity({
     id: payload.activityId,
     type: 'message',
-    attachments: [CardFactory.adaptiveCard(keyHiddenCard(payload, messages))],
+    attachments: [
+      CardFactory.adaptiveCard(
+        payload.caseNumber === undefined
+          ? keyHiddenCard(payload, messages)
+          : revealedKeyHiddenCard(payload.caseNumber, messages),
+      ),
+    ],
   });
 }
 
@@ -241,7 +250,8 @@ export function parseHidePayload(job: Job): HideKeyCardPayload | undefined {
     typeof p.conversationReference !== 'string' ||
     typeof p.activityId !== 'string' ||
     typeof p.deviceName !== 'string' ||
-    typeof p.keyId !== 'string'
+    typeof p.keyId !== 'string' ||
+    (p.caseNumber !== undefined && !Number.isSafeInteger(p.caseNumber))
   ) {
     return undefined;
   }

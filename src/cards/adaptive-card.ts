@@ -7,8 +7,6 @@ export interface AdaptiveCard {
   readonly fallbackText: string;
   readonly body: readonly CardElement[];
   readonly actions?: readonly CardAction[];
-  /** Makes the listed users' clients fetch their own view of the card; everyone else sees this one. */
-  readonly refresh?: CardRefresh;
 }
 
 /** A line of text; always wrapping, because a phone is 360 px wide and nothing may scroll sideways. */
@@ -196,19 +194,6 @@ export interface ExecuteAction {
 
 export type CardAction = SubmitAction | OpenUrlAction | ToggleVisibilityAction | ExecuteAction;
 
-/** Teams accepts at most this many users in `refresh.userIds`. */
-export const MAX_REFRESH_USERS = 60;
-
-/**
- * A user-specific view: the clients of `userIds` (Teams user ids, `29:…`) invoke `action` when they show
- * the card and display the bot's answer instead. Everyone else sees the card as sent, so a secret never
- * goes into the card that carries this.
- */
-export interface CardRefresh {
-  readonly action: ExecuteAction;
-  readonly userIds: readonly string[];
-}
-
 export function adaptiveCard(
   fallbackText: string,
   body: readonly CardElement[],
@@ -258,18 +243,6 @@ export function execute(
     data: { caseNumber: data.caseNumber, expectedVersion: data.expectedVersion },
     ...options,
   };
-}
-
-/** `card` shown to `userIds` as their own view; throws past Teams' limit rather than silently dropping users. */
-export function withRefresh(
-  card: AdaptiveCard,
-  action: ExecuteAction,
-  userIds: readonly string[],
-): AdaptiveCard {
-  if (userIds.length === 0 || userIds.length > MAX_REFRESH_USERS) {
-    throw new RangeError(`refresh.userIds must hold 1 to ${MAX_REFRESH_USERS} users, got ${userIds.length}`);
-  }
-  return { ...card, refresh: { action, userIds: [...new Set(userIds)] } };
 }
 
 export function openUrl(

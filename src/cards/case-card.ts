@@ -11,13 +11,11 @@ import {
   type CaseActionData,
   type CaseVerb,
   cardOf,
-  type ExecuteAction,
   execute,
   type FactSetElement,
   type TextBlockElement,
   text,
   title,
-  withRefresh,
 } from './adaptive-card.js';
 import { formatKeyId } from './format-key-id.js';
 import type { HelpdeskMessages, Messages } from './messages.js';
@@ -164,14 +162,22 @@ export function caseCard(view: CaseView, messages: Messages, options: CaseCardOp
 }
 
 /**
- * The advanced agent's own view after "Show key to me": the case, what showing a key means, and the
- * required reason. `refresh.userIds` holds that agent alone, so nobody else's client ever asks for it.
+ * What the advanced agent sees after pressing "Show key to me": the case, what showing a key means, and the
+ * required reason. It is the answer to their own button press, so only they see it (no `refresh`: in a
+ * channel of fewer than 60 people every member's client would invoke it).
  */
-export function advancedView(view: CaseView, agentUserId: string, messages: Messages): AdaptiveCard {
+export function advancedView(
+  view: CaseView,
+  messages: Messages,
+  options: CaseCardOptions = {},
+): AdaptiveCard {
   const m = messages.helpdesk;
   const data = actionData(view);
-  const card = cardOf(
+  return cardOf(
     [
+      ...(options.notice === undefined
+        ? []
+        : [text(options.notice, { color: 'Attention', weight: 'Bolder' })]),
       title(m.advanced.title(view.number)),
       keyFacts(view, messages),
       ...m.advanced.lines.map((line) => text(line)),
@@ -190,13 +196,14 @@ export function advancedView(view: CaseView, agentUserId: string, messages: Mess
       execute(m.advanced.back, CASE_VERBS.refresh, data, { associatedInputs: 'none' }),
     ],
   );
-  return withRefresh(card, refreshAction(data, m), [agentUserId]);
 }
 
 /** What the revealed-key view shows besides the key. */
 export interface RevealedKeyView {
-  readonly case: CaseView;
-  readonly agentUserId: string;
+  readonly caseNumber: number;
+  /** The case's version once the key is shown; the Hide button sends it like every case button. */
+  readonly caseVersion: number;
+  readonly requesterName: string;
   readonly deviceName: string;
   /** The full Key ID of the key being shown. */
   readonly keyId: string;
@@ -204,9 +211,9 @@ export interface RevealedKeyView {
 }
 
 /**
- * The key, for the one advanced agent who asked and gave a reason: the release card's numbered blocks
- * (same layout the requester gets, one block at a time on the agent's device) in a view whose
- * `refresh.userIds` is that agent alone. The only case card that may carry a key; its fallback never does.
+ * The key, for the one advanced agent who asked and gave a reason, in their private chat with the bot: the
+ * release card's numbered blocks (the layout the requester gets, one block at a time on the agent's device).
+ * The only helpdesk card that may carry a key; its fallback never does.
  */
 export function revealedKeyView(
   reveal: RevealedKeyView,
@@ -214,10 +221,10 @@ export function revealedKeyView(
   messages: Messages,
 ): AdaptiveCard {
   const m = messages.helpdesk;
-  const data = actionData(reveal.case);
+  const requesterName = safe(reveal.requesterName, m);
   const release = releaseCard(
     {
-      requestId: `case-${reveal.case.number}`,
+      requestId: `case-${reveal.caseNumber}`,
       deviceName: reveal.deviceName,
       keyId: reveal.keyId,
       visibleMinutes: reveal.visibleMinutes,
@@ -228,25 +235,38 @@ export function revealedKeyView(
   // The block containers and the one-block toggle; the release card's own submits belong to the requester.
   const blocks = release.body.filter((element) => element.type === 'Container');
   const toggles = (release.actions ?? []).filter((action) => action.type === 'Action.ToggleVisibility');
-  const card = adaptiveCard(
-    m.revealed.fallback(reveal.case.number),
+  return adaptiveCard(
+    m.revealed.fallback(reveal.caseNumber),
     [
-      title(m.revealed.title(reveal.case.number)),
+      title(m.revealed.title(reveal.caseNumber)),
       {
         type: 'FactSet',
         facts: [
-          { title: m.requesterLabel, value: safe(reveal.case.requester.name, m) },
+          { title: m.requesterLabel, value: requesterName },
           { title: messages.release.deviceLabel, value: safe(reveal.deviceName, m) },
           { title: messages.keyIdLabel, value: formatKeyId(reveal.keyId) },
         ],
       },
-      text(m.revealed.onlyYou(safe(reveal.case.requester.name, m)), { color: 'Attention' }),
+      text(m.revealed.onlyYou(requesterName), { color: 'Attention' }),
       ...blocks,
       text(m.revealed.hidesIn(reveal.visibleMinutes), { isSubtle: true, size: 'Small' }),
     ],
-    [execute(m.revealed.hide, CASE_VERBS.hideKey, data, { associatedInputs: 'none' }), ...toggles],
+    [
+      execute(
+        m.revealed.hide,
+        CASE_VERBS.hideKey,
+        { caseNumber: reveal.caseNumber, expectedVersion: reveal.caseVersion },
+        { associatedInputs: 'none' },
+      ),
+      ...toggles,
+    ],
   );
-  return withRefresh(card, refreshAction(data, m), [reveal.agentUserId]);
+}
+
+/** What replaces the revealed key in the agent's chat, when they hide it or the time is up. */
+export function revealedKeyHiddenCard(caseNumber: number, messages: Messages): AdaptiveCard {
+  const m = messages.helpdesk.revealed;
+  return cardOf([title(m.hiddenTitle(caseNumber)), text(m.hiddenBody)]);
 }
 
 /** What the requester is told about their case. */
@@ -367,11 +387,6 @@ export function safe(value: string, messages: HelpdeskMessages): string {
 
 function actionData(view: Pick<CaseView, 'number' | 'version'>): CaseActionData {
   return { caseNumber: view.number, expectedVersion: view.version };
-}
-
-/** Never shown as a button (clients invoke it on their own), but screen readers may read its title. */
-function refreshAction(data: CaseActionData, m: HelpdeskMessages): ExecuteAction {
-  return execute(m.advanced.back, CASE_VERBS.refresh, data, { associatedInputs: 'none' });
 }
 
 function statusWords(view: CaseView, m: HelpdeskMessages): string {

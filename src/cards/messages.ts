@@ -194,6 +194,16 @@ export interface HelpdeskMessages {
     readonly notReleased: (reason: string) => string;
     readonly signInFailed: string;
   };
+  /** "Show key to me" after the reason: the advanced agent's sign-in, and what the channel is told. */
+  readonly showKeyFlow: {
+    readonly signInNotice: string;
+    readonly signInButton: string;
+    /** Said in the case thread, for everyone: who saw the key and where. */
+    readonly shown: (agentName: string) => string;
+    readonly privateChatFailed: string;
+    readonly notShown: (reason: string) => string;
+    readonly signInFailed: string;
+  };
   readonly caseTitle: (caseNumber: number) => string;
   /** Fallback and notification text of the case card: who, and where the case stands. Never a key. */
   readonly caseSummary: (caseNumber: number, requesterName: string, status: string) => string;
@@ -254,6 +264,8 @@ export interface HelpdeskMessages {
     readonly title: (caseNumber: number) => string;
     readonly onlyYou: (requesterName: string) => string;
     readonly hidesIn: (minutes: number) => string;
+    readonly hiddenTitle: (caseNumber: number) => string;
+    readonly hiddenBody: string;
     readonly hide: string;
     /** Fallback text: it must not carry the key. */
     readonly fallback: (caseNumber: number) => string;
@@ -320,6 +332,7 @@ export interface HelpdeskMessages {
     readonly changed: string;
     readonly caseNotFound: (caseNumber: number) => string;
     readonly unreadableAction: string;
-    readonly notAvailableYet: string;
+    /** Send key / Show key where key release is not configured. */
+    readonly keyReleaseOff: string;
   };
 }

@@ -43,9 +43,12 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
   const httpAnswers: ScannedText[] = [];
   /** The Universal Action (invoke) responses apart: the agent's own view, which the brief names. */
   const invokeAnswers: ScannedText[] = [];
-  const cases = { adele: 0, megan: 0, nestor: 0, alex: 0 };
+  const cases = { adele: 0, megan: 0, nestor: 0, alex: 0, alexAgain: 0 };
   let sentKey = '';
   let sentKeyId = '';
+  /** Alex's key, shown to Isaiah alone (Show key to me), and the private chat it went to. */
+  let shownKey = '';
+  let isaiahChatId = '';
 
   const keep = async (label: string, turnPromise: Promise<Turn>, invoke = false): Promise<Turn> => {
     const turn = await turnPromise;
@@ -92,6 +95,13 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
   const sendKeyLinkOf = async (agent: DemoPerson, caseNumber: number): Promise<string> => {
     const link = sendKeyLink(await act(agent, caseNumber, 'caseSendKey'));
     if (!link) throw new Error(`no Send key sign-in link for ${agent.displayName} on case ${caseNumber}`);
+    return link;
+  };
+  /** The advanced agent presses Show key to me, gives the reason, and gets their own sign-in link. */
+  const showKeyLinkOf = async (agent: DemoPerson, caseNumber: number, reason: string): Promise<string> => {
+    await act(agent, caseNumber, 'caseShowKeyToMe');
+    const link = sendKeyLink(await act(agent, caseNumber, 'caseRevealKey', { showKeyReason: reason }));
+    if (!link) throw new Error(`no Show key sign-in link for ${agent.displayName} on case ${caseNumber}`);
     return link;
   };
   const agentSignIn = async (link: string, signer: DemoPerson): Promise<SignInResult> => {
@@ -160,9 +170,11 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
       verificationNote: 'manager confirmed in Teams',
     });
     await agentSignIn(await sendKeyLinkOf(isaiah, cases.megan), isaiah);
-    await act(isaiah, cases.megan, 'caseShowKeyToMe', { verificationNote: 'requester has no Teams access' });
-    await act(isaiah, cases.megan, 'caseRevealKey', { verificationNote: 'requester has no Teams access' });
+    await act(isaiah, cases.megan, 'caseShowKeyToMe');
+    await act(isaiah, cases.megan, 'caseRevealKey', { showKeyReason: `reading ${PASTED_PASSWORD}` });
     await act(isaiah, cases.megan, 'caseRefresh');
+    // Show key on an ambiguous Key ID ends like Send key: ask for more digits, nothing read.
+    await agentSignIn(await showKeyLinkOf(isaiah, cases.megan, 'no Teams on the kiosk'), isaiah);
     await act(isaiah, cases.megan, 'caseReleaseClaim');
     await act(lee, cases.megan, 'caseClaim');
     await act(lee, cases.megan, 'caseRecordVerification', {
@@ -210,7 +222,42 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
     await act(lee, cases.alex, 'caseClaim');
     await chat(alex).send('status');
 
-    // 5. The helpdesk commands, in the channel and in 1:1, including an audit "by key".
+    // 5. Alex again, from a kiosk without Teams: Lee may not see keys; Isaiah (advanced) does, privately.
+    const alexKey = demoKey(harness, DEMO_DEVICE_NAMES.alexLaptop);
+    shownKey = alexKey.key;
+    await chat(alex).send('restart');
+    await askForKey(chat(alex), alexKey.id.slice(0, 8), ON_PREMISES);
+    cases.alexAgain = await openedCase(alex);
+    await act(lee, cases.alexAgain, 'caseClaim');
+    await act(lee, cases.alexAgain, 'caseRecordVerification', {
+      verificationMethod: 'inPerson',
+      verificationNote: 'at the service desk',
+    });
+    await act(lee, cases.alexAgain, 'caseShowKeyToMe');
+    await act(lee, cases.alexAgain, 'caseRevealKey', { showKeyReason: 'kiosk without Teams' });
+    await act(lee, cases.alexAgain, 'caseReleaseClaim');
+    await act(isaiah, cases.alexAgain, 'caseClaim');
+    await act(isaiah, cases.alexAgain, 'caseRecordVerification', {
+      verificationMethod: 'inPerson',
+      verificationNote: 'at the service desk, badge',
+    });
+    const showLink = await showKeyLinkOf(isaiah, cases.alexAgain, 'kiosk without Teams, reading it aloud');
+    const shown = await agentSignIn(showLink, isaiah);
+    // The first message after Teams opened a conversation for Isaiah is in that conversation.
+    const opened = shown.after.findIndex((call) => call.operation === 'createConversation');
+    isaiahChatId = shown.after[opened + 1]?.conversationId ?? '';
+    await harness.app.store.jobs.reschedule(
+      hideJobKey(`caseShow:${cases.alexAgain}`, isaiah.id),
+      new Date().toISOString(),
+    );
+    await waitFor(() =>
+      harness.connector.calls.some(
+        (call) => call.operation === 'update' && call.conversationId === isaiahChatId,
+      ),
+    );
+    await act(isaiah, cases.alexAgain, 'caseResolve');
+
+    // 6. The helpdesk commands, in the channel and in 1:1, including an audit "by key".
     const adeleLaptopId = [...harness.demoTenant.data.devices.values()].find(
       (device) => device.displayName === DEMO_DEVICE_NAMES.adeleLaptop,
     )!.deviceId;
@@ -257,18 +304,20 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
     call.conversationId?.startsWith(CHANNEL) === true ||
     (call.operation === 'createConversation' && JSON.stringify(call.activity ?? {}).includes(CHANNEL));
 
-  it('ran every helpdesk flow: one key sent, each case in its end state, refusals, reminder, mismatch', async () => {
-    expect(keyReads(harness)).toBe(1);
+  it('ran every helpdesk flow: one key sent, one shown, each case in its end state, refusals, reminder, mismatch', async () => {
+    expect(keyReads(harness)).toBe(2);
     const status = async (caseNumber: number) => (await harness.app.store.cases.get(caseNumber))?.status;
     expect(await status(cases.adele)).toBe('resolved');
     expect(await status(cases.megan)).toBe('reopened');
     expect(await status(cases.nestor)).toBe('rejected');
     expect(await status(cases.alex)).toBe('cancelled');
+    expect(await status(cases.alexAgain)).toBe('resolved');
     const alexCase = await harness.app.store.cases.get(cases.alex);
     expect(alexCase?.history.map((item) => item.action)).toContain('reminded');
     const audit = await harness.app.store.audit.query({ limit: 500 });
     const decisions = audit.map((event) => event.decision);
-    expect(decisions.filter((decision) => decision === 'released')).toHaveLength(1);
+    expect(decisions.filter((decision) => decision === 'released')).toHaveLength(2);
+    expect(audit.filter((event) => event.reason === 'showKeyToMe:released')).toHaveLength(1);
     expect(decisions).toContain('signInMismatch');
     // The sign-in on Megan's case ended in "ask for more digits", on Nestor's in "no key sent".
     // What the bot told the agents in the channel after each sign-in (the card updates are scanned below).
@@ -278,18 +327,22 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
     for (const expected of [
       /^That sign-in could not be used for sending the key/,
       /^The key is in Adele Vance's chat now/,
-      /^2 keys on the requester's PCs start with that Key ID/,
       /^No key was sent \(notAllowedByTenant\)/,
       /^No key was sent \(noMatch\)/,
       /^Case \d+ for Alex Wilber has waited/,
+      /^The key was shown to Isaiah Langer in their private chat/,
     ])
       expect(
         said.filter((text) => expected.test(text)),
         String(expected),
       ).toHaveLength(1);
+    // Send key and Show key on Megan's ambiguous Key ID.
+    expect(
+      said.filter((text) => /^2 keys on the requester's PCs start with that Key ID/.test(text)),
+    ).toHaveLength(2);
   });
 
-  it('the key is in exactly one message: the release card in Adele’s own 1:1 chat, where the scan sees it', () => {
+  it('the keys are in exactly two messages: Adele’s release card in her 1:1 chat, Alex’s in Isaiah’s private chat', () => {
     const calls = harness.connector.calls;
     const withKnownPassword = calls
       .map((call, index) => ({
@@ -297,23 +350,30 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
         hits: scanForRecoveryPasswords([callText(call, index)], knownPasswords()),
       }))
       .filter(({ hits }) => hits.length > 0);
-    expect(withKnownPassword.map(({ hits }) => hits.map((hit) => `${hit.source}:${hit.kind}`))).toHaveLength(
-      1,
+    expect(withKnownPassword).toHaveLength(2);
+    const [sent, shown] = withKnownPassword.map(({ call }) => call);
+    expect(['send', 'reply']).toContain(sent?.operation);
+    expect(sent?.conversationId).toBe(chatId(adele));
+    expect(releaseCardCalls(calls)).toEqual([sent]);
+    expect(releaseRequestId(sent!)).toBe(`case:${cases.adele}`);
+    // Isaiah's private chat: the one Teams opened for him, not the channel, not Alex's, not Adele's.
+    expect(['send', 'reply']).toContain(shown?.operation);
+    expect(shown?.conversationId).toBe(isaiahChatId);
+    expect([chatId(alex), chatId(adele), chatId(isaiah)]).not.toContain(isaiahChatId);
+    expect(shown?.conversationId?.startsWith(CHANNEL)).toBe(false);
+    // Positive controls: each card holds its own key (not another), in the block layout.
+    expect(scanForRecoveryPasswords([callText(sent!, 0)], [sentKey]).map((hit) => hit.kind)).toContain(
+      'knownKey',
     );
-    const [only] = withKnownPassword;
-    expect(['send', 'reply']).toContain(only?.call.operation);
-    expect(only?.call.conversationId).toBe(chatId(adele));
-    expect(releaseCardCalls(calls)).toEqual([only?.call]);
-    expect(releaseRequestId(only!.call)).toBe(`case:${cases.adele}`);
-    // Positive control: that card holds Adele's key (not another), in both the dashed and the block layout.
-    const hits = scanForRecoveryPasswords([callText(only!.call, 0)], [sentKey]);
-    expect(hits.map((hit) => hit.kind)).toContain('knownKey');
+    expect(scanForRecoveryPasswords([callText(shown!, 0)], [shownKey]).map((hit) => hit.kind)).toContain(
+      'knownKey',
+    );
   });
 
   it('the channel: the posted base cards, their updates and the thread replies carry no key and no sign-in link', () => {
     const channelCalls = harness.connector.calls.filter(inChannel);
     const posted = channelCalls.filter((call) => call.operation === 'createConversation');
-    expect(posted).toHaveLength(4);
+    expect(posted).toHaveLength(5);
     expect(channelCalls.filter((call) => call.operation === 'update').length).toBeGreaterThanOrEqual(15);
     expect(
       channelCalls.filter((call) => call.operation === 'reply' || call.operation === 'send').length,
@@ -326,22 +386,25 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
 
   it('every Universal Action (invoke) response body: no recovery password', () => {
     expect(invokeAnswers.length).toBeGreaterThanOrEqual(30);
-    expect(invokeAnswers.filter((answer) => answer.text.includes('/auth/start')).length).toBe(5);
+    // Send key: four links (Isaiah ×3, Lee ×1); Show key to me: two (Isaiah), none for Lee.
+    expect(invokeAnswers.filter((answer) => answer.text.includes('/auth/start')).length).toBe(7);
     expectNoPasswords(invokeAnswers);
   });
 
   it('every other connector call and every HTTP answer: no recovery password', () => {
     const others = harness.connector.calls.map(callText).filter((_text, index) => {
       const call = harness.connector.calls[index]!;
-      return releaseRequestId(call) === undefined;
+      const shownToIsaiah = call.operation !== 'update' && call.conversationId === isaiahChatId;
+      return releaseRequestId(call) === undefined && !shownToIsaiah;
     });
-    expect(others.length).toBe(harness.connector.calls.length - 1);
-    // The release card is hidden: its replacement in Adele's chat is key-free.
-    expect(
-      harness.connector.calls.some(
-        (call) => call.operation === 'update' && call.conversationId === chatId(adele),
-      ),
-    ).toBe(true);
+    expect(others.length).toBe(harness.connector.calls.length - 2);
+    // Both cards are hidden: their replacements in Adele's and Isaiah's chats are key-free.
+    for (const conversationId of [chatId(adele), isaiahChatId])
+      expect(
+        harness.connector.calls.some(
+          (call) => call.operation === 'update' && call.conversationId === conversationId,
+        ),
+      ).toBe(true);
     expectNoPasswords([...others, ...httpAnswers]);
   });
 

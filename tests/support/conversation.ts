@@ -17,6 +17,7 @@ import {
 } from './recording-connector.js';
 import {
   type ActivityContext,
+  type ExecuteOptions,
   executeActivity,
   installActivity,
   messageActivity,
@@ -60,7 +61,7 @@ export interface ChatSession {
   readonly context: ActivityContext;
   send(text: string): Promise<Turn>;
   submit(data: Record<string, unknown>): Promise<Turn>;
-  execute(verb: string, data?: Record<string, unknown>): Promise<Turn>;
+  execute(verb: string, data?: Record<string, unknown>, options?: ExecuteOptions): Promise<Turn>;
   install(): Promise<Turn>;
 }
 
@@ -190,7 +191,7 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
       context,
       send: (text) => post(messageActivity(context, text)),
       submit: (data) => post(submitActivity(context, data)),
-      execute: (verb, data) => post(executeActivity(context, verb, data)),
+      execute: (verb, data, options) => post(executeActivity(context, verb, data, options)),
       install: () => post(installActivity(context)),
     };
   };

@@ -111,14 +111,22 @@ export function submitActivity(context: ActivityContext, data: Record<string, un
   return { ...base(context, 'message'), value: data } as Activity;
 }
 
+export interface ExecuteOptions {
+  /** The id of the message carrying the card that was pressed. */
+  readonly replyToId?: string;
+}
+
 /** An `Action.Execute` press (Universal Actions). */
 export function executeActivity(
   context: ActivityContext,
   verb: string,
   data: Record<string, unknown> = {},
+  options: ExecuteOptions = {},
 ): Activity {
   return {
     ...base(context, 'invoke'),
+    // Teams names the message whose card holds the button.
+    ...(options.replyToId === undefined ? {} : { replyToId: options.replyToId }),
     name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', id: randomUUID(), verb, data }, trigger: 'manual' },
   } as Activity;

@@ -280,13 +280,24 @@ export const en: Messages = {
       notReleased: (reason) => `No key was sent (${reason}). Nothing changed on the case.`,
       signInFailed: 'That sign-in could not be used for sending the key. Press Send key again.',
     },
+    showKeyFlow: {
+      signInNotice:
+        'To see the key, sign in again. It comes to your private chat with me, where only you see it.',
+      signInButton: 'Sign in and show the key',
+      shown: (name) =>
+        `The key was shown to ${name} in their private chat with me. It will be replaced once it has been used.`,
+      privateChatFailed:
+        'I could not open a private chat with you, so no key was read. Open a chat with me in Teams, then press Show key to me again.',
+      notShown: (reason) => `No key was shown (${reason}). Nothing changed on the case.`,
+      signInFailed: 'That sign-in could not be used for showing the key. Press Show key to me again.',
+    },
     caseTitle: (caseNumber) => `Case ${caseNumber}`,
     caseSummary: (caseNumber, requesterName, status) => `Case ${caseNumber}, ${requesterName}: ${status}`,
     statuses: {
       open: 'Open: waiting for an agent',
       claimed: 'Claimed: verify the requester',
       verified: 'Verified: ready to send the key',
-      released: 'Key sent to the requester',
+      released: 'Key released: resolve once they are back in',
       resolved: 'Resolved',
       cancelled: 'Cancelled by the requester',
       rejected: 'Rejected as suspicious',
@@ -383,6 +394,9 @@ export const en: Messages = {
         `Only you see this. Read it to ${requesterName} only, one block at a time, and never write it down.`,
       hidesIn: (minutes) => `Hidden again in ${minutes} minutes, or when you tap Hide key.`,
       hide: 'Hide key',
+      hiddenTitle: (caseNumber) => `Recovery key for case ${caseNumber}: hidden`,
+      hiddenBody:
+        'It has been shown once, so it will be replaced with a new one. Resolve the case once the person is back in.',
       fallback: (caseNumber) =>
         `The recovery key for case ${caseNumber}. Open it in Microsoft Teams to see it.`,
     },
@@ -492,8 +506,8 @@ export const en: Messages = {
       changed: 'This case changed while you were looking. Here it is as it is now: please try again.',
       caseNotFound: (caseNumber) => `There is no case ${caseNumber}.`,
       unreadableAction: 'That button sent something I could not read. Refresh the card and try again.',
-      notAvailableYet:
-        'Sending or showing the key from the helpdesk is not available yet. Resolve the case once the person is back in.',
+      keyReleaseOff:
+        'Key release is not set up on this bot, so the helpdesk cannot send or show keys. Resolve the case once the person is back in.',
     },
   },
 };

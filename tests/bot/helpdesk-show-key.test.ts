@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
+import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
+import { type ConversationHarness, startConversationHarness, type Turn } from '../support/conversation.js';
+import type { ConnectorCall } from '../support/recording-connector.js';
+import { keyReads, signIn } from '../support/sign-in.js';
+
+const byName = (name: string): DemoPerson => DEMO_PEOPLE.find((person) => person.displayName === name)!;
+const adele = byName('Adele Vance');
+const lee = byName('Lee Gu');
+const isaiah = byName('Isaiah Langer');
+
+const TEAM = PLAYGROUND_CONVERSATIONS.teamId;
+const CHANNEL = PLAYGROUND_CONVERSATIONS.helpdeskChannelId;
+const REASON = 'Adele has no Teams on the kiosk PC; reading it to her by phone after a video check';
+const SIGN_IN_LINK = /"url":"([^"]*\/auth\/start[^"]*)"/;
+
+describe('Show key to me: only the advanced agent who asked sees the key, in their private chat', () => {
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    harness = await startConversationHarness();
+    await harness.teamChannel(lee, TEAM, CHANNEL).install();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  const adeleKey = () => {
+    const device = [...harness.demoTenant.data.devices.values()].find(
+      (d) => d.displayName === 'ADELE-LAPTOP',
+    )!;
+    return harness.demoTenant.data.keysForDevice(device.deviceId)[0]!;
+  };
+  const current = async (caseNumber: number) => (await harness.app.store.cases.get(caseNumber))!;
+  const press = async (person: DemoPerson, verb: string, caseNumber: number, extra = {}): Promise<Turn> =>
+    harness
+      .teamChannel(person, TEAM, CHANNEL)
+      .execute(verb, { caseNumber, expectedVersion: (await current(caseNumber)).version, ...extra });
+  const carriesKey = (call: ConnectorCall, password: string) =>
+    password.split('-').some((block) => JSON.stringify(call.activity ?? {}).includes(block));
+
+  /** Adele's escalated request, claimed and verified by `owner`. */
+  async function verifiedCaseOf(owner: DemoPerson): Promise<number> {
+    const chat = harness.personalChat(adele);
+    await chat.send('restart');
+    await chat.send(`key id ${adeleKey().id.slice(0, 8)}`);
+    await chat.submit({ verb: 'answers', rootCause: 'firmwareUpdate', deviceKind: 'oldDomainPc' });
+    const [opened] = await harness.app.store.cases.byRequester(adele.id);
+    await press(owner, 'caseClaim', opened!.number);
+    await press(owner, 'caseRecordVerification', opened!.number, {
+      verificationMethod: 'videoCallPhotoId',
+      verificationNote: 'video call, badge matched',
+    });
+    expect((await current(opened!.number)).status).toBe('verified');
+    return opened!.number;
+  }
+
+  it('a normal agent who owns a verified case is refused, and nothing changes', async () => {
+    const caseNumber = await verifiedCaseOf(lee);
+    const before = await current(caseNumber);
+    const mark = harness.connector.calls.length;
+    const offered = await press(lee, 'caseShowKeyToMe', caseNumber);
+    expect(JSON.stringify(offered.body)).toContain('advanced helpdesk role');
+    expect(JSON.stringify(offered.body)).not.toContain('showKeyReason');
+    // The reveal button pressed anyway (a crafted or old card): refused the same way, no sign-in offered.
+    const crafted = await press(lee, 'caseRevealKey', caseNumber, { showKeyReason: REASON });
+    expect(JSON.stringify(crafted.body)).toContain('advanced helpdesk role');
+    expect(JSON.stringify(crafted.body)).not.toMatch(SIGN_IN_LINK);
+    expect(await current(caseNumber)).toEqual(before);
+    expect(harness.connector.since(mark).filter((call) => call.activity?.type !== 'typing')).toEqual([]);
+    await press(lee, 'caseResolve', caseNumber);
+  });
+
+  it('an advanced agent gives a reason, signs in, and the key arrives in their private chat alone', async () => {
+    const key = adeleKey();
+    const caseNumber = await verifiedCaseOf(isaiah);
+
+    const offered = await press(isaiah, 'caseShowKeyToMe', caseNumber);
+    expect(JSON.stringify(offered.body)).toContain('showKeyReason');
+    expect(JSON.stringify(offered.body)).not.toMatch(SIGN_IN_LINK);
+    const blank = await press(isaiah, 'caseRevealKey', caseNumber, { showKeyReason: '   ' });
+    expect(JSON.stringify(blank.body)).toContain('showKeyReason');
+    expect(JSON.stringify(blank.body)).not.toMatch(SIGN_IN_LINK);
+
+    const reveal = await press(isaiah, 'caseRevealKey', caseNumber, { showKeyReason: REASON });
+    const link = SIGN_IN_LINK.exec(JSON.stringify(reveal.body))?.[1];
+    expect(link).toBeDefined();
+    expect((await current(caseNumber)).status).toBe('verified');
+
+    const reads = keyReads(harness);
+    const result = await signIn(harness, link!, isaiah.id);
+    expect(result.callbackStatus).toBe(200);
+    expect(keyReads(harness)).toBe(reads + 1);
+
+    // Teams is asked for the 1:1 chat with Isaiah; the key goes there and nowhere else.
+    const isaiahTeamsId = harness.teamChannel(isaiah, TEAM, CHANNEL).context.from.id;
+    const opened = result.after.find((call) => call.operation === 'createConversation');
+    // The chat is opened (with no message) before the key is read; the recorded body is the request.
+    expect(opened?.activity).toMatchObject({ isGroup: false, members: [{ id: isaiahTeamsId }] });
+    expect(opened?.activity).not.toHaveProperty('activity');
+    const withKey = result.after.filter((call) => carriesKey(call, key.key));
+    expect(withKey).toHaveLength(1);
+    expect(withKey[0]?.conversationId).not.toContain(CHANNEL);
+    expect(withKey[0]?.conversationId).not.toBe(
+      (harness.personalChat(adele).context.scope as { conversationId: string }).conversationId,
+    );
+
+    // The channel sees who saw it and why; the case is released, with the reason in its history and audit.
+    const thread = result.after.filter((call) => call.conversationId?.startsWith(CHANNEL));
+    expect(thread.some((call) => JSON.stringify(call.activity).includes('shown to Isaiah Langer'))).toBe(
+      true,
+    );
+    expect(thread.some((call) => JSON.stringify(call.activity).includes(REASON))).toBe(true);
+    const shown = await current(caseNumber);
+    expect(shown.status).toBe('released');
+    expect(shown.history.at(-1)).toMatchObject({ action: 'keyShownToAgent', detail: REASON });
+    const audit = await harness.app.store.audit.query({ requesterObjectId: adele.id });
+    expect(audit.find((event) => event.reason === 'showKeyToMe:released')).toMatchObject({
+      actor: expect.stringContaining('Isaiah Langer'),
+      note: REASON,
+      keyId: key.id,
+    });
+    expect(audit.find((event) => event.decision === 'released')?.verification?.method).toBe(
+      'helpdesk:videoCallPhotoId+agentStepUp+shownToAgent',
+    );
+
+    // A second look at the same case is not a second read.
+    const again = await press(isaiah, 'caseShowKeyToMe', caseNumber);
+    const againLink = SIGN_IN_LINK.exec(
+      JSON.stringify((await press(isaiah, 'caseRevealKey', caseNumber, { showKeyReason: REASON })).body),
+    )?.[1];
+    expect(JSON.stringify(again.body)).toContain('showKeyReason');
+    const second = await signIn(harness, againLink!, isaiah.id);
+    expect(keyReads(harness)).toBe(reads + 1);
+    expect(second.after.filter((call) => carriesKey(call, key.key))).toEqual([]);
+
+    // The timer hides it: the message in Isaiah's chat is replaced by a card without the key.
+    const mark = harness.connector.calls.length;
+    await harness.app.store.jobs.reschedule(
+      `hide:${isaiah.id}:caseShow:${caseNumber}`,
+      new Date().toISOString(),
+    );
+    const update = await waitFor(() =>
+      harness.connector.since(mark).find((call) => call.operation === 'update'),
+    );
+    expect(update.conversationId).toBe(withKey[0]?.conversationId);
+    expect(update.activityId).toBe(withKey[0]?.responseId);
+    expect(JSON.stringify(update.activity)).toContain(`case ${caseNumber}: hidden`);
+    expect(carriesKey(update, key.key)).toBe(false);
+  });
+
+  it('"Hide key" in the private chat replaces that message at once', async () => {
+    const chat = harness.personalChat(isaiah);
+    const mark = harness.connector.calls.length;
+    const hidden = await chat.execute(
+      'caseHideKey',
+      { caseNumber: 7, expectedVersion: 3 },
+      { replyToId: 'm-7' },
+    );
+    expect(JSON.stringify(hidden.body)).toContain('case 7: hidden');
+    const update = harness.connector.since(mark).find((call) => call.operation === 'update');
+    expect(update).toMatchObject({ activityId: 'm-7' });
+    expect(JSON.stringify(update?.activity)).toContain('case 7: hidden');
+  });
+});
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = probe();
+    if (found !== undefined) return found;
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
