@@ -5,7 +5,6 @@ import { caseCard } from '../cards/case-card.js';
 import { auditCard, helpdeskRefusalText, queueCard, statsCard } from '../cards/helpdesk-cards.js';
 import type { Messages } from '../cards/messages.js';
 import type { Case } from '../helpdesk/case.js';
-import type { CaseStore } from '../helpdesk/case-store.js';
 import { stats, TOP_BLOCK_REASONS } from '../helpdesk/stats.js';
 import type { Logger } from '../observability/logger.js';
 import { containsRecoveryPasswordShape } from '../recovery/recovery-password.js';
@@ -50,9 +49,7 @@ const KEY_ID_PREFIX = /^\{?([0-9a-f-]{8,36})\}?$/i;
 const AUDIT_QUERY_LIMIT = 50;
 /** The most audit events `stats` reads for one day (the store's maximum per query). */
 const STATS_AUDIT_LIMIT = 1000;
-/** Missing case numbers in a row before the newest case is taken as found (PostgreSQL sequences can skip). */
-const CASE_NUMBER_GAPS = 8;
-/** The most cases `stats` walks back through for one day. */
+/** The most cases `stats` reads for one day. */
 const STATS_CASE_LIMIT = 2000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -207,7 +204,7 @@ async function todaysStats(deps: HelpdeskCommandDependencies) {
   const events = (await deps.helpdesk.audit.query({ limit: STATS_AUDIT_LIMIT })).filter((event) =>
     today(event.at),
   );
-  const cases = await casesOpenedSince(deps.helpdesk.cases, start);
+  const cases = await deps.helpdesk.cases.openedSince(new Date(start), STATS_CASE_LIMIT);
   // An agent's release names the agent; a self-service release has no actor.
   const selfServed = new Map(
     events
@@ -261,38 +258,6 @@ function topRootCauses(cases: readonly Case[]): { cause: RootCause; count: numbe
     .map(([cause, count]) => ({ cause, count }))
     .sort((a, b) => b.count - a.count || a.cause.localeCompare(b.cause))
     .slice(0, TOP_BLOCK_REASONS);
-}
-
-/**
- * Cases opened at or after `since`, newest first. The case store lists open cases and cases by requester,
- * but not by day; numbers are drawn in opening order, so walk down from the newest number.
- */
-async function casesOpenedSince(cases: CaseStore, since: number): Promise<Case[]> {
-  const open = await cases.openCases();
-  let newest = open.reduce((highest, item) => Math.max(highest, item.number), 0);
-  // Gallop past the newest open case (restarting at each overshoot), then step on while numbers keep
-  // turning up, allowing small gaps.
-  for (let moved = true; moved; ) {
-    moved = false;
-    for (let step = 1; await cases.get(newest + step); step *= 2) {
-      newest += step;
-      moved = true;
-    }
-  }
-  for (let probe = newest + 1, misses = 0; misses < CASE_NUMBER_GAPS; probe += 1) {
-    if (await cases.get(probe)) {
-      newest = probe;
-      misses = 0;
-    } else misses += 1;
-  }
-  const found: Case[] = [];
-  for (let number = newest; number > 0 && found.length < STATS_CASE_LIMIT; number -= 1) {
-    const item = await cases.get(number);
-    if (!item) continue;
-    if (Date.parse(item.createdAt) < since) break;
-    found.push(item);
-  }
-  return found;
 }
 
 async function reply(context: TurnContext, message: AdaptiveCard | string): Promise<void> {

@@ -21,6 +21,8 @@ export interface CaseStore {
   update(next: Case, expectedVersion: number): Promise<void>;
   /** Cases not closed (open, claimed, verified, released, reopened), oldest first: the helpdesk queue. */
   openCases(): Promise<readonly Case[]>;
+  /** Cases opened at or after `since`, whatever their status, newest first; at most `limit` of them. */
+  openedSince(since: Date, limit: number): Promise<readonly Case[]>;
   /** The requester's cases, newest first. */
   byRequester(requesterObjectId: string): Promise<readonly Case[]>;
 }

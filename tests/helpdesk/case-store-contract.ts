@@ -7,6 +7,12 @@ import { ACTORS, aCaseRequest, at, T0 } from '../support/helpdesk-builders.js';
 import { A_RECOVERY_PASSWORD } from '../support/triage-builders.js';
 
 const MEGAN = { objectId: '7e3b9d2a-1c5f-4a6e-b8d4-0f2a9c6e3b45', displayName: 'Megan Bowen' };
+const MEGAN_ACTOR = {
+  objectId: MEGAN.objectId,
+  name: MEGAN.displayName,
+  inHelpdeskGroup: false,
+  inAdvancedGroup: false,
+};
 
 /**
  * What every `CaseStore` must do, for the in-memory fake here and for the SQLite and PostgreSQL stores:
@@ -104,6 +110,28 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
         second.number,
       ]);
       expect(await store.byRequester('00000000-0000-4000-8000-000000000000')).toEqual([]);
+    });
+
+    it('openedSince: every status, newest first, from that instant on, at most the limit', async () => {
+      const store = await makeStore();
+      const { case: before } = await store.create(aCaseRequest({ request: { id: 'R-0' } }), at(1));
+      const { case: onTheDot } = await store.create(aCaseRequest({ request: { id: 'R-1' } }), at(5));
+      const { case: later } = await store.create(
+        aCaseRequest({ request: { id: 'R-2' }, requester: MEGAN }),
+        at(9),
+      );
+      const cancel = decideAgentAction(later, { type: 'cancel' }, MEGAN_ACTOR, at(10));
+      if (cancel.kind !== 'changed') throw new Error('cancel refused');
+      await store.update(cancel.case, later.version);
+
+      const numbers = async (since: Date, limit: number) =>
+        (await store.openedSince(since, limit)).map((item) => item.number);
+      expect(await numbers(at(5), 10)).toEqual([later.number, onTheDot.number]);
+      expect((await store.openedSince(at(5), 10))[0]?.status).toBe('cancelled');
+      expect(await numbers(at(0), 2)).toEqual([later.number, onTheDot.number]);
+      expect(await numbers(at(0), 10)).toEqual([later.number, onTheDot.number, before.number]);
+      expect(await numbers(at(11), 10)).toEqual([]);
+      await expect(store.openedSince(at(0), 0)).rejects.toThrow(RangeError);
     });
 
     it('what a caller does to a case it got does not change the stored one', async () => {

@@ -59,6 +59,16 @@ export class MemoryCaseStore implements CaseStore {
       .map((item) => structuredClone(item));
   }
 
+  async openedSince(since: Date, limit: number): Promise<readonly Case[]> {
+    await Promise.resolve();
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
+    return [...this.#cases.values()]
+      .filter((item) => Date.parse(item.createdAt) >= since.getTime())
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.number - a.number)
+      .slice(0, limit)
+      .map((item) => structuredClone(item));
+  }
+
   async byRequester(requesterObjectId: string): Promise<readonly Case[]> {
     await Promise.resolve();
     return [...this.#cases.values()]

@@ -40,6 +40,8 @@ const UPDATE = `
     AND case_request_number = $9`;
 const IDENTITY = 'SELECT version FROM cases WHERE number = $1';
 const OPEN_CASES = 'SELECT document FROM cases WHERE status = ANY($1::text[]) ORDER BY created_at, number';
+const OPENED_SINCE =
+  'SELECT document FROM cases WHERE created_at >= $1 ORDER BY created_at DESC, number DESC LIMIT $2';
 const BY_REQUESTER =
   'SELECT document FROM cases WHERE requester_object_id = $1 ORDER BY created_at DESC, number DESC';
 
@@ -116,6 +118,14 @@ export class PostgresCaseStore implements CaseStore {
 
   async openCases(): Promise<readonly Case[]> {
     const result = await this.#pool.query<{ document: string }>(OPEN_CASES, [NOT_CLOSED]);
+    return result.rows.map((row) => decodeCase(row.document));
+  }
+
+  async openedSince(since: Date, limit: number): Promise<readonly Case[]> {
+    const result = await this.#pool.query<{ document: string }>(OPENED_SINCE, [
+      since,
+      requirePositiveInteger(limit, 'limit'),
+    ]);
     return result.rows.map((row) => decodeCase(row.document));
   }
 

@@ -40,6 +40,7 @@ interface Statements {
   readonly identity: Statement<[number], StoredIdentity>;
   readonly openCases: Statement<[], { document: string }>;
   readonly byRequester: Statement<[string], { document: string }>;
+  readonly openedSince: Statement<[number, number], { document: string }>;
 }
 
 /**
@@ -88,6 +89,12 @@ export class SqliteCaseStore implements CaseStore {
   async openCases(): Promise<readonly Case[]> {
     return this.#prepared()
       .openCases.all()
+      .map((row) => decodeCase(row.document));
+  }
+
+  async openedSince(since: Date, limit: number): Promise<readonly Case[]> {
+    return this.#prepared()
+      .openedSince.all(since.getTime(), requirePositiveInteger(limit, 'limit'))
       .map((row) => decodeCase(row.document));
   }
 
@@ -143,6 +150,9 @@ export class SqliteCaseStore implements CaseStore {
       ),
       byRequester: db.prepare(
         'SELECT document FROM cases WHERE requester_object_id = ? ORDER BY created_at DESC, number DESC',
+      ),
+      openedSince: db.prepare(
+        'SELECT document FROM cases WHERE created_at >= ? ORDER BY created_at DESC, number DESC LIMIT ?',
       ),
     };
     return this.#statements;
