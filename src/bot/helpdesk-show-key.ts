@@ -148,10 +148,11 @@ export async function finishShowKey(
     await context.sendActivity(deps.messages.helpdesk.sendKeyFlow.severalKeys(outcome.matches));
     return;
   }
-  if (outcome?.kind !== 'released') {
-    await context.sendActivity(m.notShown(outcome?.kind === 'denied' ? outcome.reason : 'unknown'));
+  if (outcome?.kind === 'denied') {
+    await context.sendActivity(m.notShown(outcome.reason));
     return;
   }
+  if (outcome?.kind !== 'released') throw new Error('the key release ended without an outcome');
   // The key is out: make sure it is replaced, whatever happens to the case from here.
   await scheduleRotationCheck(
     release.jobs,

@@ -1,4 +1,5 @@
 import type { CaseTextField } from '../helpdesk/decide-agent-action.js';
+import type { DenialReason } from '../recovery/release-policy.js';
 import type { AuditDecision } from '../recovery/release-ports.js';
 import type {
   DeviceKind,
@@ -191,7 +192,7 @@ export interface HelpdeskMessages {
     readonly signInButton: string;
     readonly sent: (requesterName: string) => string;
     readonly severalKeys: (matches: number) => string;
-    readonly notReleased: (reason: string) => string;
+    readonly notReleased: (reason: DenialReason) => string;
     readonly signInFailed: string;
   };
   /** "Show key to me" after the reason: the advanced agent's sign-in, and what the channel is told. */
@@ -201,9 +202,11 @@ export interface HelpdeskMessages {
     /** Said in the case thread, for everyone: who saw the key and where. */
     readonly shown: (agentName: string) => string;
     readonly privateChatFailed: string;
-    readonly notShown: (reason: string) => string;
+    readonly notShown: (reason: DenialReason) => string;
     readonly signInFailed: string;
   };
+  /** Why the key was not read for an agent, in words an agent can act on. */
+  readonly denials: { readonly [reason in DenialReason]: string };
   readonly caseTitle: (caseNumber: number) => string;
   /** Fallback and notification text of the case card: who, and where the case stands. Never a key. */
   readonly caseSummary: (caseNumber: number, requesterName: string, status: string) => string;

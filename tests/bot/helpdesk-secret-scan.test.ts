@@ -327,8 +327,8 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
     for (const expected of [
       /^That sign-in could not be used for sending the key/,
       /^The key is in Adele Vance's chat now/,
-      /^No key was sent \(notAllowedByTenant\)/,
-      /^No key was sent \(noMatch\)/,
+      /^No key was sent: Entra ID does not let this sign-in read BitLocker keys/,
+      /^No key was sent: none of the requester's PCs has a key with that Key ID/,
       /^Case \d+ for Alex Wilber has waited/,
       /^The key was shown to Isaiah Langer in their private chat/,
     ])

@@ -1,4 +1,22 @@
+import type { DenialReason } from '../../recovery/release-policy.js';
 import type { Messages, MissingAnswer } from '../messages.js';
+
+/** Why Graph and the release policy did not give an agent the key: what it means and what to do. */
+const helpdeskDenials: { readonly [reason in DenialReason]: string } = {
+  noMatch:
+    "none of the requester's PCs has a key with that Key ID. Check the Key ID on their screen with them.",
+  notAllowedByTenant:
+    'Entra ID does not let this sign-in read BitLocker keys. An agent with a key-reading role (for example Helpdesk Administrator) can do it.',
+  notInSelfServiceGroup: 'the requester is not allowed to get keys.',
+  rateLimited: 'this person has had too many keys in the last 24 hours. Look at the PC in person.',
+  deviceRateLimited: 'this PC has had too many keys in the last 24 hours. Look at it in person.',
+  riskStop: 'the request was stopped as risky.',
+  deviceDisabled: 'the PC is disabled in Entra ID. Check why before unlocking it.',
+  repeatRecovery:
+    'this PC was unlocked with a key less than an hour ago. Something keeps locking it: look at it in person.',
+  directoryUnavailable: 'Microsoft Graph did not answer. Try again in a few minutes.',
+  alreadyReleased: 'this key has already been given out for this case.',
+};
 
 const MISSING_NAMES: { readonly [answer in MissingAnswer]: string } = {
   rootCause: 'what happened',
@@ -277,7 +295,7 @@ export const en: Messages = {
       sent: (name) => `The key is in ${name}'s chat now. It hides itself after a few minutes.`,
       severalKeys: (matches) =>
         `${matches} keys on the requester's PCs start with that Key ID. Ask them for more of it, then try again.`,
-      notReleased: (reason) => `No key was sent (${reason}). Nothing changed on the case.`,
+      notReleased: (reason) => `No key was sent: ${helpdeskDenials[reason]} Nothing changed on the case.`,
       signInFailed: 'That sign-in could not be used for sending the key. Press Send key again.',
     },
     showKeyFlow: {
@@ -288,9 +306,10 @@ export const en: Messages = {
         `The key was shown to ${name} in their private chat with me. It will be replaced once it has been used.`,
       privateChatFailed:
         'I could not open a private chat with you, so no key was read. Open a chat with me in Teams, then press Show key to me again.',
-      notShown: (reason) => `No key was shown (${reason}). Nothing changed on the case.`,
+      notShown: (reason) => `No key was shown: ${helpdeskDenials[reason]} Nothing changed on the case.`,
       signInFailed: 'That sign-in could not be used for showing the key. Press Show key to me again.',
     },
+    denials: helpdeskDenials,
     caseTitle: (caseNumber) => `Case ${caseNumber}`,
     caseSummary: (caseNumber, requesterName, status) => `Case ${caseNumber}, ${requesterName}: ${status}`,
     statuses: {
