@@ -506,6 +506,7 @@ export function caseView(current: Case): CaseView {
       ...(entry.by.kind === 'system' ? {} : { by: entry.by.name }),
       // System entries carry codes (the reason a case was opened), not words for people.
       ...(entry.detail && entry.by.kind !== 'system' ? { note: entry.detail } : {}),
+      ...(entry.method ? { method: entry.method } : {}),
     })),
     createdAt: current.createdAt,
     updatedAt: current.updatedAt,

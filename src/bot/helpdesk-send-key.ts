@@ -1,6 +1,6 @@
 import { type Activity, TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
-import { caseCard } from '../cards/case-card.js';
+import { agentSignInCard, caseCard } from '../cards/case-card.js';
 import { helpdeskRefusalText } from '../cards/helpdesk-cards.js';
 import type { Case } from '../helpdesk/case.js';
 import { CaseVersionConflictError } from '../helpdesk/case-version-conflict-error.js';
@@ -49,8 +49,10 @@ export async function startSendKey(
     JSON.stringify(TurnContext.getConversationReference(activity as Activity)),
   );
   const m = deps.messages.helpdesk.sendKeyFlow;
-  const card = caseCard(caseView(current), deps.messages, { notice: m.signInNotice });
-  return { ...card, actions: [{ type: 'Action.OpenUrl', title: m.signInButton, url, style: 'positive' }] };
+  return agentSignInCard(
+    { case: caseView(current), notice: m.signInNotice, button: m.signInButton, url },
+    deps.messages,
+  );
 }
 
 /**

@@ -6,7 +6,13 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
-import { advancedView, caseCard, revealedKeyHiddenCard, revealedKeyView } from '../cards/case-card.js';
+import {
+  advancedView,
+  agentSignInCard,
+  caseCard,
+  revealedKeyHiddenCard,
+  revealedKeyView,
+} from '../cards/case-card.js';
 import { helpdeskRefusalText } from '../cards/helpdesk-cards.js';
 import type { Case } from '../helpdesk/case.js';
 import { CaseVersionConflictError } from '../helpdesk/case-version-conflict-error.js';
@@ -89,8 +95,10 @@ export async function startShowKey(
     reason.trim(),
   );
   const m = deps.messages.helpdesk.showKeyFlow;
-  const card = caseCard(caseView(current), deps.messages, { notice: m.signInNotice });
-  return { ...card, actions: [{ type: 'Action.OpenUrl', title: m.signInButton, url, style: 'positive' }] };
+  return agentSignInCard(
+    { case: caseView(current), notice: m.signInNotice, button: m.signInButton, url },
+    deps.messages,
+  );
 }
 
 /**

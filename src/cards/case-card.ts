@@ -13,6 +13,7 @@ import {
   cardOf,
   execute,
   type FactSetElement,
+  openUrl,
   type TextBlockElement,
   text,
   title,
@@ -61,6 +62,8 @@ export interface CaseHistoryLine {
   readonly by?: string;
   /** Free text that came with the event (a requester's note, a verification note). */
   readonly note?: string;
+  /** How the requester was verified, on a verification line. */
+  readonly method?: VerificationMethod;
 }
 
 /**
@@ -195,6 +198,33 @@ export function advancedView(
       execute(m.advanced.reveal, CASE_VERBS.revealKey, data, { style: 'positive' }),
       execute(m.advanced.back, CASE_VERBS.refresh, data, { associatedInputs: 'none' }),
     ],
+  );
+}
+
+/** The agent's own sign-in step before a key is read (Send key, Show key to me): what happens, and the link. */
+export interface AgentSignInView {
+  readonly case: CaseView;
+  /** What signing in leads to, in one or two sentences. */
+  readonly notice: string;
+  readonly button: string;
+  /** `${PUBLIC_BASE_URL}/auth/start?s=…`: single use, bound to this agent. */
+  readonly url: string;
+}
+
+/**
+ * The answer to the agent's own press (so only they see the link): the case in brief, what signing in
+ * leads to, and the button. Nothing else to press: the link is the next step.
+ */
+export function agentSignInCard(view: AgentSignInView, messages: Messages): AdaptiveCard {
+  const m = messages.helpdesk;
+  return adaptiveCard(
+    view.notice,
+    [
+      title(m.caseTitle(view.case.number)),
+      keyFacts(view.case, messages),
+      text(view.notice, { weight: 'Bolder' }),
+    ],
+    [openUrl(view.button, view.url, { style: 'positive' })],
   );
 }
 
@@ -490,8 +520,9 @@ function history(view: CaseView, m: HelpdeskMessages): CardElement[] {
     ...(earlier > 0 ? [text(m.earlierHistory(earlier), { isSubtle: true, size: 'Small' })] : []),
     ...shown.map((line) => {
       const words = m.events[line.event](line.by === undefined ? undefined : safe(line.by, m));
+      const method = line.method === undefined ? '' : ` (${m.verificationMethods[line.method]})`;
       const note = line.note === undefined || line.note.trim() === '' ? '' : `: "${safe(line.note, m)}"`;
-      return text(`${cardTime(line.at)} · ${words}${note}`, { size: 'Small', spacing: 'Small' });
+      return text(`${cardTime(line.at)} · ${words}${method}${note}`, { size: 'Small', spacing: 'Small' });
     }),
   ];
 }

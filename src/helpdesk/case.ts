@@ -116,8 +116,10 @@ export interface CaseHistoryEntry {
   readonly at: string;
   readonly by: CaseParty;
   readonly action: CaseHistoryAction;
-  /** The note, reason or method that came with the action, when there was one. Never a key. */
+  /** The note or reason that came with the action, when there was one. Never a key. */
   readonly detail?: string;
+  /** How the requester was verified, on a `verificationRecorded` entry. */
+  readonly method?: VerificationMethod;
   /** Status after the action. */
   readonly status: CaseStatus;
 }

@@ -209,7 +209,8 @@ function decideOwnerAction(
       return change(current, agent, now, {
         status: 'verified',
         action: 'verificationRecorded',
-        detail: `${action.method}: ${note}`,
+        detail: note,
+        method: action.method,
         patch: { verification },
         events: [{ type: 'verificationRecorded', caseNumber, verification }],
       });
@@ -298,6 +299,8 @@ interface Change {
   readonly status: CaseStatus;
   readonly action: CaseHistoryAction;
   readonly detail?: string;
+  /** How the agent verified the requester, for a recorded verification. */
+  readonly method?: VerificationMethod;
   readonly patch: Partial<Case>;
   readonly events: readonly CaseEvent[];
 }
@@ -314,6 +317,7 @@ function record(current: Case, by: CaseParty, now: Date, what: Change): CaseDeci
     action: what.action,
     status: what.status,
     ...(what.detail === undefined ? {} : { detail: what.detail }),
+    ...(what.method === undefined ? {} : { method: what.method }),
   };
   const next: Case = {
     ...current,

@@ -69,6 +69,13 @@ function aCase(overrides: Partial<CaseView> = {}): CaseView {
       { at: '2025-03-03T09:00:00Z', event: 'opened' },
       { at: '2025-03-03T09:00:02Z', event: 'posted' },
       { at: '2025-03-03T09:05:00Z', event: 'noteAdded', by: 'Alex Wilber', note: 'Call me after 10' },
+      {
+        at: '2025-03-03T09:20:00Z',
+        event: 'verificationRecorded',
+        by: 'Megan Bowen',
+        method: 'managerConfirmation',
+        note: 'Manager on Teams',
+      },
     ],
     createdAt: '2025-03-03T09:00:00Z',
     updatedAt: '2025-03-03T09:05:00Z',
@@ -95,7 +102,7 @@ function aCaseIn(status: CaseView['status']): CaseView {
   });
 }
 
-/** Every action of a card wherever it sits: card-level, in body action sets (nested), and the refresh. */
+/** Every action of a card wherever it sits: card-level and in body action sets (nested). */
 function allActions(card: AdaptiveCard): CardAction[] {
   const inBody = (element: CardElement): CardAction[] => {
     switch (element.type) {
@@ -308,6 +315,8 @@ describe('the base case card everyone in the channel sees', () => {
       '6a0a2c8e-8f4f-4f7e-9d0a-3f1c2b4d5e6f',
       'Video call with photo ID, by Megan Bowen',
       'Note from Alex Wilber: \\"Call me after 10\\"',
+      // The method in words, never its code.
+      `Verified by Megan Bowen (${en.helpdesk.verificationMethods.managerConfirmation}): \\"Manager on Teams\\"`,
     ]) {
       expect(json).toContain(expected);
     }

@@ -356,9 +356,10 @@ describe('the full escalation path', () => {
       ['resolved', 'agent', 'resolved', at(30).toISOString()],
     ]);
     expect(current.history[1]!.detail).toBe('I am at the front desk of building 4');
-    expect(current.history[3]!.detail).toBe(
-      'videoCallPhotoId: Video call, badge photo matches, asked about the team offsite',
-    );
+    expect(current.history[3]).toMatchObject({
+      detail: 'Video call, badge photo matches, asked about the team offsite',
+      method: 'videoCallPhotoId',
+    });
     expect(current).toMatchObject({
       status: 'resolved',
       owner: { objectId: agent.objectId, name: 'Lee Gu' },

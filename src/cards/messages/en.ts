@@ -398,7 +398,7 @@ export const en: Messages = {
     advanced: {
       title: (caseNumber) => `Show the key of case ${caseNumber}?`,
       lines: [
-        'Only for requesters who cannot use Teams. Only you will see the key, and it is audited.',
+        'Only for requesters who cannot use Teams. You sign in again, then the key comes to your private chat with me. Only you see it, and it is audited.',
         'Read it to the verified requester, never by email or chat. It will be rotated afterwards.',
       ],
       reasonLabel: 'Why do you need to see it?',
