@@ -304,3 +304,45 @@ describe('reject as suspicious', () => {
     expect(alert?.activity?.text).toContain(megan.displayName);
   });
 });
+
+describe('someone outside the helpdesk presses the case buttons', () => {
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    harness = await startConversationHarness();
+    await harness.teamChannel(lee, TEAM, CHANNEL).install();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('Claim, Send key and Show key to me by a non-member: refused, the case and the channel unchanged', async () => {
+    await harness.personalChat(nestor).send('talk to IT');
+    const [opened] = await harness.app.store.cases.byRequester(nestor.id);
+    const press = async (person: DemoPerson, verb: string, extra: Record<string, unknown> = {}) => {
+      const current = (await harness.app.store.cases.get(opened!.number))!;
+      return harness
+        .teamChannel(person, TEAM, CHANNEL)
+        .execute(verb, { caseNumber: current.number, expectedVersion: current.version, ...extra });
+    };
+    const refusedWithoutChange = async (verb: string, extra: Record<string, unknown> = {}) => {
+      const before = await harness.app.store.cases.get(opened!.number);
+      const mark = harness.connector.calls.length;
+      const turn = await press(megan, verb, extra);
+      expect(turn.status).toBe(200);
+      expect(JSON.stringify(turn.body)).toContain('only for the IT helpdesk');
+      expect(JSON.stringify(turn.body)).not.toContain('/auth/start');
+      expect(await harness.app.store.cases.get(opened!.number)).toEqual(before);
+      expect(harness.connector.since(mark).filter((call) => call.activity?.type !== 'typing')).toEqual([]);
+    };
+
+    await refusedWithoutChange('caseClaim');
+    await press(lee, 'caseClaim');
+    await press(lee, 'caseRecordVerification', { verificationMethod: 'inPerson', verificationNote: 'desk' });
+    expect((await harness.app.store.cases.get(opened!.number))?.status).toBe('verified');
+    await refusedWithoutChange('caseSendKey');
+    await refusedWithoutChange('caseShowKeyToMe');
+    await refusedWithoutChange('caseRevealKey', { showKeyReason: 'I want to see it' });
+    const audit = await harness.app.store.audit.query({ requesterObjectId: nestor.id });
+    expect(audit.map((event) => event.reason)).not.toContain('showKeyToMe:released');
+  });
+});
