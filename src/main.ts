@@ -22,7 +22,7 @@ import { createStepUp } from './identity/step-up.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { startPlayground } from './playground/playground.js';
-import { PLAYGROUND_CONVERSATIONS } from './playground/playground-config.js';
+import { PLAYGROUND_CONVERSATIONS, playgroundUserFromArgs } from './playground/playground-config.js';
 import { DEFAULT_RELEASE_LIMITS } from './recovery/release-policy.js';
 import { openStore, type Store } from './store/store.js';
 
@@ -341,6 +341,13 @@ function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
  */
 async function main(argv: readonly string[]): Promise<void> {
   const withPlayground = argv.includes('--playground');
+  const user = playgroundUserFromArgs(argv);
+  if (user.kind === 'unknown') {
+    console.error(
+      `--as "${user.asked}" names nobody in the demo tenant. Try one of: ${user.people.join(', ')}.`,
+    );
+    process.exit(1);
+  }
   const config = configFromProcess();
   if (withPlayground && config.mode !== 'demo') {
     console.error(
@@ -359,6 +366,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const playground = await startPlayground({
     botEndpoint: `http://127.0.0.1:${app.port}/api/messages`,
     logger,
+    currentUser: user.person,
   });
   stopOnSignals(async () => {
     await playground.stop();
@@ -370,7 +378,8 @@ async function main(argv: readonly string[]): Promise<void> {
       '  BitLocker Recovery Bot is running in demo mode.',
       `  Open the Agents Playground:  ${playground.url}`,
       `  Demo sign-in page:           ${app.demoTenant?.signInOrigin ?? ''}`,
-      '  Say "hi" in the personal chat. Ctrl+C stops everything.',
+      `  You are ${user.person.displayName}. Say "hi" in the personal chat. Ctrl+C stops everything.`,
+      '  Try the helpdesk as an agent: npm run dev -- --as isaiah (or --as lee).',
       '',
     ].join('\n'),
   );

@@ -26,6 +26,35 @@ export const PLAYGROUND_TEAM_NAME = 'Contoso IT';
 export const PLAYGROUND_HELPDESK_CHANNEL_NAME = 'Helpdesk';
 export const PLAYGROUND_GROUP_CHAT_NAME = 'Device refresh';
 
+/** Who `npm run dev -- --as <name>` asked to be, or why that did not name one demo person. */
+export type PlaygroundUserChoice =
+  | { readonly kind: 'person'; readonly person: DemoPerson }
+  | { readonly kind: 'unknown'; readonly asked: string; readonly people: readonly string[] };
+
+/**
+ * The Playground's current user from the command line: `--as isaiah`, `--as "Isaiah Langer"` or
+ * `--as=IsaiahL` (first name, full name or UPN alias, any case). The Playground cannot switch person in its
+ * UI, so this is how to try the helpdesk side (Lee Gu, Isaiah Langer) or another requester. Without the
+ * flag: the first demo person (Alex Wilber), as in {@link renderPlaygroundConfig}.
+ */
+export function playgroundUserFromArgs(argv: readonly string[]): PlaygroundUserChoice {
+  const at = argv.findIndex((arg) => arg === '--as' || arg.startsWith('--as='));
+  const first = DEMO_PEOPLE[0];
+  if (at < 0 && first) return { kind: 'person', person: first };
+  const flag = argv[at] ?? '';
+  const asked = (flag.startsWith('--as=') ? flag.slice('--as='.length) : (argv[at + 1] ?? '')).trim();
+  const wanted = asked.toLowerCase();
+  const person = DEMO_PEOPLE.find(
+    (candidate) =>
+      candidate.displayName.toLowerCase() === wanted ||
+      candidate.displayName.split(' ')[0]?.toLowerCase() === wanted ||
+      alias(candidate) === wanted,
+  );
+  return person && wanted
+    ? { kind: 'person', person }
+    : { kind: 'unknown', asked, people: DEMO_PEOPLE.map((candidate) => candidate.displayName) };
+}
+
 /** The Playground's config schema (0.1.1) demands exactly five users besides the current one. */
 const OTHER_USERS = 5;
 
