@@ -211,11 +211,7 @@ export async function actOnCase(
   const found = await caseForAction(caseNumber, expectedVersion, deps);
   if (found.kind === 'answer') return found.card;
   const current = found.case;
-  const actor = await actorOf(
-    context.activity.from.aadObjectId ?? '',
-    context.activity.from.name ?? '',
-    deps,
-  );
+  const actor = await actorOfActivity(context, deps);
   const decision: CaseDecision = decideAgentAction(current, action, actor, deps.now());
   if (decision.kind === 'refused') {
     deps.logger.info(
@@ -426,15 +422,16 @@ export async function caseForMember(
   current: Case,
   deps: HelpdeskContext,
 ): Promise<AdaptiveCard> {
-  const actor = await actorOf(
-    context.activity.from.aadObjectId ?? '',
-    context.activity.from.name ?? '',
-    deps,
-  );
+  const actor = await actorOfActivity(context, deps);
   if (!actor.inHelpdeskGroup && !actor.inAdvancedGroup) {
     return cardOf([text(helpdeskRefusalText({ code: 'notHelpdeskMember' }, deps.messages))]);
   }
   return caseCard(caseView(current), deps.messages);
+}
+
+/** The person who pressed a button, as the authenticated activity names them, with their groups. */
+export function actorOfActivity(context: TurnContext, deps: HelpdeskContext): Promise<CaseActor> {
+  return actorOf(context.activity.from.aadObjectId ?? '', context.activity.from.name ?? '', deps);
 }
 
 /** Who acts on a case: an identity from the activity or the sign-in, groups from Graph (never card data). */

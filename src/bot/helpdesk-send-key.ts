@@ -1,16 +1,12 @@
-import { type Activity, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
-import { agentSignInCard, caseCard } from '../cards/case-card.js';
-import { helpdeskRefusalText } from '../cards/helpdesk-cards.js';
+import { agentSignInCard } from '../cards/case-card.js';
 import type { Case } from '../helpdesk/case.js';
-import { CaseVersionConflictError } from '../helpdesk/case-version-conflict-error.js';
 import { decideAgentAction } from '../helpdesk/decide-agent-action.js';
 import type { VerifiedStepUp } from '../identity/step-up.js';
 import { newCorrelationId } from '../observability/logger.js';
-import { type ReleaseOutcome, releaseKey } from '../recovery/release-key.js';
-import { DEFAULT_RELEASE_LIMITS } from '../recovery/release-policy.js';
-import type { RecoveryRequest } from '../recovery/triage-types.js';
-import { actorOf, caseView, type HelpdeskContext, refusedCard, updateChannelCard } from './helpdesk-flow.js';
+import { agentSignInUrl, decideAfterSignIn, recordKeyOut, releaseForCase } from './agent-key-release.js';
+import { actorOfActivity, caseView, type HelpdeskContext, refusedCard } from './helpdesk-flow.js';
 import { presentRelease, type ReleaseServices } from './release-flow.js';
 
 /** Sign-ins started from a case card carry this request id, so the callback knows it is an agent's. */
@@ -31,23 +27,10 @@ export async function startSendKey(
   deps: HelpdeskContext,
   release: ReleaseServices,
 ): Promise<AdaptiveCard> {
-  const activity = context.activity;
-  const objectId = activity.from.aadObjectId ?? '';
-  const actor = await actorOf(objectId, activity.from.name ?? '', deps);
+  const actor = await actorOfActivity(context, deps);
   const decision = decideAgentAction(current, { type: 'sendKeyToRequester' }, actor, deps.now());
-  if (decision.kind === 'refused') {
-    return refusedCard(current, decision.reason, deps);
-  }
-  const url = await release.stepUp.startUrl(
-    {
-      objectId,
-      tenantId: activity.conversation.tenantId ?? '',
-      teamsUserId: activity.from.id,
-      displayName: actor.name,
-    },
-    `case:${current.number}`,
-    JSON.stringify(TurnContext.getConversationReference(activity as Activity)),
-  );
+  if (decision.kind === 'refused') return refusedCard(current, decision.reason, deps);
+  const url = await agentSignInUrl(context, actor, `case:${current.number}`, release);
   const m = deps.messages.helpdesk.sendKeyFlow;
   return agentSignInCard(
     { case: caseView(current), notice: m.signInNotice, button: m.signInButton, url },
@@ -68,18 +51,16 @@ export async function finishSendKey(
 ): Promise<void> {
   const m = deps.messages.helpdesk.sendKeyFlow;
   const caseNumber = Number(CASE_SIGN_IN.exec(verified.requestId)?.[1]);
-  const current = await deps.helpdesk.cases.get(caseNumber);
-  if (!current) {
-    await context.sendActivity(m.signInFailed);
-    return;
-  }
-  const agent = verified.requester;
-  const actor = await actorOf(agent.objectId, agent.displayName, deps);
-  const decision = decideAgentAction(current, { type: 'sendKeyToRequester' }, actor, deps.now());
-  if (decision.kind === 'refused') {
-    await context.sendActivity(helpdeskRefusalText(decision.reason, deps.messages));
-    return;
-  }
+  const decided = await decideAfterSignIn(
+    context,
+    verified,
+    caseNumber,
+    { type: 'sendKeyToRequester' },
+    m.signInFailed,
+    deps,
+  );
+  if (!decided) return;
+  const { current } = decided;
   const correlationId = newCorrelationId();
   const outcome = await releaseForCase(
     current,
@@ -112,60 +93,6 @@ export async function finishSendKey(
         correlationId,
       }),
   );
-  try {
-    await deps.helpdesk.cases.update(decision.case, current.version);
-    await updateChannelCard(decision.case, caseCard(caseView(decision.case), deps.messages), deps);
-  } catch (error) {
-    if (!(error instanceof CaseVersionConflictError)) throw error;
-    deps.logger.warn({ caseNumber }, 'case changed while its key was being sent');
-  }
+  await recordKeyOut(decided, deps);
   await context.sendActivity(m.sent(current.requester.displayName));
-}
-
-/** The case as a recovery request for the release machinery; `requestId` keys it in the ledger. */
-function caseRecoveryRequest(current: Case, requestId: string): RecoveryRequest {
-  return {
-    id: requestId,
-    keyId: current.keyId,
-    rootCause: current.triage.rootCause,
-    reasonCode: current.triage.reasonCode,
-    errorCode: current.triage.errorCode,
-    deviceKind: current.triage.deviceKind,
-    riskStop: false,
-    startedAt: current.requestStartedAt,
-  };
-}
-
-/**
- * Finds the case's key among the requester's own devices and reads it once, for an agent's verified sign-in
- * (the agent's token in delegated mode, the app's in application mode). The agent verified the person
- * (recorded on the case); the self-service group and the risk stop were why it came to IT, so they do not
- * apply. The ledger keys the release by the sign-in's request id (`case:<n>` or `caseShow:<n>`).
- */
-export async function releaseForCase(
-  current: Case,
-  verified: VerifiedStepUp,
-  method: string,
-  correlationId: string,
-  deps: HelpdeskContext,
-  release: ReleaseServices,
-): Promise<ReleaseOutcome> {
-  const access = release.access.forAgent(verified);
-  return await releaseKey(
-    {
-      requester: current.requester,
-      request: caseRecoveryRequest(current, verified.requestId),
-      verification: { method, at: current.verification?.at ?? verified.verifiedAt },
-      correlationId,
-    },
-    {
-      directory: access.directory,
-      keys: access.keys,
-      ledger: release.ledger,
-      audit: release.audit,
-      limits: { ...DEFAULT_RELEASE_LIMITS, perRequester: 10 },
-      selfServiceGroupId: undefined,
-      now: deps.now,
-    },
-  );
 }

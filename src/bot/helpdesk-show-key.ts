@@ -1,28 +1,15 @@
-import {
-  type Activity,
-  CardFactory,
-  type ConversationParameters,
-  MessageFactory,
-  TurnContext,
-} from 'botbuilder';
+import { CardFactory, type ConversationParameters, MessageFactory, TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
-import {
-  advancedView,
-  agentSignInCard,
-  caseCard,
-  revealedKeyHiddenCard,
-  revealedKeyView,
-} from '../cards/case-card.js';
+import { advancedView, agentSignInCard, revealedKeyHiddenCard, revealedKeyView } from '../cards/case-card.js';
 import { helpdeskRefusalText } from '../cards/helpdesk-cards.js';
 import type { Case } from '../helpdesk/case.js';
-import { CaseVersionConflictError } from '../helpdesk/case-version-conflict-error.js';
 import { type CaseRefusal, decideAgentAction, showKeyRefusal } from '../helpdesk/decide-agent-action.js';
 import type { VerifiedStepUp } from '../identity/step-up.js';
 import { newCorrelationId } from '../observability/logger.js';
 import type { Requester } from '../recovery/case-requests.js';
 import type { ReleaseOutcome } from '../recovery/release-key.js';
-import { actorOf, caseView, type HelpdeskContext, refusedCard, updateChannelCard } from './helpdesk-flow.js';
-import { releaseForCase } from './helpdesk-send-key.js';
+import { agentSignInUrl, decideAfterSignIn, recordKeyOut, releaseForCase } from './agent-key-release.js';
+import { actorOfActivity, caseView, type HelpdeskContext, refusedCard } from './helpdesk-flow.js';
 import { type HideKeyCardPayload, hideJobKey, type ReleaseServices } from './release-flow.js';
 import { scheduleRotationCheck } from './rotation.js';
 
@@ -50,11 +37,7 @@ export async function offerShowKey(
   current: Case,
   deps: HelpdeskContext,
 ): Promise<AdaptiveCard> {
-  const actor = await actorOf(
-    context.activity.from.aadObjectId ?? '',
-    context.activity.from.name ?? '',
-    deps,
-  );
+  const actor = await actorOfActivity(context, deps);
   const refusal = showKeyRefusal(current, actor, deps.now());
   if (refusal) return refusedCard(current, refusal, deps);
   return advancedView(caseView(current), deps.messages);
@@ -72,9 +55,7 @@ export async function startShowKey(
   deps: HelpdeskContext,
   release: ReleaseServices,
 ): Promise<AdaptiveCard> {
-  const activity = context.activity;
-  const objectId = activity.from.aadObjectId ?? '';
-  const actor = await actorOf(objectId, activity.from.name ?? '', deps);
+  const actor = await actorOfActivity(context, deps);
   const decision = decideAgentAction(current, { type: 'showKeyToMe', reason }, actor, deps.now());
   if (decision.kind === 'refused') {
     return REASON_REFUSALS.has(decision.reason.code)
@@ -83,17 +64,7 @@ export async function startShowKey(
         })
       : refusedCard(current, decision.reason, deps);
   }
-  const url = await release.stepUp.startUrl(
-    {
-      objectId,
-      tenantId: activity.conversation.tenantId ?? '',
-      teamsUserId: activity.from.id,
-      displayName: actor.name,
-    },
-    `caseShow:${current.number}`,
-    JSON.stringify(TurnContext.getConversationReference(activity as Activity)),
-    reason.trim(),
-  );
+  const url = await agentSignInUrl(context, actor, `caseShow:${current.number}`, release, reason.trim());
   const m = deps.messages.helpdesk.showKeyFlow;
   return agentSignInCard(
     { case: caseView(current), notice: m.signInNotice, button: m.signInButton, url },
@@ -116,26 +87,25 @@ export async function finishShowKey(
 ): Promise<void> {
   const m = deps.messages.helpdesk.showKeyFlow;
   const caseNumber = Number(CASE_SHOW_SIGN_IN.exec(verified.requestId)?.[1]);
-  const current = await deps.helpdesk.cases.get(caseNumber);
-  if (!current) {
-    await context.sendActivity(m.signInFailed);
-    return;
-  }
-  const agent = verified.requester;
-  const actor = await actorOf(agent.objectId, agent.displayName, deps);
   const reason = verified.reason ?? '';
-  const decision = decideAgentAction(current, { type: 'showKeyToMe', reason }, actor, deps.now());
-  if (decision.kind === 'refused') {
-    await context.sendActivity(helpdeskRefusalText(decision.reason, deps.messages));
-    return;
-  }
+  const decided = await decideAfterSignIn(
+    context,
+    verified,
+    caseNumber,
+    { type: 'showKeyToMe', reason },
+    m.signInFailed,
+    deps,
+  );
+  if (!decided) return;
+  const { current, actor, decision } = decided;
+  const agent = verified.requester;
   const correlationId = newCorrelationId();
   let outcome: ReleaseOutcome | undefined;
   let opened = false;
   try {
     await inPrivateChat(context, agent, deps, async (agentChat) => {
       opened = true;
-      outcome = await releaseForCase(
+      const read = await releaseForCase(
         current,
         verified,
         `helpdesk:${current.verification?.method ?? 'unknown'}+agentStepUp+shownToAgent`,
@@ -143,8 +113,9 @@ export async function finishShowKey(
         deps,
         release,
       );
-      if (outcome.kind === 'released')
-        await showToAgent(agentChat, agent.objectId, current, outcome, deps, release);
+      outcome = read;
+      if (read.kind === 'released')
+        await showToAgent(agentChat, agent.objectId, current, read, deps, release);
     });
   } catch (error) {
     if (opened) throw error;
@@ -193,13 +164,7 @@ export async function finishShowKey(
     actor: `${actor.name} (${actor.objectId})`,
     note: reason.trim(),
   });
-  try {
-    await deps.helpdesk.cases.update(decision.case, current.version);
-    await updateChannelCard(decision.case, caseCard(caseView(decision.case), deps.messages), deps);
-  } catch (error) {
-    if (!(error instanceof CaseVersionConflictError)) throw error;
-    deps.logger.warn({ caseNumber }, 'case changed while its key was being shown');
-  }
+  await recordKeyOut(decided, deps);
   await context.sendActivity(m.shown(actor.name));
 }
 
