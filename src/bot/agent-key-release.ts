@@ -84,7 +84,8 @@ export async function decideAfterSignIn(
  * Finds the case's key among the requester's own devices and reads it once, for an agent's verified sign-in
  * (the agent's token in delegated mode, the app's in application mode). The agent verified the person
  * (recorded on the case); the self-service group and the risk stop were why it came to IT, so they do not
- * apply. The ledger keys the release by the sign-in's request id (`case:<n>` or `caseShow:<n>`).
+ * apply. The ledger keys the release by the sign-in's request id (`case:<n>` or `caseShow:<n>`); the audit
+ * names the agent, which is also how `stats` tells a helpdesk release from a self-service one.
  */
 export async function releaseForCase(
   current: Case,
@@ -111,6 +112,7 @@ export async function releaseForCase(
       request,
       verification: { method, at: current.verification?.at ?? verified.verifiedAt },
       correlationId,
+      actor: `${verified.requester.displayName} (${verified.requester.objectId})`,
     },
     {
       directory: access.directory,

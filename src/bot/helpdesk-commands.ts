@@ -211,14 +211,14 @@ async function todaysStats(deps: HelpdeskCommandDependencies) {
       .filter((event) => event.decision === 'released' && event.actor === undefined && event.requestId)
       .map((event) => [event.requestId as string, event]),
   );
-  // Later events of older requests (a card hidden, a rotation confirmed) do not make them today's requests.
+  // Only the triage's own request ids count (`case:<n>` of a helpdesk release and `…:rotation` follow-ups
+  // are not requests of a person), and only those started today: later events of older requests (a card
+  // hidden, a rotation confirmed) do not make them today's.
   const requests = new Set(
     [
-      ...events.flatMap((event) => (event.requestId ? [{ id: event.requestId, at: event.at }] : [])),
-      ...cases.map((item) => ({ id: item.requestId, at: item.requestStartedAt })),
-    ]
-      .filter((seen) => (requestStartedAt(seen.id) ?? Date.parse(seen.at)) >= start)
-      .map((seen) => seen.id),
+      ...events.flatMap((event) => (event.requestId ? [event.requestId] : [])),
+      ...cases.map((item) => item.requestId),
+    ].filter((id) => (requestStartedAt(id) ?? -1) >= start),
   );
   const timesToKeyMs = [...selfServed.values()].flatMap((event) => {
     const startedAt = requestStartedAt(event.requestId as string);

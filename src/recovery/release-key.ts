@@ -29,6 +29,8 @@ export interface ReleaseInput {
   /** How and when the requester proved who they are (the step-up sign-in). */
   readonly verification: { readonly method: string; readonly at: string };
   readonly correlationId: string;
+  /** The agent releasing the key for the requester (helpdesk), as the audit names them; absent for self-service. */
+  readonly actor?: string;
 }
 
 /** How a release attempt ended. Only `released` carries the key, and only to be shown in the 1:1 chat. */
@@ -163,6 +165,7 @@ function auditBase(input: ReleaseInput, deps: ReleaseDependencies, candidate: Ca
     requestId: input.request.id,
     keyId: candidate?.key.id ?? input.request.keyId,
     verification: input.verification,
+    ...(input.actor === undefined ? {} : { actor: input.actor }),
     ...(candidate ? { deviceId: candidate.device.deviceId, deviceName: candidate.device.displayName } : {}),
   };
 }

@@ -215,6 +215,40 @@ describe('helpdesk commands over HTTP (issue 5 item 6)', () => {
     expect(numbers.get('BIOS or firmware update')).toBe('1');
   });
 
+  it('a key the helpdesk sent is escalated, not self-served, and the audit names the agent', async () => {
+    const adeleKey = demoKey(harness, DEMO_DEVICE_NAMES.adeleLaptop);
+    await harness.personalChat(adele).send('restart');
+    await askForKey(harness.personalChat(adele), adeleKey.id.slice(0, 8), {
+      rootCause: 'firmwareUpdate',
+      deviceKind: 'oldDomainPc',
+    });
+    const [again] = await harness.app.store.cases.byRequester(adele.id);
+    const act = async (verb: string, extra: Record<string, unknown> = {}) => {
+      const current = await harness.app.store.cases.get(again!.number);
+      return channel(isaiah).execute(verb, {
+        caseNumber: again!.number,
+        expectedVersion: current!.version,
+        ...extra,
+      });
+    };
+    await act('caseClaim');
+    await act('caseRecordVerification', { verificationMethod: 'inPerson', verificationNote: 'at the desk' });
+    const link = /"url":"([^"]*\/auth\/start[^"]*)"/.exec(
+      JSON.stringify((await act('caseSendKey')).body),
+    )?.[1];
+    await signIn(harness, link!, isaiah.id);
+    expect((await harness.app.store.cases.get(again!.number))?.status).toBe('released');
+    const [released] = (await harness.app.store.audit.query({ requesterObjectId: adele.id })).filter(
+      (event) => event.decision === 'released',
+    );
+    expect(released?.actor).toContain(isaiah.id);
+
+    const numbers = facts(onlyCard(await channel(isaiah).send('stats')));
+    expect(numbers.get('Self-served')).toBe('1');
+    expect(numbers.get('Escalated to IT')).toBe('3');
+    expect(numbers.get('Requests')).toBe('4');
+  });
+
   it('the commands are not answered in other channels: the usual redirect, no data', async () => {
     const elsewhere = harness.teamChannel(lee, TEAM, '19:general-elsewhere@thread.tacv2');
     const turn = await elsewhere.send('queue');
