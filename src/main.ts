@@ -12,7 +12,7 @@ import { processEnvironment } from './config/process-environment.js';
 import { ensureDemoCertificates } from './demo-tenant/certificates.js';
 import { type DemoTenant, startDemoTenant } from './demo-tenant/demo-tenant.js';
 import { DEMO_GROUPS } from './demo-tenant/sample-people.js';
-import { createGraphClientFactory } from './graph/graph-client.js';
+import { createGraphClientFactory, type GraphAccess, type GraphClient } from './graph/graph-client.js';
 import { graphKeyAccess } from './graph/graph-key-access.js';
 import { authRoutes } from './http/auth-routes.js';
 import { startHttpServer } from './http/server.js';
@@ -58,9 +58,15 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
     const now = () => new Date();
     const adapter = createBotAdapter(config);
     const entra = entraSettings(config, demoTenant);
-    // One app-token provider (one MSAL client and token cache) and one Graph origin for every service.
+    // One app-token provider (one MSAL client and token cache) for every service.
+    // One Graph client factory, so one circuit breaker notices an outage for every caller.
     const graph: GraphSetup | undefined = entra && {
-      endpoint: config.mode === 'demo' && demoTenant ? demoTenant.graphEndpoint : config.graphEndpoint,
+      clients: createGraphClientFactory({
+        endpoint: config.mode === 'demo' && demoTenant ? demoTenant.graphEndpoint : config.graphEndpoint,
+        logger,
+        clientName: 'BitLockerRecoveryBot',
+        clientVersion: '0.1.0',
+      }),
       appToken: createAppTokenProvider({ entra, logger }),
     };
     const release = entra && graph ? releaseServices(config, entra, graph, store, logger, now) : undefined;
@@ -73,7 +79,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       now,
       botAppId: config.bot.appId ?? '',
       release,
-      helpdesk: graph ? helpdeskServices(config, store, graph, logger) : undefined,
+      helpdesk: graph ? helpdeskServices(config, store, graph) : undefined,
     });
     const server = await startHttpServer(
       {
@@ -145,11 +151,16 @@ function entraSettings(config: Config, demoTenant: DemoTenant | undefined): Entr
     : undefined;
 }
 
-/** Where Graph is and how the bot gets app-only tokens for it. */
+/** Graph clients (one origin, one circuit breaker) and the app-only token for them. */
 interface GraphSetup {
-  readonly endpoint: string;
+  readonly clients: (access: GraphAccess) => GraphClient;
   readonly appToken: AppTokenProvider;
 }
+
+/** A person waits in Teams: fail within the turn's time budget and let IT take over. */
+const ON_TURN = { deadlineMs: 6000, attemptTimeoutMs: 3000 } as const;
+/** Helpdesk buttons are invokes, answered within 5 s, and a case is posted without details rather than late. */
+const ON_INVOKE = { deadlineMs: 3000, attemptTimeoutMs: 2000 } as const;
 
 function releaseServices(
   config: Config,
@@ -159,14 +170,8 @@ function releaseServices(
   logger: Logger,
   now: () => Date,
 ): ReleaseServices {
-  const graphClients = createGraphClientFactory({
-    endpoint: graph.endpoint,
-    logger,
-    clientName: 'BitLockerRecoveryBot',
-    clientVersion: '0.1.0',
-    // A person waits in Teams: fail within the turn's time budget and let IT take over.
-    limits: { deadlineMs: 6000, attemptTimeoutMs: 3000 },
-  });
+  const graphClients = (access: Omit<GraphAccess, 'limits'>) =>
+    graph.clients(access.userInitiated ? { ...access, limits: ON_TURN } : access);
   const { appToken } = graph;
   const access: KeyAccessFactory = {
     forRequester: (verified) =>
@@ -217,7 +222,6 @@ function helpdeskServices(
   config: Config,
   store: Store,
   graphSetup: GraphSetup,
-  logger: Logger,
 ): HelpdeskServices | undefined {
   const demo = config.mode === 'demo';
   const channelId =
@@ -225,13 +229,7 @@ function helpdeskServices(
   const helpdeskGroup = config.groups.helpdesk ?? (demo ? DEMO_GROUPS.helpdesk : undefined);
   const advancedGroup = config.groups.helpdeskAdvanced ?? (demo ? DEMO_GROUPS.helpdeskAdvanced : undefined);
   if (!channelId) return undefined;
-  const graph = createGraphClientFactory({
-    endpoint: graphSetup.endpoint,
-    logger,
-    clientName: 'BitLockerRecoveryBot',
-    clientVersion: '0.1.0',
-    limits: { deadlineMs: 3000, attemptTimeoutMs: 2000 },
-  })({ token: graphSetup.appToken, userInitiated: true });
+  const graph = graphSetup.clients({ token: graphSetup.appToken, userInitiated: true, limits: ON_INVOKE });
   const groups = [helpdeskGroup, advancedGroup].filter((id): id is string => id !== undefined);
   const cache = new Map<
     string,

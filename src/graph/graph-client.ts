@@ -139,6 +139,11 @@ export interface GraphClient {
 export interface GraphAccess {
   readonly token: () => Promise<string>;
   readonly userInitiated: boolean;
+  /**
+   * Time limits of this client's calls (a person waiting in Teams needs shorter ones than a background job);
+   * the circuit breaker stays the factory's, so an outage is noticed once whoever calls.
+   */
+  readonly limits?: Pick<Partial<GraphLimits>, 'deadlineMs' | 'attemptTimeoutMs'>;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -158,7 +163,8 @@ export function createGraphClientFactory(
 ): (access: GraphAccess) => GraphClient {
   const limits = { ...DEFAULT_GRAPH_LIMITS, ...options.limits };
   const breaker = newBreaker(options.logger.child({ component: 'graph' }), limits, options.clock ?? Date.now);
-  return (access) => createGraphClient({ ...options, ...access, breaker });
+  return (access) =>
+    createGraphClient({ ...options, ...access, limits: { ...options.limits, ...access.limits }, breaker });
 }
 
 /** A Graph client; see {@link GraphClient}. Resilience rules are in `decideRetry` and {@link CircuitBreaker}. */

@@ -194,6 +194,37 @@ describe('Graph client when Graph is down', () => {
     expect(outcomes()).toEqual([503, 503, 503, 503, 200, 200]);
   });
 
+  it('clients of one factory keep their own time limits and share the breaker', async () => {
+    const time = virtualTime();
+    const clients = createGraphClientFactory({
+      endpoint: tenant.graphEndpoint,
+      logger,
+      clock: time.clock,
+      sleep: time.sleep,
+      random: () => 0.999,
+      clientName: 'BitLockerRecoveryBot',
+      clientVersion: '1.0.0',
+      limits: { ...QUICK, breakerFailureThreshold: 6 },
+    });
+    const onInvoke = clients({ token: appToken, userInitiated: true, limits: { deadlineMs: 1_000 } });
+    const background = clients({ token: appToken, userInitiated: false });
+    const laptop = deviceNamed(DEMO_DEVICE_NAMES.alexLaptop);
+    tenant.faults.set({ serverErrors: { status: 503, everyNth: 1 } });
+
+    // The short deadline stops after three attempts (the waits of 399 and 799 ms fit in one second, the
+    // next does not). The background client would go on to maxAttempts (5), but the breaker counts the
+    // failures of both and opens at six, for both.
+    const started = time.clock();
+    expect(await failure(onInvoke.device(laptop.id))).toMatchObject({
+      code: 'serviceNotAvailable',
+      attempts: 3,
+    });
+    expect(time.clock() - started).toBeLessThan(1_000);
+    expect(await failure(background.device(laptop.id))).toMatchObject({ code: 'circuitOpen', attempts: 3 });
+    expect(await failure(onInvoke.me())).toMatchObject({ code: 'circuitOpen', attempts: 0 });
+    expect(tenant.graphRequests.entries).toHaveLength(6);
+  });
+
   it('retries a read after a dropped connection', async () => {
     const time = virtualTime(() => tenant.faults.set({ dropConnections: undefined }));
     tenant.faults.set({ dropConnections: { everyNth: 1 } });
