@@ -1,6 +1,6 @@
+import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
 import type { CandidateDevice, Case, VerificationEvidence } from './case.js';
 import { findRecoveryPasswordInCase } from './find-recovery-password-in-case.js';
-import { RecoveryPasswordInCaseError } from './recovery-password-in-case-error.js';
 
 /** What the edge learns from the directory after a case was opened. Absent parts stay as they are. */
 export interface CaseDetails {
@@ -12,11 +12,12 @@ export interface CaseDetails {
 /**
  * The case with directory details added: candidate devices, the requester's UPN, the bot's own
  * verification evidence. A system change like any other: one history entry, `version` one higher.
- * @throws RecoveryPasswordInCaseError when the details carry a recovery-password shape anywhere.
+ * @throws RecoveryPasswordRefusedError (`RECOVERY_PASSWORD_IN_CASE`) when the details carry a
+ *   recovery-password shape anywhere.
  */
 export function attachCaseDetails(current: Case, details: CaseDetails, now: Date): Case {
   const field = findRecoveryPasswordInCase(details);
-  if (field !== undefined) throw new RecoveryPasswordInCaseError(field);
+  if (field !== undefined) throw new RecoveryPasswordRefusedError('RECOVERY_PASSWORD_IN_CASE', field);
   const at = now.toISOString();
   const added = [
     details.devices === undefined ? undefined : 'devices',

@@ -1,20 +1,21 @@
 import type { CaseRequest } from '../recovery/case-requests.js';
+import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
 import type { Case } from './case.js';
 import { findRecoveryPasswordInCase } from './find-recovery-password-in-case.js';
-import { RecoveryPasswordInCaseError } from './recovery-password-in-case-error.js';
 
 /**
  * The new case for a case request: status `open`, version 1, one history entry. Devices, UPN and the
  * bot's own verification evidence are added later with {@link attachCaseDetails}, because they need the
  * directory and must not hold up the hand-off.
- * @throws RecoveryPasswordInCaseError when the case request carries a recovery-password shape anywhere.
+ * @throws RecoveryPasswordRefusedError (`RECOVERY_PASSWORD_IN_CASE`) when the case request carries a
+ *   recovery-password shape anywhere.
  * @throws RangeError when `number` is not a positive integer.
  */
 export function openCaseFrom(caseRequest: CaseRequest, number: number, now: Date): Case {
   if (!Number.isSafeInteger(number) || number < 1)
     throw new RangeError('a case number is a positive integer');
   const field = findRecoveryPasswordInCase(caseRequest);
-  if (field !== undefined) throw new RecoveryPasswordInCaseError(field);
+  if (field !== undefined) throw new RecoveryPasswordRefusedError('RECOVERY_PASSWORD_IN_CASE', field);
   const at = now.toISOString();
   const { request, requester } = caseRequest;
   return {

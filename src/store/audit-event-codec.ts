@@ -1,8 +1,8 @@
+import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
 import { AUDIT_DECISIONS, type AuditEvent, type AuditQuery } from '../recovery/release-ports.js';
 import { findRecoveryPasswordShape } from './find-recovery-password-shape.js';
 import { formatInstant, parseInstant } from './instant.js';
 import { isKeyText, requireKeyText } from './key-text.js';
-import { SecretInAuditError } from './secret-in-audit-error.js';
 
 /** How many events a query returns when it does not say. */
 export const DEFAULT_AUDIT_LIMIT = 50;
@@ -35,14 +35,14 @@ export interface AuditSearch {
 }
 
 /**
- * Checks an event and turns it into a row. Throws `SecretInAuditError` when anything in it, including
- * fields the type does not know, is shaped like a recovery password, and a `TypeError` naming the field
- * when it is not a well-formed event. Only the fields of `AuditEvent` are kept; properties set to
- * `undefined` count as absent; times come back as `Date#toISOString` writes them.
+ * Checks an event and turns it into a row. Throws `RecoveryPasswordRefusedError` (`SECRET_IN_AUDIT`) when
+ * anything in it, including fields the type does not know, is shaped like a recovery password, and a
+ * `TypeError` naming the field when it is not a well-formed event. Only the fields of `AuditEvent` are kept;
+ * properties set to `undefined` count as absent; times come back as `Date#toISOString` writes them.
  */
 export function encodeAuditEvent(event: AuditEvent): AuditEventRow {
   const secretAt = findRecoveryPasswordShape(event, 'event');
-  if (secretAt !== undefined) throw new SecretInAuditError(secretAt);
+  if (secretAt !== undefined) throw new RecoveryPasswordRefusedError('SECRET_IN_AUDIT', secretAt);
   if (event === null || typeof event !== 'object') throw new TypeError('audit event must be an object');
   const at = parseInstant(event.at, 'audit event at');
   if (!(AUDIT_DECISIONS as readonly string[]).includes(event.decision)) {

@@ -1,6 +1,6 @@
 import { CASE_STATUSES, type Case, type CaseStatus, type CaseTriage } from '../helpdesk/case.js';
 import { findRecoveryPasswordInCase } from '../helpdesk/find-recovery-password-in-case.js';
-import { RecoveryPasswordInCaseError } from '../helpdesk/recovery-password-in-case-error.js';
+import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
 import { findRecoveryPasswordShape } from './find-recovery-password-shape.js';
 import { parseInstant } from './instant.js';
 import { requireKeyText } from './key-text.js';
@@ -25,17 +25,17 @@ export interface CaseRow {
  * Refuses anything about to enter a case that is shaped like a recovery password, with both guards: the
  * domain's (what the port promises) and the store's wider one, which also reads JSON held in strings
  * (the requester's conversation reference), where escapes such as `\u002d` would hide separators.
- * @throws RecoveryPasswordInCaseError naming the field, never the value.
+ * @throws RecoveryPasswordRefusedError (`RECOVERY_PASSWORD_IN_CASE`) naming the field, never the value.
  */
 export function refuseRecoveryPasswordInCase(value: unknown): void {
   const field = findRecoveryPasswordInCase(value) ?? findRecoveryPasswordShape(value);
-  if (field !== undefined) throw new RecoveryPasswordInCaseError(field);
+  if (field !== undefined) throw new RecoveryPasswordRefusedError('RECOVERY_PASSWORD_IN_CASE', field);
 }
 
 /**
- * Checks a case and turns it into a row. Throws `RecoveryPasswordInCaseError` for a recovery-password
- * shape anywhere in it, and a `TypeError` or `RangeError` naming the field (never its value) for values
- * the columns cannot hold the same way on both backends.
+ * Checks a case and turns it into a row. Throws `RecoveryPasswordRefusedError` (`RECOVERY_PASSWORD_IN_CASE`)
+ * for a recovery-password shape anywhere in it, and a `TypeError` or `RangeError` naming the field (never its
+ * value) for values the columns cannot hold the same way on both backends.
  */
 export function encodeCase(value: Case): CaseRow {
   refuseRecoveryPasswordInCase(value);

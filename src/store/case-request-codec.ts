@@ -1,7 +1,7 @@
 import type { CaseRequest, NewCaseRequest, Requester } from '../recovery/case-requests.js';
+import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
 import { ESCALATION_REASONS, type EscalationReason, type RecoveryRequest } from '../recovery/triage-types.js';
 import { findRecoveryPasswordShape } from './find-recovery-password-shape.js';
-import { SecretInCaseError } from './secret-in-case-error.js';
 
 /**
  * A case request as both backends write it. The identifying fields have their own columns (for the
@@ -29,13 +29,13 @@ export interface StoredCaseRequestRow extends CaseRequestRow {
 }
 
 /**
- * Checks a new case request and turns it into a row. Throws `SecretInCaseError` when anything in it is
- * shaped like a recovery password, and a `TypeError` naming the field (never its value) when a value
- * would not survive both backends the same way, so neither is the first to find out.
+ * Checks a new case request and turns it into a row. Throws `RecoveryPasswordRefusedError` (`SECRET_IN_CASE`)
+ * when anything in it is shaped like a recovery password, and a `TypeError` naming the field (never its
+ * value) when a value would not survive both backends the same way, so neither is the first to find out.
  */
 export function encodeCaseRequest(caseRequest: NewCaseRequest): CaseRequestRow {
   const secretAt = findRecoveryPasswordShape(caseRequest, 'caseRequest');
-  if (secretAt !== undefined) throw new SecretInCaseError(secretAt);
+  if (secretAt !== undefined) throw new RecoveryPasswordRefusedError('SECRET_IN_CASE', secretAt);
   const { requester, request, reason, conversationReference, createdAt } = caseRequest;
   requireKeyText(requester.objectId, 'requester.objectId');
   requireKeyText(requester.tenantId, 'requester.tenantId');

@@ -1,7 +1,7 @@
 import { containsRecoveryPasswordShape } from '../recovery/recovery-password.js';
+import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
 import { findRecoveryPasswordShape } from './find-recovery-password-shape.js';
 import { requireKeyText } from './key-text.js';
-import { SecretInChannelError } from './secret-in-channel-error.js';
 
 /** A helpdesk channel as both backends write it. */
 export interface HelpdeskChannelRow {
@@ -11,10 +11,10 @@ export interface HelpdeskChannelRow {
 }
 
 /**
- * Checks a channel id and its conversation reference. Throws `SecretInChannelError` for a
- * recovery-password shape in either (the reference is also read parsed, so JSON escapes hide nothing),
- * and a `TypeError` naming the field, never the value, when the id cannot be a key or the reference is
- * not a serialized JSON object.
+ * Checks a channel id and its conversation reference. Throws `RecoveryPasswordRefusedError`
+ * (`SECRET_IN_CHANNEL`) for a recovery-password shape in either (the reference is also read parsed, so JSON
+ * escapes hide nothing), and a `TypeError` naming the field, never the value, when the id cannot be a key or
+ * the reference is not a serialized JSON object.
  */
 export function encodeHelpdeskChannel(channelId: string, reference: string): HelpdeskChannelRow {
   const field =
@@ -22,7 +22,7 @@ export function encodeHelpdeskChannel(channelId: string, reference: string): Hel
     (typeof reference === 'string' && containsRecoveryPasswordShape(reference)
       ? 'channel.reference'
       : undefined);
-  if (field !== undefined) throw new SecretInChannelError(field);
+  if (field !== undefined) throw new RecoveryPasswordRefusedError('SECRET_IN_CHANNEL', field);
   requireKeyText(channelId, 'helpdesk channel id');
   if (!isJsonObject(reference)) {
     throw new TypeError('helpdesk channel reference must be a serialized JSON object');

@@ -1,8 +1,8 @@
+import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
 import { JOB_KINDS, type Job, type JobKind, type JobQueue } from '../recovery/release-ports.js';
 import { findRecoveryPasswordShape } from './find-recovery-password-shape.js';
 import { formatInstant, parseInstant, requireStorable } from './instant.js';
 import { requireKeyText } from './key-text.js';
-import { SecretInJobError } from './secret-in-job-error.js';
 
 /** The longest lease a worker may take: a job held longer than this looks like a dead worker anyway. */
 export const MAX_LEASE_MS = 24 * 60 * 60 * 1000;
@@ -41,14 +41,14 @@ export interface ClaimRequest {
 }
 
 /**
- * Checks a job and turns it into a row. Throws `SecretInJobError` when the key or payload holds a
- * recovery-password shape, and a `TypeError` naming the field when the payload is not plain JSON data
- * (a `Date`, `Map`, function, `NaN` or cycle would come back as something else, or not at all).
- * Properties set to `undefined` are left out, as `JSON.stringify` does.
+ * Checks a job and turns it into a row. Throws `RecoveryPasswordRefusedError` (`SECRET_IN_JOB`) when the key
+ * or payload holds a recovery-password shape, and a `TypeError` naming the field when the payload is not
+ * plain JSON data (a `Date`, `Map`, function, `NaN` or cycle would come back as something else, or not at
+ * all). Properties set to `undefined` are left out, as `JSON.stringify` does.
  */
 export function encodeNewJob(job: NewJob): NewJobRow {
   const secretAt = findRecoveryPasswordShape(job, 'job');
-  if (secretAt !== undefined) throw new SecretInJobError(secretAt);
+  if (secretAt !== undefined) throw new RecoveryPasswordRefusedError('SECRET_IN_JOB', secretAt);
   if (job === null || typeof job !== 'object') throw new TypeError('job must be an object');
   if (!(JOB_KINDS as readonly string[]).includes(job.kind))
     throw new TypeError('job kind is not a known job kind');

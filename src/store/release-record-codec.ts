@@ -1,8 +1,8 @@
+import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
 import type { ReleaseRecord } from '../recovery/release-ports.js';
 import { findRecoveryPasswordShape } from './find-recovery-password-shape.js';
 import { formatInstant, parseInstant } from './instant.js';
 import { requireKeyText } from './key-text.js';
-import { SecretInReleaseError } from './secret-in-release-error.js';
 
 /** A release as both backends write it: one column per field, the time in epoch milliseconds. */
 export interface ReleaseRow {
@@ -14,13 +14,13 @@ export interface ReleaseRow {
 }
 
 /**
- * Checks a release record and turns it into a row. Throws `SecretInReleaseError` when any field is shaped
- * like a recovery password, and a `TypeError` naming the field (never its value) when a field is empty or
- * the time is not an ISO instant.
+ * Checks a release record and turns it into a row. Throws `RecoveryPasswordRefusedError`
+ * (`SECRET_IN_RELEASE`) when any field is shaped like a recovery password, and a `TypeError` naming the field
+ * (never its value) when a field is empty or the time is not an ISO instant.
  */
 export function encodeReleaseRecord(record: ReleaseRecord): ReleaseRow {
   const secretAt = findRecoveryPasswordShape(record, 'release');
-  if (secretAt !== undefined) throw new SecretInReleaseError(secretAt);
+  if (secretAt !== undefined) throw new RecoveryPasswordRefusedError('SECRET_IN_RELEASE', secretAt);
   if (record === null || typeof record !== 'object') throw new TypeError('release record must be an object');
   return {
     requestId: requireKeyText(record.requestId, 'release requestId'),

@@ -5,8 +5,8 @@ import { CaseVersionConflictError } from '../../src/helpdesk/case-version-confli
 import type { ChannelStore } from '../../src/helpdesk/channel-store.js';
 import { findRecoveryPasswordInCase } from '../../src/helpdesk/find-recovery-password-in-case.js';
 import { openCaseFrom } from '../../src/helpdesk/open-case-from.js';
-import { RecoveryPasswordInCaseError } from '../../src/helpdesk/recovery-password-in-case-error.js';
 import type { CaseRequest } from '../../src/recovery/case-requests.js';
+import { RecoveryPasswordRefusedError } from '../../src/recovery/recovery-password-refused-error.js';
 
 /**
  * An in-memory case store that keeps the port's promises the way a database does: copies in and out (no
@@ -43,7 +43,7 @@ export class MemoryCaseStore implements CaseStore {
   async update(next: Case, expectedVersion: number): Promise<void> {
     await Promise.resolve();
     const field = findRecoveryPasswordInCase(next);
-    if (field !== undefined) throw new RecoveryPasswordInCaseError(field);
+    if (field !== undefined) throw new RecoveryPasswordRefusedError('RECOVERY_PASSWORD_IN_CASE', field);
     const stored = this.#cases.get(next.number);
     if (stored === undefined || stored.version !== expectedVersion) {
       throw new CaseVersionConflictError(next.number, expectedVersion);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attachCaseDetails } from '../../src/helpdesk/attach-case-details.js';
 import { openCaseFrom } from '../../src/helpdesk/open-case-from.js';
-import { RecoveryPasswordInCaseError } from '../../src/helpdesk/recovery-password-in-case-error.js';
+import { RecoveryPasswordRefusedError } from '../../src/recovery/recovery-password-refused-error.js';
 import { ACTORS, aCaseIn, aCaseRequest, anOpenCase, at, T0 } from '../support/helpdesk-builders.js';
 import { A_RECOVERY_PASSWORD } from '../support/triage-builders.js';
 
@@ -93,7 +93,7 @@ describe('openCaseFrom', () => {
       } catch (error) {
         caught = error;
       }
-      expect(caught).toBeInstanceOf(RecoveryPasswordInCaseError);
+      expect(caught).toBeInstanceOf(RecoveryPasswordRefusedError);
       expect(caught).toMatchObject({ code: 'RECOVERY_PASSWORD_IN_CASE', field });
       expect((caught as Error).message).not.toContain(A_RECOVERY_PASSWORD.slice(0, 13));
     },
@@ -163,8 +163,9 @@ describe('attachCaseDetails', () => {
   });
 
   it('refuses a device name holding a recovery password', () => {
-    expect(() =>
-      attachCaseDetails(anOpenCase(), { devices: [{ name: A_RECOVERY_PASSWORD, deviceId: 'x' }] }, at(1)),
-    ).toThrow(RecoveryPasswordInCaseError);
+    const attach = () =>
+      attachCaseDetails(anOpenCase(), { devices: [{ name: A_RECOVERY_PASSWORD, deviceId: 'x' }] }, at(1));
+    expect(attach).toThrow(RecoveryPasswordRefusedError);
+    expect(attach).toThrow(expect.objectContaining({ code: 'RECOVERY_PASSWORD_IN_CASE' }));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NewCaseRequest } from '../../src/recovery/case-requests.js';
+import { RecoveryPasswordRefusedError } from '../../src/recovery/recovery-password-refused-error.js';
 import { decodeCaseRequest, encodeCaseRequest } from '../../src/store/case-request-codec.js';
-import { SecretInCaseError } from '../../src/store/secret-in-case-error.js';
 import { aNewCaseRequest } from './a-new-case-request.js';
 
 const PASSWORD = '496298-461032-321464-595518-463221-173943-033616-139579';
@@ -46,7 +46,7 @@ describe('encodeCaseRequest / decodeCaseRequest', () => {
 
   it('refuses a recovery password with SECRET_IN_CASE, naming the field but not the value', () => {
     const error = thrown(() => encodeCaseRequest(aNewCaseRequest({ request: { keyId: PASSWORD } })));
-    expect(error).toBeInstanceOf(SecretInCaseError);
+    expect(error).toBeInstanceOf(RecoveryPasswordRefusedError);
     expect(error.code).toBe('SECRET_IN_CASE');
     expect(error.message).toContain('caseRequest.request.keyId');
     expect(`${error.message}${error.stack}`).not.toMatch(/\d{6}/);

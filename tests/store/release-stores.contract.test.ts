@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID } from '../../src/demo-tenant/sample-people.js';
 import { RECOVERY_PASSWORD_PATTERN } from '../../src/observability/logger.js';
+import { RecoveryPasswordRefusedError } from '../../src/recovery/recovery-password-refused-error.js';
 import type { AuditEvent, Job, JobKind } from '../../src/recovery/release-ports.js';
 import { parseDatabaseUrl } from '../../src/store/database-url.js';
 import { migrations } from '../../src/store/migrations.js';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { SecretInAuditError } from '../../src/store/secret-in-audit-error.js';
-import { SecretInJobError } from '../../src/store/secret-in-job-error.js';
-import { SecretInReleaseError } from '../../src/store/secret-in-release-error.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import {
@@ -287,7 +285,7 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
             const { requester, ...rest } = inject(LEAKED_PASSWORD);
             const event = anAuditEvent({ ...rest, requester: { objectId, ...requester } });
             const error = await rejection(store.audit.append(event));
-            expect(error).toBeInstanceOf(SecretInAuditError);
+            expect(error).toBeInstanceOf(RecoveryPasswordRefusedError);
             expect(error.code).toBe('SECRET_IN_AUDIT');
             expectNoKey(error, shared.lines);
             expect(await other.audit.query({ requesterObjectId: objectId })).toEqual([]);
@@ -459,7 +457,7 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
             const requesterObjectId = uniqueId('requester');
             const record = aReleaseRecord({ requesterObjectId, ...poison });
             const error = await rejection(store.releases.claim(record));
-            expect(error).toBeInstanceOf(SecretInReleaseError);
+            expect(error).toBeInstanceOf(RecoveryPasswordRefusedError);
             expect(error.code).toBe('SECRET_IN_RELEASE');
             expectNoKey(error, shared.lines);
             expect(await other.releases.countByRequester(requesterObjectId, minutesAfterT0(-60))).toBe(0);
@@ -726,7 +724,7 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
             const [store] = await emptyQueue();
             const job = { ...aJob(0), ...poison(LEAKED_PASSWORD) } as ReturnType<typeof aJob>;
             const error = await rejection(store.jobs.schedule(job));
-            expect(error).toBeInstanceOf(SecretInJobError);
+            expect(error).toBeInstanceOf(RecoveryPasswordRefusedError);
             expect(error.code).toBe('SECRET_IN_JOB');
             expectNoKey(error, shared.lines);
             expect(await store.jobs.claimDue(minutesAfterT0(60), WORKER_A, MINUTE, 10)).toEqual([]);

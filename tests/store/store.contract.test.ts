@@ -3,11 +3,11 @@ import { ConversationState, type StoreItem, TestAdapter, TurnContext } from 'bot
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../src/demo-tenant/sample-people.js';
 import { RECOVERY_PASSWORD_PATTERN } from '../../src/observability/logger.js';
+import { RecoveryPasswordRefusedError } from '../../src/recovery/recovery-password-refused-error.js';
 import { ESCALATION_REASONS } from '../../src/recovery/triage-types.js';
 import { parseDatabaseUrl } from '../../src/store/database-url.js';
 import { migrations } from '../../src/store/migrations.js';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { SecretInCaseError } from '../../src/store/secret-in-case-error.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import {
@@ -579,7 +579,7 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
             const store = await open(database, logger);
             const request = aNewCaseRequest(inject(LEAKED_PASSWORD));
             const error = await rejection(store.caseRequests.record(request));
-            expect(error).toBeInstanceOf(SecretInCaseError);
+            expect(error).toBeInstanceOf(RecoveryPasswordRefusedError);
             expect(error.code).toBe('SECRET_IN_CASE');
             expect(error.message).not.toMatch(/\d{6}/);
             expect(String(error.stack)).not.toMatch(RECOVERY_PASSWORD_PATTERN);
