@@ -33,10 +33,11 @@ export function agentSignInUrl(
   reason?: string,
 ): Promise<string> {
   const activity = context.activity;
+  const tenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   return release.stepUp.startUrl(
     {
       objectId: actor.objectId,
-      tenantId: activity.conversation.tenantId ?? '',
+      tenantId: activity.conversation.tenantId ?? tenant ?? '',
       teamsUserId: activity.from.id,
       displayName: actor.name,
     },
@@ -94,6 +95,7 @@ export async function releaseForCase(
   correlationId: string,
   deps: HelpdeskContext,
   release: ReleaseServices,
+  note?: string,
 ): Promise<ReleaseOutcome> {
   const access = release.access.forAgent(verified);
   const request: RecoveryRequest = {
@@ -113,6 +115,7 @@ export async function releaseForCase(
       verification: { method, at: current.verification?.at ?? verified.verifiedAt },
       correlationId,
       actor: `${verified.requester.displayName} (${verified.requester.objectId})`,
+      ...(note === undefined ? {} : { note }),
     },
     {
       directory: access.directory,

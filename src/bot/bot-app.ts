@@ -455,7 +455,8 @@ const caseActionData = z.object({
   [CARD_INPUTS.verificationMethod]: z.enum(VERIFICATION_METHODS).optional().catch(undefined),
   [CARD_INPUTS.verificationNote]: z.string().max(1000).optional(),
   [CARD_INPUTS.requesterNote]: z.string().max(1000).optional(),
-  [CARD_INPUTS.showKeyReason]: z.string().max(1000).optional(),
+  // Longer than the domain allows, so an over-long reason is refused with words, not as unreadable.
+  [CARD_INPUTS.showKeyReason]: z.string().max(20_000).optional(),
 });
 
 /** Universal Actions on case cards; each one is re-authorized from the invoking person in `actOnCase`. */
@@ -515,7 +516,7 @@ function registerCaseActions(
       if (verb === CASE_VERBS.hideKey) return await hideRevealedKey(context, caseNumber, helpdeskDeps);
       const action = toAction(verb, parsed.data);
       if (action) return await actOnCase(context, action, caseNumber, expectedVersion, helpdeskDeps);
-      const found = await caseForAction(caseNumber, expectedVersion, helpdeskDeps);
+      const found = await caseForAction(context, caseNumber, expectedVersion, helpdeskDeps);
       if (found.kind === 'answer') return found.card;
       switch (verb) {
         case CASE_VERBS.refresh:

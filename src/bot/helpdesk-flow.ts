@@ -208,7 +208,7 @@ export async function actOnCase(
   expectedVersion: number,
   deps: HelpdeskContext,
 ): Promise<AdaptiveCard> {
-  const found = await caseForAction(caseNumber, expectedVersion, deps);
+  const found = await caseForAction(context, caseNumber, expectedVersion, deps);
   if (found.kind === 'answer') return found.card;
   const current = found.case;
   const actor = await actorOfActivity(context, deps);
@@ -389,10 +389,12 @@ async function alertSecurity(
 }
 
 /**
- * The case a button on a card is about, when the card is still current; otherwise the card to answer with
- * (no such case, or it changed since the card was drawn).
+ * The case a button on a card is about, when the card is still current; otherwise the card to answer with.
+ * An out-of-date or unknown case is answered in full only to helpdesk members: anyone else (a requester
+ * with an old card, or someone sending made-up data) hears only that nothing happened, never the case.
  */
 export async function caseForAction(
+  context: TurnContext,
   caseNumber: number,
   expectedVersion: number,
   deps: HelpdeskContext,
@@ -400,15 +402,17 @@ export async function caseForAction(
   { readonly kind: 'ready'; readonly case: Case } | { readonly kind: 'answer'; readonly card: AdaptiveCard }
 > {
   const current = await deps.helpdesk.cases.get(caseNumber);
-  if (!current) {
-    const notice = helpdeskRefusalText({ code: 'caseNotFound', caseNumber }, deps.messages);
-    return { kind: 'answer', card: cardOf([text(notice)]) };
-  }
-  if (current.version !== expectedVersion) {
-    const notice = helpdeskRefusalText({ code: 'changed' }, deps.messages);
-    return { kind: 'answer', card: caseCard(caseView(current), deps.messages, { notice }) };
-  }
-  return { kind: 'ready', case: current };
+  if (current && current.version === expectedVersion) return { kind: 'ready', case: current };
+  const actor = await actorOfActivity(context, deps);
+  const member = actor.inHelpdeskGroup || actor.inAdvancedGroup;
+  const plain = (refusal: HelpdeskRefusal) => ({
+    kind: 'answer' as const,
+    card: cardOf([text(helpdeskRefusalText(refusal, deps.messages))]),
+  });
+  if (current && member) return { kind: 'answer', card: refusedCard(current, { code: 'changed' }, deps) };
+  if (current && actor.objectId === current.requester.objectId) return plain({ code: 'outOfDate' });
+  if (!member) return plain({ code: 'notHelpdeskMember' });
+  return plain({ code: 'caseNotFound', caseNumber });
 }
 
 /** The case as it is, with a line for the person who pressed saying why nothing changed. */

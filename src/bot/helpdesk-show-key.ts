@@ -8,9 +8,15 @@ import type { VerifiedStepUp } from '../identity/step-up.js';
 import { newCorrelationId } from '../observability/logger.js';
 import type { Requester } from '../recovery/case-requests.js';
 import type { ReleaseOutcome } from '../recovery/release-key.js';
-import { agentSignInUrl, decideAfterSignIn, recordKeyOut, releaseForCase } from './agent-key-release.js';
+import {
+  agentSignInUrl,
+  type DecidedAfterSignIn,
+  decideAfterSignIn,
+  recordKeyOut,
+  releaseForCase,
+} from './agent-key-release.js';
 import { actorOfActivity, caseView, type HelpdeskContext, refusedCard } from './helpdesk-flow.js';
-import { type HideKeyCardPayload, hideJobKey, type ReleaseServices } from './release-flow.js';
+import { type HideKeyCardPayload, hideJobKey, notify, type ReleaseServices } from './release-flow.js';
 import { scheduleRotationCheck } from './rotation.js';
 
 /** Sign-ins started from "Show key to me" carry this request id; it also keys the release in the ledger. */
@@ -72,12 +78,20 @@ export async function startShowKey(
   );
 }
 
+/** How the private-chat step ended: the outcome of the key read, and whether the card reached the agent. */
+type Delivery =
+  | { readonly kind: 'chatRefused' }
+  | { readonly kind: 'notRead'; readonly outcome: Exclude<ReleaseOutcome, { kind: 'released' }> }
+  | { readonly kind: 'notDelivered'; readonly error: unknown }
+  | { readonly kind: 'shown'; readonly outcome: Extract<ReleaseOutcome, { kind: 'released' }> };
+
 /**
  * After the advanced agent's fresh sign-in (a proactive turn in the case's thread): decide again with the
  * reason they gave, open their private chat with the bot, and only then read the key once (the agent's
- * token in delegated mode, the app's in application mode) straight into a card there. The card hides
- * itself after KEY_VISIBLE_MINUTES, the key is checked for rotation like any released key, and the thread
- * is told who saw it.
+ * token in delegated mode, the app's in application mode) straight into a card there. Once it is shown:
+ * the card hides itself after KEY_VISIBLE_MINUTES, the key is checked for rotation like any released key,
+ * the requester is mailed (when a sender is set), the case records who saw it and why, and the thread is
+ * told. A key read but not delivered is taken back (nobody saw it) and the agent is told to try again.
  */
 export async function finishShowKey(
   context: TurnContext,
@@ -87,7 +101,7 @@ export async function finishShowKey(
 ): Promise<void> {
   const m = deps.messages.helpdesk.showKeyFlow;
   const caseNumber = Number(CASE_SHOW_SIGN_IN.exec(verified.requestId)?.[1]);
-  const reason = verified.reason ?? '';
+  const reason = (verified.reason ?? '').trim();
   const decided = await decideAfterSignIn(
     context,
     verified,
@@ -97,41 +111,29 @@ export async function finishShowKey(
     deps,
   );
   if (!decided) return;
-  const { current, actor, decision } = decided;
-  const agent = verified.requester;
+  const { current, actor } = decided;
   const correlationId = newCorrelationId();
-  let outcome: ReleaseOutcome | undefined;
-  let opened = false;
-  try {
-    await inPrivateChat(context, agent, deps, async (agentChat) => {
-      opened = true;
-      const read = await releaseForCase(
-        current,
-        verified,
-        `helpdesk:${current.verification?.method ?? 'unknown'}+agentStepUp+shownToAgent`,
-        correlationId,
-        deps,
-        release,
+  const delivery = await deliverToAgent(context, decided, verified, reason, correlationId, deps, release);
+  switch (delivery.kind) {
+    case 'chatRefused':
+      await context.sendActivity(m.privateChatFailed);
+      return;
+    case 'notDelivered':
+      deps.logger.error({ err: delivery.error, caseNumber }, 'key read but not delivered; claim withdrawn');
+      await release.ledger.withdraw(verified.requestId);
+      await context.sendActivity(m.notDelivered);
+      return;
+    case 'notRead':
+      await context.sendActivity(
+        delivery.outcome.kind === 'needMoreDigits'
+          ? deps.messages.helpdesk.sendKeyFlow.severalKeys(delivery.outcome.matches)
+          : m.notShown(delivery.outcome.reason),
       );
-      outcome = read;
-      if (read.kind === 'released')
-        await showToAgent(agentChat, agent.objectId, current, read, deps, release);
-    });
-  } catch (error) {
-    if (opened) throw error;
-    deps.logger.warn({ err: error, caseNumber }, 'could not open the agent’s private chat; no key read');
-    await context.sendActivity(m.privateChatFailed);
-    return;
+      return;
+    case 'shown':
+      break;
   }
-  if (outcome?.kind === 'needMoreDigits') {
-    await context.sendActivity(deps.messages.helpdesk.sendKeyFlow.severalKeys(outcome.matches));
-    return;
-  }
-  if (outcome?.kind === 'denied') {
-    await context.sendActivity(m.notShown(outcome.reason));
-    return;
-  }
-  if (outcome?.kind !== 'released') throw new Error('the key release ended without an outcome');
+  const { outcome } = delivery;
   // The key is out: make sure it is replaced, whatever happens to the case from here.
   await scheduleRotationCheck(
     release.jobs,
@@ -147,11 +149,20 @@ export async function finishShowKey(
     },
     deps.now(),
   );
+  if (release.notice) {
+    await notify(
+      release.notice,
+      current.requester.objectId,
+      { deviceName: outcome.device.displayName, keyId: outcome.key.id },
+      deps.now(),
+      deps.logger,
+    );
+  }
   await deps.helpdesk.audit.append({
     at: deps.now().toISOString(),
     correlationId,
     decision: 'caseChanged',
-    reason: `showKeyToMe:${decision.case.status}`,
+    reason: `showKeyToMe:${decided.decision.case.status}`,
     requester: {
       objectId: current.requester.objectId,
       tenantId: current.requester.tenantId,
@@ -162,10 +173,59 @@ export async function finishShowKey(
     keyId: outcome.key.id,
     requestId: current.requestId,
     actor: `${actor.name} (${actor.objectId})`,
-    note: reason.trim(),
+    note: reason,
   });
   await recordKeyOut(decided, deps);
   await context.sendActivity(m.shown(actor.name));
+}
+
+/**
+ * Opens the agent's private chat, then reads the key and shows it there. The chat comes first, so a chat
+ * Teams will not open costs no key read; a card that cannot be sent is reported, not thrown, so the caller
+ * can take the read back and say so.
+ */
+async function deliverToAgent(
+  context: TurnContext,
+  decided: DecidedAfterSignIn,
+  verified: VerifiedStepUp,
+  reason: string,
+  correlationId: string,
+  deps: HelpdeskContext,
+  release: ReleaseServices,
+): Promise<Delivery> {
+  const { current } = decided;
+  let opened = false;
+  let delivery: Delivery = { kind: 'chatRefused' };
+  try {
+    await inPrivateChat(context, verified.requester, deps, async (agentChat) => {
+      opened = true;
+      const outcome = await releaseForCase(
+        current,
+        verified,
+        `helpdesk:${current.verification?.method ?? 'unknown'}+agentStepUp+shownToAgent`,
+        correlationId,
+        deps,
+        release,
+        reason,
+      );
+      if (outcome.kind !== 'released') {
+        delivery = { kind: 'notRead', outcome };
+        return;
+      }
+      try {
+        await showToAgent(agentChat, verified.requester.objectId, current, outcome, deps, release);
+        delivery = { kind: 'shown', outcome };
+      } catch (error) {
+        delivery = { kind: 'notDelivered', error };
+      }
+    });
+  } catch (error) {
+    // Thrown once the chat was open (the read itself failed unexpectedly): not Teams' refusal.
+    if (opened) throw error;
+    deps.logger.warn({ err: error, caseNumber: current.number }, 'could not open the agent’s private chat');
+    return { kind: 'chatRefused' };
+  }
+  return delivery;
 }
 
 /**

@@ -177,7 +177,7 @@ export async function presentRelease(context: TurnContext, release: PresentRelea
 }
 
 /** The out-of-band notice to the requester's own mailbox; never blocks or fails the release. */
-async function notify(
+export async function notify(
   notice: NonNullable<ReleaseServices['notice']>,
   requesterObjectId: string,
   view: { readonly deviceName: string; readonly keyId: string },

@@ -145,6 +145,8 @@ export type HelpdeskRefusal =
   | CaseRefusal
   /** The card was out of date: its `expectedVersion` lost the optimistic-concurrency race. */
   | { readonly code: 'changed' }
+  /** The same, said to the requester, who is not shown the case as agents see it. */
+  | { readonly code: 'outOfDate' }
   | { readonly code: 'caseNotFound'; readonly caseNumber: number };
 
 /** The polite words for a refusal; nothing was changed when one is said. */
@@ -164,6 +166,7 @@ export function helpdeskRefusalText(refusal: HelpdeskRefusal, messages: Messages
     case 'unknownMethod':
     case 'recoveryPasswordInText':
     case 'changed':
+    case 'outOfDate':
       return r[refusal.code];
     case 'caseClosed':
       return r.caseClosed(m.statuses[refusal.status]);

@@ -202,6 +202,8 @@ export interface HelpdeskMessages {
     /** Said in the case thread, for everyone: who saw the key and where. */
     readonly shown: (agentName: string) => string;
     readonly privateChatFailed: string;
+    /** The key was read but the card never reached the agent: taken back, nobody saw it. */
+    readonly notDelivered: string;
     readonly notShown: (reason: DenialReason) => string;
     readonly signInFailed: string;
   };
@@ -333,6 +335,7 @@ export interface HelpdeskMessages {
     readonly textTooLong: (field: CaseTextField, max: number) => string;
     readonly recoveryPasswordInText: string;
     readonly changed: string;
+    readonly outOfDate: string;
     readonly caseNotFound: (caseNumber: number) => string;
     readonly unreadableAction: string;
     /** Send key / Show key where key release is not configured. */

@@ -31,6 +31,8 @@ export interface ReleaseInput {
   readonly correlationId: string;
   /** The agent releasing the key for the requester (helpdesk), as the audit names them; absent for self-service. */
   readonly actor?: string;
+  /** The agent's stated reason, audited with the release ("Show key to me"). */
+  readonly note?: string;
 }
 
 /** How a release attempt ended. Only `released` carries the key, and only to be shown in the 1:1 chat. */
@@ -166,6 +168,7 @@ function auditBase(input: ReleaseInput, deps: ReleaseDependencies, candidate: Ca
     keyId: candidate?.key.id ?? input.request.keyId,
     verification: input.verification,
     ...(input.actor === undefined ? {} : { actor: input.actor }),
+    ...(input.note === undefined ? {} : { note: input.note }),
     ...(candidate ? { deviceId: candidate.device.deviceId, deviceName: candidate.device.displayName } : {}),
   };
 }

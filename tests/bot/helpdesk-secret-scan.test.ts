@@ -245,6 +245,7 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
     const shown = await agentSignIn(showLink, isaiah);
     // The first message after Teams opened a conversation for Isaiah is in that conversation.
     const opened = shown.after.findIndex((call) => call.operation === 'createConversation');
+    if (opened < 0) throw new Error('Show key to me opened no private chat');
     isaiahChatId = shown.after[opened + 1]?.conversationId ?? '';
     await harness.app.store.jobs.reschedule(
       hideJobKey(`caseShow:${cases.alexAgain}`, isaiah.id),

@@ -25,12 +25,11 @@ describe('Show key to me: only the advanced agent who asked sees the key, in the
     await harness?.stop();
   });
 
-  const adeleKey = () => {
-    const device = [...harness.demoTenant.data.devices.values()].find(
-      (d) => d.displayName === 'ADELE-LAPTOP',
-    )!;
+  const keyOf = (deviceName: string) => {
+    const device = [...harness.demoTenant.data.devices.values()].find((d) => d.displayName === deviceName)!;
     return harness.demoTenant.data.keysForDevice(device.deviceId)[0]!;
   };
+  const adeleKey = () => keyOf('ADELE-LAPTOP');
   const current = async (caseNumber: number) => (await harness.app.store.cases.get(caseNumber))!;
   const press = async (person: DemoPerson, verb: string, caseNumber: number, extra = {}): Promise<Turn> =>
     harness
@@ -39,13 +38,17 @@ describe('Show key to me: only the advanced agent who asked sees the key, in the
   const carriesKey = (call: ConnectorCall, password: string) =>
     password.split('-').some((block) => JSON.stringify(call.activity ?? {}).includes(block));
 
-  /** Adele's escalated request, claimed and verified by `owner`. */
-  async function verifiedCaseOf(owner: DemoPerson): Promise<number> {
-    const chat = harness.personalChat(adele);
+  /** An escalated request (Adele's laptop unless said), claimed and verified by `owner`. */
+  async function verifiedCaseOf(
+    owner: DemoPerson,
+    requester: DemoPerson = adele,
+    deviceName = 'ADELE-LAPTOP',
+  ): Promise<number> {
+    const chat = harness.personalChat(requester);
     await chat.send('restart');
-    await chat.send(`key id ${adeleKey().id.slice(0, 8)}`);
+    await chat.send(`key id ${keyOf(deviceName).id.slice(0, 8)}`);
     await chat.submit({ verb: 'answers', rootCause: 'firmwareUpdate', deviceKind: 'oldDomainPc' });
-    const [opened] = await harness.app.store.cases.byRequester(adele.id);
+    const [opened] = await harness.app.store.cases.byRequester(requester.id);
     await press(owner, 'caseClaim', opened!.number);
     await press(owner, 'caseRecordVerification', opened!.number, {
       verificationMethod: 'videoCallPhotoId',
@@ -120,9 +123,11 @@ describe('Show key to me: only the advanced agent who asked sees the key, in the
       note: REASON,
       keyId: key.id,
     });
-    expect(audit.find((event) => event.decision === 'released')?.verification?.method).toBe(
-      'helpdesk:videoCallPhotoId+agentStepUp+shownToAgent',
-    );
+    expect(audit.find((event) => event.decision === 'released')).toMatchObject({
+      verification: { method: 'helpdesk:videoCallPhotoId+agentStepUp+shownToAgent' },
+      actor: expect.stringContaining(isaiah.id),
+      note: REASON,
+    });
 
     // A second look at the same case is not a second read.
     const again = await press(isaiah, 'caseShowKeyToMe', caseNumber);
@@ -133,6 +138,7 @@ describe('Show key to me: only the advanced agent who asked sees the key, in the
     const second = await signIn(harness, againLink!, isaiah.id);
     expect(keyReads(harness)).toBe(reads + 1);
     expect(second.after.filter((call) => carriesKey(call, key.key))).toEqual([]);
+    expect(JSON.stringify(second.after)).toContain('No key was shown: this key has already been given out');
 
     // The timer hides it: the message in Isaiah's chat is replaced by a card without the key.
     const mark = harness.connector.calls.length;
@@ -147,6 +153,64 @@ describe('Show key to me: only the advanced agent who asked sees the key, in the
     expect(update.activityId).toBe(withKey[0]?.responseId);
     expect(JSON.stringify(update.activity)).toContain(`case ${caseNumber}: hidden`);
     expect(carriesKey(update, key.key)).toBe(false);
+  });
+
+  it('Teams will not open the agent’s private chat: no key is read, the thread says what to do', async () => {
+    const caseNumber = await verifiedCaseOf(isaiah);
+    const link = SIGN_IN_LINK.exec(
+      JSON.stringify((await press(isaiah, 'caseRevealKey', caseNumber, { showKeyReason: REASON })).body),
+    )?.[1];
+    const before = await current(caseNumber);
+    const reads = keyReads(harness);
+    harness.connector.failNext('createConversation', 403, 'BotNotInConversationRoster');
+    const result = await signIn(harness, link!, isaiah.id);
+    expect(keyReads(harness)).toBe(reads);
+    expect(JSON.stringify(result.after)).toContain(
+      'I could not open a private chat with you, so no key was read',
+    );
+    expect(await current(caseNumber)).toEqual(before);
+    await press(isaiah, 'caseResolve', caseNumber);
+  });
+
+  it('the card does not reach the agent: the read is taken back, nothing recorded, and a retry works', async () => {
+    // Another PC: Adele's laptop gave out its key in the test above, and a second within the hour is refused.
+    const key = keyOf('NESTOR-LAPTOP');
+    const caseNumber = await verifiedCaseOf(isaiah, byName('Nestor Wilke'), 'NESTOR-LAPTOP');
+    const linkOf = async () =>
+      SIGN_IN_LINK.exec(
+        JSON.stringify((await press(isaiah, 'caseRevealKey', caseNumber, { showKeyReason: REASON })).body),
+      )?.[1];
+    const before = await current(caseNumber);
+    // 403 as when the person blocked the bot (a 5xx would be retried by the Bot Framework client). The
+    // card is the first message in the new chat, which botbuilder posts as a reply.
+    harness.connector.failNext('reply', 403, 'ConversationBlockedByUser');
+    const failed = await signIn(harness, (await linkOf())!, isaiah.id);
+    expect(JSON.stringify(failed.after)).toContain(
+      'I could not put the key in your private chat, so nobody has seen it',
+    );
+    expect(await current(caseNumber)).toEqual(before);
+    expect(
+      JSON.stringify(failed.after.filter((call) => call.conversationId?.startsWith(CHANNEL))),
+    ).not.toContain('shown to');
+
+    const retried = await signIn(harness, (await linkOf())!, isaiah.id);
+    expect(retried.after.filter((call) => carriesKey(call, key.key))).toHaveLength(1);
+    expect((await current(caseNumber)).status).toBe('released');
+  });
+
+  it('an out-of-date card answers members with the case, everyone else without it', async () => {
+    const caseNumber = await verifiedCaseOf(lee);
+    const stale = { caseNumber, expectedVersion: 1 };
+    const member = await harness.teamChannel(isaiah, TEAM, CHANNEL).execute('caseRefresh', stale);
+    expect(JSON.stringify(member.body)).toContain(adele.userPrincipalName);
+    const outsider = await harness.personalChat(byName('Nestor Wilke')).execute('caseShowKeyToMe', stale);
+    expect(JSON.stringify(outsider.body)).toContain('only for the IT helpdesk');
+    expect(JSON.stringify(outsider.body)).not.toContain(adele.displayName);
+    const requester = await harness.personalChat(adele).execute('caseCancel', stale);
+    expect(JSON.stringify(requester.body)).toContain('That card is out of date');
+    expect(JSON.stringify(requester.body)).not.toContain(adele.userPrincipalName);
+    expect(JSON.stringify(requester.body)).not.toContain('video call, badge matched');
+    await press(lee, 'caseResolve', caseNumber);
   });
 
   it('"Hide key" in the private chat replaces that message at once', async () => {

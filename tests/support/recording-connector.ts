@@ -49,6 +49,11 @@ export interface RecordingConnector {
   since(mark: number): readonly ConnectorCall[];
   /** Makes every answer take `ms` longer, like a slow connector; 0 turns it off. */
   setLatency(ms: number): void;
+  /**
+   * Answers the next `operation` call with `status` and a Bot Framework error body, as Teams does when it
+   * refuses one (403 `BotNotInConversationRoster` when a user has not installed the bot, for example).
+   */
+  failNext(operation: ConnectorCall['operation'], status: number, code: string): void;
   stop(): Promise<void>;
 }
 
@@ -57,6 +62,7 @@ export async function startRecordingConnector(
 ): Promise<RecordingConnector> {
   const calls: ConnectorCall[] = [];
   let latencyMs = 0;
+  const failures = new Map<ConnectorCall['operation'], { status: number; code: string }>();
   const jwks = policy.kind === 'required' ? createRemoteJWKSet(new URL(policy.jwksUri)) : undefined;
 
   const checkToken = async (req: IncomingMessage): Promise<ConnectorCall['token']> => {
@@ -94,6 +100,12 @@ export async function startRecordingConnector(
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (policy.kind === 'required' && token.status !== 'valid') {
       send(res, 401, { message: 'Authorization has been denied for this request.' });
+      return;
+    }
+    const failure = failures.get(route.operation);
+    if (failure) {
+      failures.delete(route.operation);
+      send(res, failure.status, { error: { code: failure.code, message: `${failure.code} (test)` } });
       return;
     }
     switch (route.operation) {
@@ -138,6 +150,9 @@ export async function startRecordingConnector(
     since: (mark) => calls.slice(mark),
     setLatency: (ms) => {
       latencyMs = ms;
+    },
+    failNext: (operation, status, code) => {
+      failures.set(operation, { status, code });
     },
     stop: () =>
       new Promise<void>((resolve) => {

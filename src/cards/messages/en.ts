@@ -306,6 +306,8 @@ export const en: Messages = {
         `The key was shown to ${name} in their private chat with me. It will be replaced once it has been used.`,
       privateChatFailed:
         'I could not open a private chat with you, so no key was read. Open a chat with me in Teams, then press Show key to me again.',
+      notDelivered:
+        'I could not put the key in your private chat, so nobody has seen it. Press Show key to me again in a minute.',
       notShown: (reason) => `No key was shown: ${helpdeskDenials[reason]} Nothing changed on the case.`,
       signInFailed: 'That sign-in could not be used for showing the key. Press Show key to me again.',
     },
@@ -523,6 +525,8 @@ export const en: Messages = {
       recoveryPasswordInText:
         'That looked like a recovery key, so I did not keep it. Never type a key into Teams.',
       changed: 'This case changed while you were looking. Here it is as it is now: please try again.',
+      outOfDate:
+        'That card is out of date, so nothing was changed. Use the newest message about your request.',
       caseNotFound: (caseNumber) => `There is no case ${caseNumber}.`,
       unreadableAction: 'That button sent something I could not read. Refresh the card and try again.',
       keyReleaseOff:
