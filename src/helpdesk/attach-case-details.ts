@@ -1,6 +1,6 @@
+import { findRecoveryPassword } from '../recovery/find-recovery-password.js';
 import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
 import type { CandidateDevice, Case, VerificationEvidence } from './case.js';
-import { findRecoveryPasswordInCase } from './find-recovery-password-in-case.js';
 
 /** What the edge learns from the directory after a case was opened. Absent parts stay as they are. */
 export interface CaseDetails {
@@ -16,7 +16,7 @@ export interface CaseDetails {
  *   recovery-password shape anywhere.
  */
 export function attachCaseDetails(current: Case, details: CaseDetails, now: Date): Case {
-  const field = findRecoveryPasswordInCase(details);
+  const field = findRecoveryPassword(details);
   if (field !== undefined) throw new RecoveryPasswordRefusedError('RECOVERY_PASSWORD_IN_CASE', field);
   const at = now.toISOString();
   const added = [

@@ -3,7 +3,7 @@ import type { Case } from './case.js';
 
 /**
  * Where cases are kept (SQLite embedded, PostgreSQL for several instances). Implementations refuse any
- * case holding a recovery-password shape (`findRecoveryPasswordInCase`).
+ * case holding a recovery-password shape (`findRecoveryPassword`).
  */
 export interface CaseStore {
   /**

@@ -1,7 +1,7 @@
 import type { CaseRequest } from '../recovery/case-requests.js';
+import { findRecoveryPassword } from '../recovery/find-recovery-password.js';
 import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
 import type { Case } from './case.js';
-import { findRecoveryPasswordInCase } from './find-recovery-password-in-case.js';
 
 /**
  * The new case for a case request: status `open`, version 1, one history entry. Devices, UPN and the
@@ -14,7 +14,7 @@ import { findRecoveryPasswordInCase } from './find-recovery-password-in-case.js'
 export function openCaseFrom(caseRequest: CaseRequest, number: number, now: Date): Case {
   if (!Number.isSafeInteger(number) || number < 1)
     throw new RangeError('a case number is a positive integer');
-  const field = findRecoveryPasswordInCase(caseRequest);
+  const field = findRecoveryPassword(caseRequest);
   if (field !== undefined) throw new RecoveryPasswordRefusedError('RECOVERY_PASSWORD_IN_CASE', field);
   const at = now.toISOString();
   const { request, requester } = caseRequest;

@@ -3,8 +3,12 @@ import { type DestinationStream, type Logger, pino } from 'pino';
 
 export type { Logger } from 'pino';
 
-/** Anything shaped like a BitLocker recovery password: 8 blocks of 6 digits. */
-export const RECOVERY_PASSWORD_PATTERN = /\d{6}(?:-\d{6}){7}/g;
+/**
+ * Anything shaped like a BitLocker recovery password: 8 blocks of 6 digits, joined by nothing or by up to
+ * three spaces or dashes of any kind (as people and tools write it). Stored data is refused on a broader
+ * check (`findRecoveryPassword`); a log line is redacted where this matches, so it must match whole keys.
+ */
+export const RECOVERY_PASSWORD_PATTERN = /\d{6}(?:[\s\-\u2010-\u2015\u2212]{0,3}\d{6}){7}/g;
 
 const REDACTED = '[REDACTED]';
 

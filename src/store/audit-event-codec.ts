@@ -1,6 +1,6 @@
+import { findRecoveryPassword } from '../recovery/find-recovery-password.js';
 import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
 import { AUDIT_DECISIONS, type AuditEvent, type AuditQuery } from '../recovery/release-ports.js';
-import { findRecoveryPasswordShape } from './find-recovery-password-shape.js';
 import { formatInstant, parseInstant } from './instant.js';
 import { isKeyText, requireKeyText } from './key-text.js';
 
@@ -41,7 +41,7 @@ export interface AuditSearch {
  * properties set to `undefined` count as absent; times come back as `Date#toISOString` writes them.
  */
 export function encodeAuditEvent(event: AuditEvent): AuditEventRow {
-  const secretAt = findRecoveryPasswordShape(event, 'event');
+  const secretAt = findRecoveryPassword(event, 'event');
   if (secretAt !== undefined) throw new RecoveryPasswordRefusedError('SECRET_IN_AUDIT', secretAt);
   if (event === null || typeof event !== 'object') throw new TypeError('audit event must be an object');
   const at = parseInstant(event.at, 'audit event at');

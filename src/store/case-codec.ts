@@ -1,7 +1,6 @@
 import { CASE_STATUSES, type Case, type CaseStatus, type CaseTriage } from '../helpdesk/case.js';
-import { findRecoveryPasswordInCase } from '../helpdesk/find-recovery-password-in-case.js';
+import { findRecoveryPassword } from '../recovery/find-recovery-password.js';
 import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
-import { findRecoveryPasswordShape } from './find-recovery-password-shape.js';
 import { parseInstant } from './instant.js';
 import { requireKeyText } from './key-text.js';
 
@@ -28,7 +27,7 @@ export interface CaseRow {
  * @throws RecoveryPasswordRefusedError (`RECOVERY_PASSWORD_IN_CASE`) naming the field, never the value.
  */
 export function refuseRecoveryPasswordInCase(value: unknown): void {
-  const field = findRecoveryPasswordInCase(value) ?? findRecoveryPasswordShape(value);
+  const field = findRecoveryPassword(value);
   if (field !== undefined) throw new RecoveryPasswordRefusedError('RECOVERY_PASSWORD_IN_CASE', field);
 }
 

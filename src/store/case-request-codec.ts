@@ -1,7 +1,7 @@
 import type { CaseRequest, NewCaseRequest, Requester } from '../recovery/case-requests.js';
+import { findRecoveryPassword } from '../recovery/find-recovery-password.js';
 import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
 import { ESCALATION_REASONS, type EscalationReason, type RecoveryRequest } from '../recovery/triage-types.js';
-import { findRecoveryPasswordShape } from './find-recovery-password-shape.js';
 
 /**
  * A case request as both backends write it. The identifying fields have their own columns (for the
@@ -34,7 +34,7 @@ export interface StoredCaseRequestRow extends CaseRequestRow {
  * value) when a value would not survive both backends the same way, so neither is the first to find out.
  */
 export function encodeCaseRequest(caseRequest: NewCaseRequest): CaseRequestRow {
-  const secretAt = findRecoveryPasswordShape(caseRequest, 'caseRequest');
+  const secretAt = findRecoveryPassword(caseRequest, 'caseRequest');
   if (secretAt !== undefined) throw new RecoveryPasswordRefusedError('SECRET_IN_CASE', secretAt);
   const { requester, request, reason, conversationReference, createdAt } = caseRequest;
   requireKeyText(requester.objectId, 'requester.objectId');

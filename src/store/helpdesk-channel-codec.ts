@@ -1,6 +1,6 @@
+import { findRecoveryPassword } from '../recovery/find-recovery-password.js';
 import { containsRecoveryPasswordShape } from '../recovery/recovery-password.js';
 import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
-import { findRecoveryPasswordShape } from './find-recovery-password-shape.js';
 import { requireKeyText } from './key-text.js';
 
 /** A helpdesk channel as both backends write it. */
@@ -18,7 +18,7 @@ export interface HelpdeskChannelRow {
  */
 export function encodeHelpdeskChannel(channelId: string, reference: string): HelpdeskChannelRow {
   const field =
-    findRecoveryPasswordShape({ channelId, reference }, 'channel') ??
+    findRecoveryPassword({ channelId, reference }, 'channel') ??
     (typeof reference === 'string' && containsRecoveryPasswordShape(reference)
       ? 'channel.reference'
       : undefined);

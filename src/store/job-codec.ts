@@ -1,6 +1,6 @@
+import { findRecoveryPassword } from '../recovery/find-recovery-password.js';
 import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
 import { JOB_KINDS, type Job, type JobKind, type JobQueue } from '../recovery/release-ports.js';
-import { findRecoveryPasswordShape } from './find-recovery-password-shape.js';
 import { formatInstant, parseInstant, requireStorable } from './instant.js';
 import { requireKeyText } from './key-text.js';
 
@@ -47,7 +47,7 @@ export interface ClaimRequest {
  * all). Properties set to `undefined` are left out, as `JSON.stringify` does.
  */
 export function encodeNewJob(job: NewJob): NewJobRow {
-  const secretAt = findRecoveryPasswordShape(job, 'job');
+  const secretAt = findRecoveryPassword(job, 'job');
   if (secretAt !== undefined) throw new RecoveryPasswordRefusedError('SECRET_IN_JOB', secretAt);
   if (job === null || typeof job !== 'object') throw new TypeError('job must be an object');
   if (!(JOB_KINDS as readonly string[]).includes(job.kind))

@@ -1,6 +1,6 @@
+import { findRecoveryPassword } from '../recovery/find-recovery-password.js';
 import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
 import type { ReleaseRecord } from '../recovery/release-ports.js';
-import { findRecoveryPasswordShape } from './find-recovery-password-shape.js';
 import { formatInstant, parseInstant } from './instant.js';
 import { requireKeyText } from './key-text.js';
 
@@ -19,7 +19,7 @@ export interface ReleaseRow {
  * (never its value) when a field is empty or the time is not an ISO instant.
  */
 export function encodeReleaseRecord(record: ReleaseRecord): ReleaseRow {
-  const secretAt = findRecoveryPasswordShape(record, 'release');
+  const secretAt = findRecoveryPassword(record, 'release');
   if (secretAt !== undefined) throw new RecoveryPasswordRefusedError('SECRET_IN_RELEASE', secretAt);
   if (record === null || typeof record !== 'object') throw new TypeError('release record must be an object');
   return {

@@ -3,9 +3,9 @@ import { isClosed } from '../../src/helpdesk/case.js';
 import type { CaseStore } from '../../src/helpdesk/case-store.js';
 import { CaseVersionConflictError } from '../../src/helpdesk/case-version-conflict-error.js';
 import type { ChannelStore } from '../../src/helpdesk/channel-store.js';
-import { findRecoveryPasswordInCase } from '../../src/helpdesk/find-recovery-password-in-case.js';
 import { openCaseFrom } from '../../src/helpdesk/open-case-from.js';
 import type { CaseRequest } from '../../src/recovery/case-requests.js';
+import { findRecoveryPassword } from '../../src/recovery/find-recovery-password.js';
 import { RecoveryPasswordRefusedError } from '../../src/recovery/recovery-password-refused-error.js';
 
 /**
@@ -42,7 +42,7 @@ export class MemoryCaseStore implements CaseStore {
 
   async update(next: Case, expectedVersion: number): Promise<void> {
     await Promise.resolve();
-    const field = findRecoveryPasswordInCase(next);
+    const field = findRecoveryPassword(next);
     if (field !== undefined) throw new RecoveryPasswordRefusedError('RECOVERY_PASSWORD_IN_CASE', field);
     const stored = this.#cases.get(next.number);
     if (stored === undefined || stored.version !== expectedVersion) {

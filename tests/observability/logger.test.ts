@@ -25,6 +25,20 @@ describe('logger redaction', () => {
     expect(text()).toContain('[REDACTED]');
   });
 
+  it.each([
+    ['spaces', ' '],
+    ['en dashes', '\u2013'],
+    ['nothing (48 digits)', ''],
+    ['spaced dashes', ' - '],
+  ])('removes a recovery password written with %s between its blocks', (_label, separator) => {
+    const { logger, text } = capture();
+    const written = PASSWORD.split('-').join(separator);
+    logger.info(`the key is ${written}`);
+    logger.info({ note: `pasted ${written}` }, 'field');
+    expect(text()).not.toContain(written);
+    for (const block of PASSWORD.split('-')) expect(text()).not.toContain(block);
+  });
+
   it('removes tokens, secrets and Authorization headers', () => {
     const { logger, text } = capture();
     logger.info(
