@@ -83,7 +83,12 @@ type Delivery =
   | { readonly kind: 'chatRefused' }
   | { readonly kind: 'notRead'; readonly outcome: Exclude<ReleaseOutcome, { kind: 'released' }> }
   | { readonly kind: 'notDelivered'; readonly error: unknown }
-  | { readonly kind: 'shown'; readonly outcome: Extract<ReleaseOutcome, { kind: 'released' }> };
+  | {
+      readonly kind: 'shown';
+      readonly outcome: Extract<ReleaseOutcome, { kind: 'released' }>;
+      /** Where the card is, for the hide job. */
+      readonly card: HideKeyCardPayload;
+    };
 
 /**
  * After the advanced agent's fresh sign-in (a proactive turn in the case's thread): decide again with the
@@ -134,7 +139,7 @@ export async function finishShowKey(
       break;
   }
   const { outcome } = delivery;
-  // The key is out: make sure it is replaced, whatever happens to the case from here.
+  // The key is out: make sure it is replaced and hidden again, whatever happens to the case from here.
   await scheduleRotationCheck(
     release.jobs,
     {
@@ -149,6 +154,12 @@ export async function finishShowKey(
     },
     deps.now(),
   );
+  await release.jobs.schedule({
+    key: hideJobKey(verified.requestId, verified.requester.objectId),
+    kind: 'hideKeyCard',
+    payload: { ...delivery.card },
+    dueAt: new Date(deps.now().getTime() + release.keyVisibleMinutes * 60_000).toISOString(),
+  });
   if (release.notice) {
     await notify(
       release.notice,
@@ -213,8 +224,11 @@ async function deliverToAgent(
         return;
       }
       try {
-        await showToAgent(agentChat, verified.requester.objectId, current, outcome, deps, release);
-        delivery = { kind: 'shown', outcome };
+        delivery = {
+          kind: 'shown',
+          outcome,
+          card: await showToAgent(agentChat, current, outcome, deps, release),
+        };
       } catch (error) {
         delivery = { kind: 'notDelivered', error };
       }
@@ -257,15 +271,14 @@ async function inPrivateChat(
   );
 }
 
-/** The revealed-key card in the agent's private chat, hidden again by a durable job. */
+/** Sends the revealed-key card to the agent's private chat; answers where it is, for the hide job. */
 async function showToAgent(
   agentChat: TurnContext,
-  agentObjectId: string,
   current: Case,
   outcome: Extract<ReleaseOutcome, { kind: 'released' }>,
   deps: HelpdeskContext,
   release: ReleaseServices,
-): Promise<void> {
+): Promise<HideKeyCardPayload> {
   const card = revealedKeyView(
     {
       caseNumber: current.number,
@@ -279,19 +292,13 @@ async function showToAgent(
     deps.messages,
   );
   const sent = await agentChat.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-  const payload: HideKeyCardPayload = {
+  return {
     conversationReference: JSON.stringify(TurnContext.getConversationReference(agentChat.activity)),
     activityId: sent?.id ?? '',
     deviceName: outcome.device.displayName,
     keyId: outcome.key.id,
     caseNumber: current.number,
   };
-  await release.jobs.schedule({
-    key: hideJobKey(`caseShow:${current.number}`, agentObjectId),
-    kind: 'hideKeyCard',
-    payload: { ...payload },
-    dueAt: new Date(deps.now().getTime() + release.keyVisibleMinutes * 60_000).toISOString(),
-  });
 }
 
 /**
