@@ -28,7 +28,6 @@ import {
   type HelpdeskServices,
   learnHelpdeskChannel,
   openCase,
-  refusedCard,
   remindAboutCase,
 } from './helpdesk-flow.js';
 import { finishSendKey, isCaseSignIn, startSendKey } from './helpdesk-send-key.js';
@@ -472,9 +471,11 @@ function registerCaseActions(
       case CASE_VERBS.releaseClaim:
         return { type: 'releaseClaim' };
       case CASE_VERBS.recordVerification:
-        return data.verificationMethod
-          ? { type: 'recordVerification', method: data.verificationMethod, note: data.verificationNote ?? '' }
-          : undefined;
+        return {
+          type: 'recordVerification',
+          method: data.verificationMethod,
+          note: data.verificationNote ?? '',
+        };
       case CASE_VERBS.resolve:
         return { type: 'resolve' };
       case CASE_VERBS.reject:
@@ -521,9 +522,6 @@ function registerCaseActions(
       switch (verb) {
         case CASE_VERBS.refresh:
           return await caseForMember(context, found.case, helpdeskDeps);
-        case CASE_VERBS.recordVerification:
-          // Sent without a method the card offers.
-          return refusedCard(found.case, { code: 'unknownMethod' }, helpdeskDeps);
         case CASE_VERBS.showKeyToMe:
           return await offerShowKey(context, found.case, helpdeskDeps);
         case CASE_VERBS.sendKey:

@@ -36,7 +36,12 @@ export interface CaseActor {
 export type CaseAction =
   | { readonly type: 'claim' }
   | { readonly type: 'releaseClaim' }
-  | { readonly type: 'recordVerification'; readonly method: VerificationMethod; readonly note: string }
+  /** `method` as the card sent it: undefined or not one of VERIFICATION_METHODS is refused as `unknownMethod`. */
+  | {
+      readonly type: 'recordVerification';
+      readonly method: VerificationMethod | undefined;
+      readonly note: string;
+    }
   /** Decide it when the button is pressed (to refuse early) and again, to store, once the key was delivered. */
   | { readonly type: 'sendKeyToRequester' }
   | { readonly type: 'showKeyToMe'; readonly reason: string }
@@ -195,13 +200,14 @@ function decideOwnerAction(
       });
     case 'recordVerification': {
       if (current.status === 'released') return refuse({ code: 'alreadyReleased' });
-      if (!(VERIFICATION_METHODS as readonly string[]).includes(action.method)) {
+      const method = action.method;
+      if (method === undefined || !(VERIFICATION_METHODS as readonly string[]).includes(method)) {
         return refuse({ code: 'unknownMethod' });
       }
       const note = checkText(action.note, 'note');
       if (typeof note !== 'string') return refuse(note);
       const verification: RecordedVerification = {
-        method: action.method,
+        method,
         note,
         by: agent,
         at: now.toISOString(),
@@ -210,7 +216,7 @@ function decideOwnerAction(
         status: 'verified',
         action: 'verificationRecorded',
         detail: note,
-        method: action.method,
+        method,
         patch: { verification },
         events: [{ type: 'verificationRecorded', caseNumber, verification }],
       });

@@ -467,10 +467,16 @@ describe('text that enters a case', () => {
     ).toBe('→claimed');
   });
 
-  it('a verification method the card made up is refused', () => {
+  it('a verification method the card made up, or none, is refused', () => {
     const forged = { type: 'recordVerification', method: 'trustMe', note: 'ok' } as unknown as CaseAction;
     expect(outcome(decideAgentAction(aCaseIn('claimed'), forged, ACTORS.agent, at(60)))).toBe(
       'unknownMethod',
+    );
+    const none: CaseAction = { type: 'recordVerification', method: undefined, note: 'ok' };
+    expect(outcome(decideAgentAction(aCaseIn('claimed'), none, ACTORS.agent, at(60)))).toBe('unknownMethod');
+    // Who may act is asked first: someone outside the helpdesk learns nothing about the method rule.
+    expect(outcome(decideAgentAction(aCaseIn('claimed'), none, ACTORS.nonMember, at(60)))).toBe(
+      'notHelpdeskMember',
     );
   });
 });
