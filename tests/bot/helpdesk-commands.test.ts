@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELPDESK_COMMANDS_USAGE, matchHelpdeskCommand } from '../../src/bot/helpdesk-commands.js';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
-import { DEMO_PEOPLE, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
+import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
 import { askForKey, demoKey } from '../support/ask-for-key.js';
 import {
@@ -11,15 +11,15 @@ import {
   startConversationHarness,
   type Turn,
 } from '../support/conversation.js';
+import { demoPerson } from '../support/demo-people.js';
 import { signIn, verifyLink } from '../support/sign-in.js';
 
-const byName = (name: string): DemoPerson => DEMO_PEOPLE.find((person) => person.displayName === name)!;
-const alex = byName('Alex Wilber');
-const adele = byName('Adele Vance');
-const nestor = byName('Nestor Wilke');
-const lee = byName('Lee Gu');
-const isaiah = byName('Isaiah Langer');
-const megan = byName('Megan Bowen');
+const alex = demoPerson('Alex Wilber');
+const adele = demoPerson('Adele Vance');
+const nestor = demoPerson('Nestor Wilke');
+const lee = demoPerson('Lee Gu');
+const isaiah = demoPerson('Isaiah Langer');
+const megan = demoPerson('Megan Bowen');
 
 const TEAM = PLAYGROUND_CONVERSATIONS.teamId;
 const CHANNEL = PLAYGROUND_CONVERSATIONS.helpdeskChannelId;

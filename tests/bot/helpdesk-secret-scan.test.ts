@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hideJobKey } from '../../src/bot/release-flow.js';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
-import { DEMO_PEOPLE, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
+import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
 import {
   askForKey,
@@ -16,18 +16,18 @@ import {
   startConversationHarness,
   type Turn,
 } from '../support/conversation.js';
+import { demoPerson } from '../support/demo-people.js';
 import type { ConnectorCall } from '../support/recording-connector.js';
 import { type ScannedText, scanForRecoveryPasswords } from '../support/scan-for-recovery-passwords.js';
 import { keyReads, type SignInResult, signIn } from '../support/sign-in.js';
 import { sqliteFileBytes, storedRows } from '../support/stored-texts.js';
 
-const byName = (name: string): DemoPerson => DEMO_PEOPLE.find((person) => person.displayName === name)!;
-const alex = byName('Alex Wilber');
-const megan = byName('Megan Bowen');
-const adele = byName('Adele Vance');
-const nestor = byName('Nestor Wilke');
-const lee = byName('Lee Gu');
-const isaiah = byName('Isaiah Langer');
+const alex = demoPerson('Alex Wilber');
+const megan = demoPerson('Megan Bowen');
+const adele = demoPerson('Adele Vance');
+const nestor = demoPerson('Nestor Wilke');
+const lee = demoPerson('Lee Gu');
+const isaiah = demoPerson('Isaiah Langer');
 
 const TEAM = PLAYGROUND_CONVERSATIONS.teamId;
 const CHANNEL = PLAYGROUND_CONVERSATIONS.helpdeskChannelId;

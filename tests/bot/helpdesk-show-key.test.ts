@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
+import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
 import { type ConversationHarness, startConversationHarness, type Turn } from '../support/conversation.js';
+import { demoPerson } from '../support/demo-people.js';
 import type { ConnectorCall } from '../support/recording-connector.js';
 import { keyReads, signIn } from '../support/sign-in.js';
 
-const byName = (name: string): DemoPerson => DEMO_PEOPLE.find((person) => person.displayName === name)!;
-const adele = byName('Adele Vance');
-const lee = byName('Lee Gu');
-const isaiah = byName('Isaiah Langer');
+const adele = demoPerson('Adele Vance');
+const lee = demoPerson('Lee Gu');
+const isaiah = demoPerson('Isaiah Langer');
 
 const TEAM = PLAYGROUND_CONVERSATIONS.teamId;
 const CHANNEL = PLAYGROUND_CONVERSATIONS.helpdeskChannelId;
@@ -175,7 +175,7 @@ describe('Show key to me: only the advanced agent who asked sees the key, in the
   it('the card does not reach the agent: the read is taken back, nothing recorded, and a retry works', async () => {
     // Another PC: Adele's laptop gave out its key in the test above, and a second within the hour is refused.
     const key = keyOf('NESTOR-LAPTOP');
-    const caseNumber = await verifiedCaseOf(isaiah, byName('Nestor Wilke'), 'NESTOR-LAPTOP');
+    const caseNumber = await verifiedCaseOf(isaiah, demoPerson('Nestor Wilke'), 'NESTOR-LAPTOP');
     const linkOf = async () =>
       SIGN_IN_LINK.exec(
         JSON.stringify((await press(isaiah, 'caseRevealKey', caseNumber, { showKeyReason: REASON })).body),
@@ -203,7 +203,7 @@ describe('Show key to me: only the advanced agent who asked sees the key, in the
     const stale = { caseNumber, expectedVersion: 1 };
     const member = await harness.teamChannel(isaiah, TEAM, CHANNEL).execute('caseRefresh', stale);
     expect(JSON.stringify(member.body)).toContain(adele.userPrincipalName);
-    const outsider = await harness.personalChat(byName('Nestor Wilke')).execute('caseShowKeyToMe', stale);
+    const outsider = await harness.personalChat(demoPerson('Nestor Wilke')).execute('caseShowKeyToMe', stale);
     expect(JSON.stringify(outsider.body)).toContain('only for the IT helpdesk');
     expect(JSON.stringify(outsider.body)).not.toContain(adele.displayName);
     const requester = await harness.personalChat(adele).execute('caseCancel', stale);

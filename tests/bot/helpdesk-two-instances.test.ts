@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
 import { type ConversationHarness, startConversationHarness } from '../support/conversation.js';
+import { demoPerson } from '../support/demo-people.js';
 import { postgresSchemaDatabase, type TestDatabase } from '../support/store-backends.js';
 
-const byName = (name: string): DemoPerson => DEMO_PEOPLE.find((person) => person.displayName === name)!;
-const lee = byName('Lee Gu');
-const isaiah = byName('Isaiah Langer');
+const lee = demoPerson('Lee Gu');
+const isaiah = demoPerson('Isaiah Langer');
 const TEAM = PLAYGROUND_CONVERSATIONS.teamId;
 const CHANNEL = PLAYGROUND_CONVERSATIONS.helpdeskChannelId;
 const postgresUrl = process.env.TEST_DATABASE_URL;
@@ -33,10 +32,10 @@ describe.skipIf(!postgresUrl)(
 
     it('two agents pressing Claim at once on different instances: exactly one owner, every round', async () => {
       for (const requester of [
-        byName('Alex Wilber'),
-        byName('Megan Bowen'),
-        byName('Adele Vance'),
-        byName('Nestor Wilke'),
+        demoPerson('Alex Wilber'),
+        demoPerson('Megan Bowen'),
+        demoPerson('Adele Vance'),
+        demoPerson('Nestor Wilke'),
       ]) {
         await left.personalChat(requester).send('talk to IT');
         const [opened] = await left.app.store.cases.byRequester(requester.id);

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
+import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
 import { type ConversationHarness, cardText, startConversationHarness } from '../support/conversation.js';
+import { demoPerson } from '../support/demo-people.js';
 import { keyReads, signIn } from '../support/sign-in.js';
 
-const byName = (name: string): DemoPerson => DEMO_PEOPLE.find((person) => person.displayName === name)!;
-const adele = byName('Adele Vance');
-const nestor = byName('Nestor Wilke');
-const lee = byName('Lee Gu');
-const isaiah = byName('Isaiah Langer');
-const megan = byName('Megan Bowen');
+const adele = demoPerson('Adele Vance');
+const nestor = demoPerson('Nestor Wilke');
+const lee = demoPerson('Lee Gu');
+const isaiah = demoPerson('Isaiah Langer');
+const megan = demoPerson('Megan Bowen');
 
 const TEAM = PLAYGROUND_CONVERSATIONS.teamId;
 const CHANNEL = PLAYGROUND_CONVERSATIONS.helpdeskChannelId;
@@ -212,7 +212,7 @@ describe('requester side and reminders', () => {
 });
 
 function alexPerson(): DemoPerson {
-  return byName('Alex Wilber');
+  return demoPerson('Alex Wilber');
 }
 
 describe('send key to requester: the full escalation path, the agent never sees the key', () => {

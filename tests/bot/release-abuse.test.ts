@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../../src/cards/messages.js';
 import { DIRECTORY_ROLES } from '../../src/demo-tenant/directory-roles.js';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
-import { DEMO_PEOPLE, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import {
   askForKey,
   demoKey,
@@ -17,6 +16,7 @@ import {
   type HarnessOptions,
   startConversationHarness,
 } from '../support/conversation.js';
+import { demoPerson } from '../support/demo-people.js';
 import type { ConnectorCall } from '../support/recording-connector.js';
 import { keyReads, signIn, verifyLink } from '../support/sign-in.js';
 import {
@@ -26,10 +26,9 @@ import {
   teamsUser,
 } from '../support/teams-activities.js';
 
-const byName = (name: string): DemoPerson => DEMO_PEOPLE.find((person) => person.displayName === name)!;
-const alex = byName('Alex Wilber');
-const megan = byName('Megan Bowen');
-const isaiah = byName('Isaiah Langer');
+const alex = demoPerson('Alex Wilber');
+const megan = demoPerson('Megan Bowen');
+const isaiah = demoPerson('Isaiah Langer');
 
 const FOREIGN_TENANT_ID = '99999999-9999-4999-8999-999999999999';
 const MINUTE_MS = 60_000;

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoRecoveryKey } from '../../src/demo-tenant/demo-directory.js';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
-import { DEMO_PEOPLE, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import {
   type ChatSession,
   type ConversationHarness,
@@ -9,14 +8,14 @@ import {
   startConversationHarness,
   type Turn,
 } from '../support/conversation.js';
+import { demoPerson } from '../support/demo-people.js';
 import { keyReads, signIn, verifyLink } from '../support/sign-in.js';
 
-const byName = (name: string): DemoPerson => DEMO_PEOPLE.find((person) => person.displayName === name)!;
-const alex = byName('Alex Wilber');
-const megan = byName('Megan Bowen');
-const adele = byName('Adele Vance');
-const nestor = byName('Nestor Wilke');
-const lee = byName('Lee Gu');
+const alex = demoPerson('Alex Wilber');
+const megan = demoPerson('Megan Bowen');
+const adele = demoPerson('Adele Vance');
+const nestor = demoPerson('Nestor Wilke');
+const lee = demoPerson('Lee Gu');
 
 /** The OS-volume keys of a demo device, newest first. */
 function keysOf(harness: ConversationHarness, deviceName: string): DemoRecoveryKey[] {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
-import { DEMO_PEOPLE, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
+import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import {
   askForKey,
   demoKey,
@@ -16,6 +16,7 @@ import {
   type ConversationHarness,
   startConversationHarness,
 } from '../support/conversation.js';
+import { demoPerson } from '../support/demo-people.js';
 import {
   RECOVERY_PASSWORD_PATTERN,
   type ScannedText,
@@ -30,13 +31,12 @@ import {
   submitActivity,
 } from '../support/teams-activities.js';
 
-const byName = (name: string): DemoPerson => DEMO_PEOPLE.find((person) => person.displayName === name)!;
-const alex = byName('Alex Wilber');
-const megan = byName('Megan Bowen');
-const adele = byName('Adele Vance');
-const nestor = byName('Nestor Wilke');
-const lee = byName('Lee Gu');
-const isaiah = byName('Isaiah Langer');
+const alex = demoPerson('Alex Wilber');
+const megan = demoPerson('Megan Bowen');
+const adele = demoPerson('Adele Vance');
+const nestor = demoPerson('Nestor Wilke');
+const lee = demoPerson('Lee Gu');
+const isaiah = demoPerson('Isaiah Langer');
 
 /** A valid recovery password that no demo device has: what a person pastes into the chat by mistake. */
 const PASTED_PASSWORD = '496298-461032-321464-595518-463221-173943-033616-139579';

@@ -2,79 +2,48 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/cards/messages/en.js';
 import { completeDemoSignIn } from '../../src/demo-tenant/complete-demo-sign-in.js';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
-import { DEMO_PEOPLE, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
-import { createLogger } from '../../src/observability/logger.js';
-import { type Playground, startPlayground } from '../../src/playground/playground.js';
 import {
   PLAYGROUND_HELPDESK_CHANNEL_NAME,
   PLAYGROUND_TEAM_NAME,
 } from '../../src/playground/playground-config.js';
-import {
-  announceSkip,
-  findChromium,
-  launchBrowser,
-  saveScreenshot,
-  type TestBrowser,
-} from '../support/browser.js';
-import { playgroundPage } from '../support/playground.js';
+import { announceSkip, findChromium, saveScreenshot } from '../support/browser.js';
+import { demoPerson } from '../support/demo-people.js';
+import { type PlaygroundSession, startPlaygroundSession } from '../support/playground-session.js';
 import { scanForRecoveryPasswords } from '../support/scan-for-recovery-passwords.js';
-import { startTestBot, type TestBot } from '../support/test-bot.js';
 
 const chromium = findChromium();
 announceSkip(chromium);
 const UI_TIMEOUT_MS = 20_000;
 
-const byName = (name: string): DemoPerson => {
-  const found = DEMO_PEOPLE.find((person) => person.displayName === name);
-  if (!found) throw new Error(`the demo tenant has no ${name}`);
-  return found;
-};
 /** The Playground's current user: the advanced agent (Helpdesk Administrator). */
-const ISAIAH = byName('Isaiah Langer');
+const ISAIAH = demoPerson('Isaiah Langer');
 /** The requester, outside the Playground: her chat is posted to the bot over HTTP, as Teams does. */
-const ADELE = byName('Adele Vance');
+const ADELE = demoPerson('Adele Vance');
 const REASON = 'Adele is on a kiosk PC without Teams; I read it to her on the phone';
 const h = en.helpdesk;
 
 describe.skipIf(!chromium.available)(
   `Agents Playground: Show key to me puts the key in the advanced agent's own chat${chromium.available ? '' : ` (${chromium.skipReason})`}`,
   () => {
-    let bot: TestBot | undefined;
-    let playground: Playground | undefined;
-    let browser: TestBrowser | undefined;
-
+    let session: PlaygroundSession | undefined;
     beforeAll(async () => {
-      bot = await startTestBot();
-      playground = await startPlayground({
-        botEndpoint: bot.messagesUrl,
-        port: 0,
-        currentUser: ISAIAH,
-        logger: createLogger({ level: 'warn' }),
-      });
-      browser = await launchBrowser(chromium);
+      session = await startPlaygroundSession({ chromium, uiTimeoutMs: UI_TIMEOUT_MS, currentUser: ISAIAH });
     });
-
-    afterAll(async () => {
-      await browser?.close();
-      await playground?.stop();
-      await bot?.stop();
-    });
+    afterAll(() => session?.stop());
 
     it('claim → verify → Show key to me → reason → sign in → the key in the personal chat → Hide key', async () => {
-      const data = bot!.demoTenant.data;
+      const { bot } = session!;
+      const data = bot.demoTenant.data;
       const laptop = [...data.devices.values()].find((d) => d.displayName === DEMO_DEVICE_NAMES.adeleLaptop)!;
       const key = data.keysForDevice(laptop.deviceId)[0]!;
-      const requester = bot!.personalChat(ADELE);
+      const requester = bot.personalChat(ADELE);
       await requester.send(`key id ${key.id.slice(0, 8)}`);
       await requester.submit({ verb: 'answers', rootCause: 'firmwareUpdate', deviceKind: 'oldDomainPc' });
-      const [opened] = await bot!.store.cases.byRequester(ADELE.id);
+      const [opened] = await bot.store.cases.byRequester(ADELE.id);
       expect(opened, 'the case for the on-premises PC').toBeDefined();
       const caseNumber = opened!.number;
 
-      const ui = playgroundPage(await browser!.openPage(playground!.url));
-      ui.page.setDefaultTimeout(UI_TIMEOUT_MS);
-      await ui.ready();
-      await ui.hideLogPanel();
+      const ui = await session!.openPlayground();
       await ui.openChannel(PLAYGROUND_TEAM_NAME, PLAYGROUND_HELPDESK_CHANNEL_NAME);
       const card = ui.cardWithHeading(h.caseTitle(caseNumber));
       const statusIs = async (status: string) =>
@@ -110,7 +79,7 @@ describe.skipIf(!chromium.available)(
       const authorizeUrl = entra.url();
       await entra.close();
       const keyReads = () =>
-        bot!.demoTenant.graphRequests.entries.filter((request) => request.url.includes('$select=key')).length;
+        bot.demoTenant.graphRequests.entries.filter((request) => request.url.includes('$select=key')).length;
       const reads = keyReads();
       const signedIn = await completeDemoSignIn(authorizeUrl, { userId: ISAIAH.id });
       expect((await fetch(signedIn.redirectUrl, { redirect: 'manual' })).status).toBe(200);

@@ -1,36 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/cards/messages/en.js';
-import { DEMO_PEOPLE, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
-import { createLogger } from '../../src/observability/logger.js';
-import { type Playground, startPlayground } from '../../src/playground/playground.js';
 import {
   PLAYGROUND_HELPDESK_CHANNEL_NAME,
   PLAYGROUND_TEAM_NAME,
 } from '../../src/playground/playground-config.js';
-import {
-  announceSkip,
-  findChromium,
-  launchBrowser,
-  saveScreenshot,
-  type TestBrowser,
-} from '../support/browser.js';
-import { playgroundPage } from '../support/playground.js';
+import { announceSkip, findChromium, saveScreenshot } from '../support/browser.js';
+import { demoPerson } from '../support/demo-people.js';
+import { type PlaygroundSession, startPlaygroundSession } from '../support/playground-session.js';
 import { scanForRecoveryPasswords } from '../support/scan-for-recovery-passwords.js';
-import { startTestBot, type TestBot } from '../support/test-bot.js';
+import type { TestBot } from '../support/test-bot.js';
 
 const chromium = findChromium();
 announceSkip(chromium);
 const UI_TIMEOUT_MS = 20_000;
 
-const byName = (name: string): DemoPerson => {
-  const found = DEMO_PEOPLE.find((person) => person.displayName === name);
-  if (!found) throw new Error(`the demo tenant has no ${name}`);
-  return found;
-};
 /** The Playground's current user: a helpdesk agent (the Playground cannot switch person in its UI). */
-const LEE = byName('Lee Gu');
+const LEE = demoPerson('Lee Gu');
 /** The requester, who is not in the Playground: their chat is posted to the bot over HTTP, as Teams does. */
-const NESTOR = byName('Nestor Wilke');
+const NESTOR = demoPerson('Nestor Wilke');
 const h = en.helpdesk;
 
 /** What Nestor reads off his blue screen: the first 8 hex digits of a real key of one of his PCs. */
@@ -58,44 +45,27 @@ function valueAfter(lines: readonly string[], label: string): string | undefined
 describe.skipIf(!chromium.available)(
   `Agents Playground: a case card in the team's Helpdesk channel, claimed by an agent${chromium.available ? '' : ` (${chromium.skipReason})`}`,
   () => {
-    let bot: TestBot | undefined;
-    let playground: Playground | undefined;
-    let browser: TestBrowser | undefined;
-
+    let session: PlaygroundSession | undefined;
     beforeAll(async () => {
-      bot = await startTestBot();
-      playground = await startPlayground({
-        botEndpoint: bot.messagesUrl,
-        port: 0,
-        currentUser: LEE,
-        logger: createLogger({ level: 'warn' }),
-      });
-      browser = await launchBrowser(chromium);
+      session = await startPlaygroundSession({ chromium, uiTimeoutMs: UI_TIMEOUT_MS, currentUser: LEE });
     });
-
-    afterAll(async () => {
-      await browser?.close();
-      await playground?.stop();
-      await bot?.stop();
-    });
+    afterAll(() => session?.stop());
 
     it('"talk to IT" in the requester\'s chat → the case card in Helpdesk → Claim → claimed by Lee Gu for everyone', async () => {
       // The requester asks for IT before anyone opened the channel: the case waits until the bot learns
       // the channel, which in the Playground happens when the agent opens it (the install event).
-      const typed = nestorKeyId(bot!);
-      const requester = bot!.personalChat(NESTOR);
+      const { bot } = session!;
+      const typed = nestorKeyId(bot);
+      const requester = bot.personalChat(NESTOR);
       expect((await requester.send(`my key id is ${typed}`)).status).toBe(200);
       const handOff = await requester.send('talk to IT');
       expect(handOff.status).toBe(200);
-      const [opened] = await bot!.store.cases.byRequester(NESTOR.id);
+      const [opened] = await bot.store.cases.byRequester(NESTOR.id);
       expect(opened, 'the case opened for "talk to IT"').toBeDefined();
       const caseNumber = opened!.number;
       expect(opened!.post, 'no channel known yet').toBeUndefined();
 
-      const ui = playgroundPage(await browser!.openPage(playground!.url));
-      ui.page.setDefaultTimeout(UI_TIMEOUT_MS);
-      await ui.ready();
-      await ui.hideLogPanel();
+      const ui = await session!.openPlayground();
       await ui.openChannel(PLAYGROUND_TEAM_NAME, PLAYGROUND_HELPDESK_CHANNEL_NAME);
 
       const card = ui.cardWithHeading(h.caseTitle(caseNumber));
@@ -119,7 +89,7 @@ describe.skipIf(!chromium.available)(
       const claim = card.getByRole('button', { name: h.claim, exact: true });
       expect(await claim.isEnabled()).toBe(true);
 
-      const told = bot!.connector.calls.length;
+      const told = bot.connector.calls.length;
       await ui.press(card, h.claim);
       // The card answers the press either way (claimed, or a refusal notice above the case): wait for any
       // change, so a refusal fails below with its words rather than as a timeout.
@@ -142,12 +112,12 @@ describe.skipIf(!chromium.available)(
       expect(await ui.cardWithHeading(h.caseTitle(caseNumber)).count()).toBe(1);
 
       // The server agrees, with the owner taken from the Playground's identity of the person who pressed.
-      const claimed = await bot!.store.cases.get(caseNumber);
+      const claimed = await bot.store.cases.get(caseNumber);
       expect(claimed).toMatchObject({ status: 'claimed', owner: { objectId: LEE.id } });
       // The requester heard who has the case, in their own chat (proactively, not in the channel).
       const { scope } = requester.context;
       const requesterChat = scope.kind === 'personal' ? scope.conversationId : undefined;
-      const toRequester = bot!.connector
+      const toRequester = bot.connector
         .since(told)
         .filter((call) => call.conversationId === requesterChat)
         .map((call) => JSON.stringify(call.activity ?? {}));
@@ -159,8 +129,8 @@ describe.skipIf(!chromium.available)(
         { source: 'case card before Claim', text: before.join('\n') },
         { source: 'case card after Claim', text: after.join('\n') },
       ];
-      const keys = [...bot!.demoTenant.data.devices.values()].flatMap((device) =>
-        bot!.demoTenant.data.keysForDevice(device.deviceId).map((key) => key.key),
+      const keys = [...bot.demoTenant.data.devices.values()].flatMap((device) =>
+        bot.demoTenant.data.keysForDevice(device.deviceId).map((key) => key.key),
       );
       expect(scanForRecoveryPasswords(shown, keys)).toEqual([]);
     }, 90_000);

@@ -5,18 +5,10 @@ import { en } from '../../src/cards/messages/en.js';
 import { VOLUME_TYPES } from '../../src/demo-tenant/demo-directory.js';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
 import { DEMO_PEOPLE } from '../../src/demo-tenant/sample-people.js';
-import { createLogger } from '../../src/observability/logger.js';
-import { type Playground, startPlayground } from '../../src/playground/playground.js';
-import {
-  announceSkip,
-  findChromium,
-  launchBrowser,
-  saveScreenshot,
-  type TestBrowser,
-  VIEWPORTS,
-} from '../support/browser.js';
-import { activate, playgroundPage } from '../support/playground.js';
-import { startTestBot, type TestBot } from '../support/test-bot.js';
+import { announceSkip, findChromium, saveScreenshot, VIEWPORTS } from '../support/browser.js';
+import { activate } from '../support/playground.js';
+import { type PlaygroundSession, startPlaygroundSession } from '../support/playground-session.js';
+import type { TestBot } from '../support/test-bot.js';
 
 const chromium = findChromium();
 announceSkip(chromium);
@@ -96,33 +88,16 @@ async function expectHeading(page: Page, text: string): Promise<void> {
 describe.skipIf(!chromium.available)(
   `Agents Playground: self-service release from "hi" to the key on a phone${chromium.available ? '' : ` (${chromium.skipReason})`}`,
   () => {
-    let bot: TestBot | undefined;
-    let playground: Playground | undefined;
-    let browser: TestBrowser | undefined;
-
+    let session: PlaygroundSession | undefined;
     beforeAll(async () => {
-      bot = await startTestBot();
-      playground = await startPlayground({
-        botEndpoint: bot.messagesUrl,
-        port: 0,
-        currentUser: ALEX,
-        logger: createLogger({ level: 'warn' }),
-      });
-      browser = await launchBrowser(chromium);
+      session = await startPlaygroundSession({ chromium, uiTimeoutMs: UI_TIMEOUT_MS, currentUser: ALEX });
     });
-
-    afterAll(async () => {
-      await browser?.close();
-      await playground?.stop();
-      await bot?.stop();
-    });
+    afterAll(() => session?.stop());
 
     it('"hi" → Key ID → verify in a new tab (person, MFA) → the release card with 8 blocks, one at a time', async () => {
-      const key = alexLaptopKey(bot!);
-      const ui = playgroundPage(await browser!.openPage(playground!.url, { viewport: 'phone' }));
-      ui.page.setDefaultTimeout(UI_TIMEOUT_MS);
-      await ui.ready();
-      await ui.hideLogPanel();
+      const { bot } = session!;
+      const key = alexLaptopKey(bot);
+      const ui = await session!.openPlayground({ viewport: 'phone' });
 
       // Opening the Playground installs the bot, which greets first: the card that counts follows "hi".
       const welcome = await ui.nextCard(await ui.send('hi'));
@@ -157,7 +132,7 @@ describe.skipIf(!chromium.available)(
       const signInTab = await opened;
       signInTab.setDefaultTimeout(UI_TIMEOUT_MS);
       await signInTab.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/[^/]+\/oauth2\/v2\.0\/authorize\?/);
-      expect(new URL(signInTab.url()).origin).toBe(bot!.demoTenant.signInOrigin);
+      expect(new URL(signInTab.url()).origin).toBe(bot.demoTenant.signInOrigin);
       expect(signInTab.viewportSize()).toEqual(VIEWPORTS.phone);
       const person = signInTab.getByRole('button', { name: ALEX.displayName });
       await person.waitFor({ state: 'visible' });
@@ -177,7 +152,7 @@ describe.skipIf(!chromium.available)(
       await expectOnPhoneScreen(approve);
       await activate(approve);
 
-      await signInTab.waitForURL(`${bot!.baseUrl}/auth/callback?**`);
+      await signInTab.waitForURL(`${bot.baseUrl}/auth/callback?**`);
       await expectHeading(signInTab, "You're verified");
       await expect.poll(() => signInTab.getByText('I have answered you in the chat').isVisible()).toBe(true);
       await saveScreenshot(signInTab, 'release-4-verified');
@@ -209,7 +184,7 @@ describe.skipIf(!chromium.available)(
       // The Key ID to compare starts with what is on the screen.
       expect(formatKeyId(key.keyId).startsWith(key.typed)).toBe(true);
       expect(
-        bot!.demoTenant.graphRequests.entries.filter((request) => request.url.includes('$select=key')),
+        bot.demoTenant.graphRequests.entries.filter((request) => request.url.includes('$select=key')),
         'key reads',
       ).toHaveLength(1);
       for (const name of actions) {
@@ -245,7 +220,7 @@ describe.skipIf(!chromium.available)(
       expect(second[second.indexOf(en.release.blockOf(2, BLOCK_COUNT)) + 1] === key.blocks[1]).toBe(true);
       expect(masked(second)).toContain(en.release.previousBlock);
       expect(
-        bot!.demoTenant.graphRequests.entries.filter((request) => request.url.includes('$select=key')),
+        bot.demoTenant.graphRequests.entries.filter((request) => request.url.includes('$select=key')),
         'key reads after browsing the blocks',
       ).toHaveLength(1);
     }, 90_000);

@@ -1,19 +1,9 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/cards/messages/en.js';
-import { createLogger } from '../../src/observability/logger.js';
-import { type Playground, startPlayground } from '../../src/playground/playground.js';
 import { DEVICE_KINDS, ROOT_CAUSES } from '../../src/recovery/triage-types.js';
-import {
-  announceSkip,
-  findChromium,
-  launchBrowser,
-  saveScreenshot,
-  type TestBrowser,
-  VIEWPORTS,
-} from '../support/browser.js';
-import { playgroundPage } from '../support/playground.js';
-import { startTestBot, type TestBot } from '../support/test-bot.js';
+import { announceSkip, findChromium, saveScreenshot, VIEWPORTS } from '../support/browser.js';
+import { type PlaygroundSession, startPlaygroundSession } from '../support/playground-session.js';
 
 const chromium = findChromium();
 announceSkip(chromium);
@@ -48,31 +38,14 @@ async function expectFactRow(card: Locator, title: string, value: string): Promi
 describe.skipIf(!chromium.available)(
   `Agents Playground: triage from "hi" to the verification hand-off on a phone${chromium.available ? '' : ` (${chromium.skipReason})`}`,
   () => {
-    let bot: TestBot | undefined;
-    let playground: Playground | undefined;
-    let browser: TestBrowser | undefined;
-
+    let session: PlaygroundSession | undefined;
     beforeAll(async () => {
-      bot = await startTestBot();
-      playground = await startPlayground({
-        botEndpoint: bot.messagesUrl,
-        port: 0,
-        logger: createLogger({ level: 'warn' }),
-      });
-      browser = await launchBrowser(chromium);
+      session = await startPlaygroundSession({ chromium, uiTimeoutMs: UI_TIMEOUT_MS });
     });
-
-    afterAll(async () => {
-      await browser?.close();
-      await playground?.stop();
-      await bot?.stop();
-    });
+    afterAll(() => session?.stop());
 
     it('"hi", a Key ID in a sentence, two taps and Continue reach "Thanks, that\'s all I need"', async () => {
-      const ui = playgroundPage(await browser!.openPage(playground!.url, { viewport: 'phone' }));
-      ui.page.setDefaultTimeout(UI_TIMEOUT_MS);
-      await ui.ready();
-      await ui.hideLogPanel();
+      const ui = await session!.openPlayground({ viewport: 'phone' });
 
       // Opening the Playground installs the bot, which greets first: the card that counts follows "hi".
       const welcome = await ui.nextCard(await ui.send('hi'));

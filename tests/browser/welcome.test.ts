@@ -1,15 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/observability/logger.js';
-import { type Playground, startPlayground } from '../../src/playground/playground.js';
-import {
-  announceSkip,
-  findChromium,
-  launchBrowser,
-  saveScreenshot,
-  type TestBrowser,
-} from '../support/browser.js';
-import { playgroundPage } from '../support/playground.js';
-import { startTestBot, type TestBot } from '../support/test-bot.js';
+import { announceSkip, findChromium, saveScreenshot } from '../support/browser.js';
+import { type PlaygroundSession, startPlaygroundSession } from '../support/playground-session.js';
 
 const chromium = findChromium();
 announceSkip(chromium);
@@ -18,25 +9,11 @@ const UI_TIMEOUT_MS = 20_000;
 describe.skipIf(!chromium.available)(
   `Agents Playground: welcome in the personal chat${chromium.available ? '' : ` (${chromium.skipReason})`}`,
   () => {
-    let bot: TestBot | undefined;
-    let playground: Playground | undefined;
-    let browser: TestBrowser | undefined;
-
+    let session: PlaygroundSession | undefined;
     beforeAll(async () => {
-      bot = await startTestBot();
-      playground = await startPlayground({
-        botEndpoint: bot.messagesUrl,
-        port: 0,
-        logger: createLogger({ level: 'warn' }),
-      });
-      browser = await launchBrowser(chromium);
+      session = await startPlaygroundSession({ chromium, uiTimeoutMs: UI_TIMEOUT_MS });
     });
-
-    afterAll(async () => {
-      await browser?.close();
-      await playground?.stop();
-      await bot?.stop();
-    });
+    afterAll(() => session?.stop());
 
     it.each([
       { viewport: 'desktop', screenshot: 'playground-welcome' },
@@ -44,10 +21,7 @@ describe.skipIf(!chromium.available)(
     ] as const)(
       '"hi" gets the welcome card with the no-password promise and the recovery button ($viewport)',
       async ({ viewport, screenshot }) => {
-        const ui = playgroundPage(await browser!.openPage(playground!.url, { viewport }));
-        ui.page.setDefaultTimeout(UI_TIMEOUT_MS);
-        await ui.ready();
-        if (viewport === 'phone') await ui.hideLogPanel();
+        const ui = await session!.openPlayground({ viewport, hideLogPanel: viewport === 'phone' });
 
         const hi = await ui.send('hi');
         // Opening the Playground also installs the bot, which may greet first: the card that counts is the
