@@ -228,6 +228,54 @@ describe('Show key to me: only the advanced agent who asked sees the key, in the
   });
 });
 
+describe('Show key to me in application mode, with the notice mail', () => {
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    harness = await startConversationHarness({
+      env: { KEY_ACCESS: 'application', NOTICE_SENDER_MAILBOX: lee.id },
+    });
+    await harness.teamChannel(lee, TEAM, CHANNEL).install();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('reads with the app token after the agent’s sign-in, and mails the requester without the key', async () => {
+    const device = [...harness.demoTenant.data.devices.values()].find(
+      (d) => d.displayName === 'ADELE-LAPTOP',
+    )!;
+    const key = harness.demoTenant.data.keysForDevice(device.deviceId)[0]!;
+    const chat = harness.personalChat(adele);
+    await chat.send(`key id ${key.id.slice(0, 8)}`);
+    await chat.submit({ verb: 'answers', rootCause: 'firmwareUpdate', deviceKind: 'oldDomainPc' });
+    const [opened] = await harness.app.store.cases.byRequester(adele.id);
+    const press = async (verb: string, extra: Record<string, unknown> = {}) => {
+      const current = (await harness.app.store.cases.get(opened!.number))!;
+      return harness
+        .teamChannel(isaiah, TEAM, CHANNEL)
+        .execute(verb, { caseNumber: current.number, expectedVersion: current.version, ...extra });
+    };
+    await press('caseClaim');
+    await press('caseRecordVerification', {
+      verificationMethod: 'inPerson',
+      verificationNote: 'at the desk',
+    });
+    const link = SIGN_IN_LINK.exec(
+      JSON.stringify((await press('caseRevealKey', { showKeyReason: REASON })).body),
+    )?.[1];
+    const result = await signIn(harness, link!, isaiah.id);
+    expect(
+      result.after.filter((call) => JSON.stringify(call.activity ?? {}).includes(key.key.split('-')[0]!)),
+    ).toHaveLength(1);
+    expect(harness.demoTenant.data.audit.at(-1)?.actor.kind).toBe('app');
+    const inbox = harness.demoTenant.data.mailbox(adele.mail);
+    expect(inbox).toHaveLength(1);
+    const mail = JSON.stringify(inbox[0]);
+    expect(mail).toContain('ADELE-LAPTOP');
+    for (const block of key.key.split('-')) expect(mail).not.toContain(block);
+  });
+});
+
 async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
