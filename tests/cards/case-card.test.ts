@@ -23,84 +23,27 @@ import {
   revealedKeyView,
   VERIFICATION_METHODS,
 } from '../../src/cards/case-card.js';
-import {
-  auditCard,
-  type HelpdeskRefusal,
-  helpdeskRefusalText,
-  queueCard,
-  statsCard,
-} from '../../src/cards/helpdesk-cards.js';
+import { type HelpdeskRefusal, helpdeskRefusalText, queueCard } from '../../src/cards/helpdesk-cards.js';
 import { en } from '../../src/cards/messages.js';
 import {
   CASE_HISTORY_ACTIONS,
   CASE_STATUSES as DOMAIN_CASE_STATUSES,
   VERIFICATION_METHODS as DOMAIN_VERIFICATION_METHODS,
 } from '../../src/helpdesk/case.js';
-import {
-  containsRecoveryPasswordShape,
-  parseRecoveryPassword,
-} from '../../src/recovery/recovery-password.js';
+import { containsRecoveryPasswordShape } from '../../src/recovery/recovery-password.js';
 import { cardProblems } from './card-problems.js';
+import {
+  ALL_HELPDESK_CARDS as ALL_CARDS,
+  aCase,
+  aCaseIn,
+  DIGITS,
+  KEY_ID,
+  NOW,
+  password,
+  sampleCard,
+} from './sample-helpdesk-cards.js';
 
 const RECOVERY_PASSWORD = /\d{6}(-\d{6}){7}/;
-const DIGITS = '496298-461032-321464-595518-463221-173943-033616-139579';
-const password = parseRecoveryPassword(DIGITS)!;
-const KEY_ID = '4290b6c0-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
-
-function aCase(overrides: Partial<CaseView> = {}): CaseView {
-  return {
-    number: 12,
-    version: 3,
-    status: 'open',
-    requester: { name: 'Alex Wilber', upn: 'AlexW@contoso.example' },
-    keyId: '4290B6C01A2B',
-    reason: 'notReleasable',
-    answers: { rootCause: 'firmwareUpdate', deviceKind: 'workPc', errorCode: 'E_FVE_BAD_CODE_ID' },
-    devices: [
-      {
-        name: 'ALEX-LAPTOP',
-        deviceId: '6a0a2c8e-8f4f-4f7e-9d0a-3f1c2b4d5e6f',
-        trustType: 'AzureAd',
-        lastSignInAt: '2025-03-02T08:15:00.123Z',
-      },
-      { name: 'ALEX-OLD-DESKTOP', deviceId: '7b1b3d9f-0a5a-4a8f-8e1b-4a2d3c5e6f70', trustType: 'ServerAd' },
-    ],
-    history: [
-      { at: '2025-03-03T09:00:00Z', event: 'opened' },
-      { at: '2025-03-03T09:00:02Z', event: 'posted' },
-      { at: '2025-03-03T09:05:00Z', event: 'noteAdded', by: 'Alex Wilber', note: 'Call me after 10' },
-      {
-        at: '2025-03-03T09:20:00Z',
-        event: 'verificationRecorded',
-        by: 'Megan Bowen',
-        method: 'managerConfirmation',
-        note: 'Manager on Teams',
-      },
-    ],
-    createdAt: '2025-03-03T09:00:00Z',
-    updatedAt: '2025-03-03T09:05:00Z',
-    ...overrides,
-  };
-}
-
-/** A case as it looks in each status: owner once claimed, verification once verified. */
-function aCaseIn(status: CaseView['status']): CaseView {
-  const claimed = status !== 'open' && status !== 'reopened' && status !== 'cancelled';
-  const verified = ['verified', 'released', 'resolved'].includes(status);
-  return aCase({
-    status,
-    ...(claimed ? { owner: { name: 'Megan Bowen' } } : {}),
-    ...(verified
-      ? {
-          verification: {
-            method: 'videoCallPhotoId' as const,
-            by: 'Megan Bowen',
-            at: '2025-03-03T09:20:00Z',
-          },
-        }
-      : {}),
-  });
-}
 
 /** Every action of a card wherever it sits: card-level and in body action sets (nested). */
 function allActions(card: AdaptiveCard): CardAction[] {
@@ -129,131 +72,6 @@ const inputIds = (card: AdaptiveCard): string[] => {
         : [];
   return card.body.flatMap(ids);
 };
-
-const baseCards = CASE_STATUSES.map((status) => ({
-  name: `case card, ${status}`,
-  card: caseCard(aCaseIn(status), en),
-}));
-const NOW = '2025-03-03T09:47:30Z';
-const otherCards = [
-  { name: 'case card with a notice', card: caseCard(aCase(), en, { notice: en.helpdesk.refusals.changed }) },
-  {
-    name: 'case card, many devices and a long history',
-    card: caseCard(
-      aCase({
-        devices: Array.from({ length: 9 }, (_, index) => ({
-          name: `PC-${index}`,
-          deviceId: `00000000-0000-0000-0000-00000000000${index}`,
-          trustType: 'Workplace' as const,
-        })),
-        history: CASE_EVENTS.map((event, index) => ({
-          at: `2025-03-03T09:${String(index).padStart(2, '0')}:00Z`,
-          event,
-          by: 'Megan Bowen',
-        })),
-      }),
-      en,
-    ),
-  },
-  {
-    name: 'case card without Key ID or answers',
-    card: caseCard(aCase({ keyId: undefined, answers: {}, devices: [] }), en),
-  },
-  { name: 'advanced view', card: advancedView(aCaseIn('verified'), en) },
-  {
-    name: 'revealed-key view',
-    card: revealedKeyView(
-      {
-        caseNumber: 12,
-        caseVersion: 4,
-        requesterName: 'Alex Wilber',
-        deviceName: 'ALEX-LAPTOP',
-        keyId: KEY_ID,
-        visibleMinutes: 5,
-      },
-      password,
-      en,
-    ),
-  },
-  ...REQUESTER_UPDATE_KINDS.map((kind) => ({
-    name: `requester update, ${kind}`,
-    card: requesterUpdateCard({ kind, caseNumber: 12, caseVersion: 4, agentName: 'Megan Bowen' }, en),
-  })),
-  { name: 'queue, empty', card: queueCard([], NOW, en) },
-  {
-    name: 'queue',
-    card: queueCard(
-      [
-        {
-          number: 14,
-          status: 'open',
-          requesterName: 'Adele Vance',
-          reason: 'riskStop',
-          createdAt: '2025-03-03T09:40:00Z',
-        },
-        {
-          number: 12,
-          status: 'claimed',
-          requesterName: 'Alex Wilber',
-          keyId: '4290B6C0',
-          reason: 'notReleasable',
-          createdAt: '2025-03-03T09:00:00Z',
-          ownerName: 'Megan Bowen',
-        },
-      ],
-      NOW,
-      en,
-    ),
-  },
-  {
-    name: 'stats',
-    card: statsCard(
-      {
-        day: '2025-03-03',
-        requests: 40,
-        selfServed: 31,
-        escalated: 9,
-        medianMinutesToKey: 3.6,
-        topReasons: [
-          { cause: 'windowsUpdate', count: 4 },
-          { cause: 'firmwareUpdate', count: 21 },
-        ],
-      },
-      en,
-    ),
-  },
-  {
-    name: 'stats, quiet day',
-    card: statsCard({ day: '2025-03-03', requests: 0, selfServed: 0, escalated: 0, topReasons: [] }, en),
-  },
-  { name: 'audit, empty', card: auditCard('ALEX-LAPTOP', [], en) },
-  {
-    name: 'audit',
-    card: auditCard(
-      'alexw',
-      [
-        {
-          at: '2025-03-03T09:30:00Z',
-          correlationId: 'c-2',
-          decision: 'released',
-          requester: { objectId: 'o', tenantId: 't', displayName: 'Alex Wilber' },
-          deviceName: 'ALEX-LAPTOP',
-          keyId: KEY_ID,
-          actor: 'Megan Bowen',
-        },
-        {
-          at: '2025-03-03T09:00:00Z',
-          correlationId: 'c-1',
-          decision: 'escalated',
-          reason: 'notReleasable',
-          requester: { objectId: 'o', tenantId: 't' },
-        },
-      ],
-      en,
-    ),
-  },
-];
-const ALL_CARDS = [...baseCards, ...otherCards];
 
 describe('helpdesk cards', () => {
   it.each(ALL_CARDS)('$name parses clean as Adaptive Card 1.5', ({ card }) => {
@@ -355,7 +173,7 @@ describe('the base case card everyone in the channel sees', () => {
   });
 
   it('shows the latest history lines and counts the earlier ones; at most five devices', () => {
-    const card = otherCards[1]!.card;
+    const card = sampleCard('case card, many devices and a long history');
     const json = JSON.stringify(card);
     expect(json).toContain('6 earlier entries');
     expect(json).toContain('Note from Megan Bowen');
@@ -495,7 +313,7 @@ describe("the requester's updates", () => {
 
 describe('helpdesk command cards', () => {
   it('queue lists the oldest case first, with how long it has waited and its owner', () => {
-    const card = otherCards.find((entry) => entry.name === 'queue')!.card;
+    const card = sampleCard('queue');
     const lines = card.fallbackText.split('\n');
     expect(lines[0]).toBe('Open cases (2)');
     expect(lines[1]).toBe('Case 12 · Alex Wilber · Claimed: verify the requester (Megan Bowen)');
@@ -505,7 +323,7 @@ describe('helpdesk command cards', () => {
   });
 
   it('stats shows the day, the counts, the median and the top reasons, most frequent first', () => {
-    const card = otherCards.find((entry) => entry.name === 'stats')!.card;
+    const card = sampleCard('stats');
     expect(card.fallbackText).toBe(
       [
         'Today (2025-03-03)',
@@ -521,7 +339,7 @@ describe('helpdesk command cards', () => {
   });
 
   it('audit keeps the log order (newest first) and names decision, who and what', () => {
-    const card = otherCards.find((entry) => entry.name === 'audit')!.card;
+    const card = sampleCard('audit');
     const lines = card.fallbackText.split('\n');
     expect(lines[0]).toBe('Latest audit events for alexw');
     expect(lines[1]).toBe('2025-03-03 09:30 UTC · Key released');

@@ -11,6 +11,7 @@ import {
   SCREENSHOT_DIR,
   type TestBrowser,
 } from '../support/browser.js';
+import { ALL_HELPDESK_CARDS } from './sample-helpdesk-cards.js';
 import { allSampleReplies } from './sample-replies.js';
 
 /** The narrowest phone the cards must fit without scrolling sideways. */
@@ -27,11 +28,15 @@ const PHONE_HOST_CONFIG = {
 const chromium = findChromium();
 announceSkip(chromium);
 
-const CARDS = allSampleReplies().flatMap(({ name, reply }) =>
-  renderReply(reply, en, { verifyUrl: 'https://bot.example.com/auth/start?request=R-1' }).flatMap(
-    (message) => (message.kind === 'card' ? [{ name: name.replace(/\W+/g, '-'), card: message.card }] : []),
+const CARDS = [
+  ...allSampleReplies().flatMap(({ name, reply }) =>
+    renderReply(reply, en, { verifyUrl: 'https://bot.example.com/auth/start?request=R-1' }).flatMap(
+      (message) => (message.kind === 'card' ? [{ name: name.replace(/\W+/g, '-'), card: message.card }] : []),
+    ),
   ),
-);
+  // Agents work cases on their phones too.
+  ...ALL_HELPDESK_CARDS.map(({ name, card }) => ({ name: `helpdesk-${name.replace(/\W+/g, '-')}`, card })),
+];
 
 /**
  * Renders every card with the Adaptive Cards reference renderer in headless Chromium, in a column as wide
