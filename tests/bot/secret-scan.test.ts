@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
@@ -24,6 +23,7 @@ import {
   stringsIn,
 } from '../support/scan-for-recovery-passwords.js';
 import { type SignInResult, signIn, verifyLink } from '../support/sign-in.js';
+import { sqliteFileBytes, storedRows } from '../support/stored-texts.js';
 import {
   type ActivityContext,
   installActivity,
@@ -320,11 +320,8 @@ describe('secret scan: after every flow, no recovery password anywhere the bot w
   });
 
   it('the SQLite file and its -wal: no recovery password in any byte', () => {
-    const files = ['', '-wal', '-shm']
-      .map((suffix) => `${databasePath}${suffix}`)
-      .filter((path) => existsSync(path));
-    expect(files).toContain(`${databasePath}-wal`);
-    const texts = files.map((path) => ({ source: path, text: readFileSync(path).toString('latin1') }));
+    const texts = sqliteFileBytes(databasePath);
+    expect(texts.map((file) => file.source)).toContain(`${databasePath}-wal`);
     // The bytes are searchable text: the released requests' ids (in audit events and jobs) are found in them.
     for (const requestId of released.keys())
       expect(texts.some((file) => file.text.includes(requestId))).toBe(true);
@@ -332,35 +329,13 @@ describe('secret scan: after every flow, no recovery password anywhere the bot w
   });
 
   it('every stored row of every table: no recovery password in any column', () => {
-    const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-    try {
-      const tables = db
-        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
-        .all()
-        .map((table) => table.name);
-      const texts: ScannedText[] = [];
-      const rowsPerTable: Record<string, number> = {};
-      for (const table of tables) {
-        const rows = db.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`).all() as Record<
-          string,
-          unknown
-        >[];
-        rowsPerTable[table] = rows.length;
-        rows.forEach((row, index) => {
-          for (const [column, value] of Object.entries(row)) {
-            for (const text of stringsIn(value)) texts.push({ source: `${table}[${index}].${column}`, text });
-          }
-        });
-      }
-      // The flows wrote turn state, case requests, audit events, releases and jobs: the scan saw them.
-      const written = Object.entries(rowsPerTable)
-        .filter(([, count]) => count > 0)
-        .map(([table]) => table);
-      expect(written.length, JSON.stringify(rowsPerTable)).toBeGreaterThanOrEqual(5);
-      expectNoPasswords(texts);
-    } finally {
-      db.close();
-    }
+    const { texts, rowsPerTable } = storedRows(databasePath);
+    // The flows wrote turn state, case requests, audit events, releases and jobs: the scan saw them.
+    const written = Object.entries(rowsPerTable)
+      .filter(([, count]) => count > 0)
+      .map(([table]) => table);
+    expect(written.length, JSON.stringify(rowsPerTable)).toBeGreaterThanOrEqual(5);
+    expectNoPasswords(texts);
   });
 
   it('every connector call except the release cards themselves, and every HTTP answer: no recovery password', () => {
