@@ -1,5 +1,6 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { escapeHtml } from '../http/escape-html.js';
 import type { DemoUser } from './demo-directory.js';
 import { type EntraContext, isDemoTenantSegment } from './entra-context.js';
 import { EntraError } from './entra-error.js';
@@ -551,13 +552,4 @@ function sendPage(
     'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; ${scriptSource}; frame-ancestors 'none'`,
   });
   response.end(html);
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }

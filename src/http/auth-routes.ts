@@ -8,6 +8,7 @@ import type {
   VerifiedStepUp,
 } from '../identity/step-up.js';
 import type { Logger } from '../observability/logger.js';
+import { escapeHtml } from './escape-html.js';
 
 export interface AuthRoutesDependencies {
   readonly stepUp: Pick<StepUp, 'authorizeUrl' | 'complete'>;
@@ -158,13 +159,4 @@ function pageText(page: Page): { title: string; body: string } {
     case 'trouble':
       return { title: 'Something went wrong on our side', body: GO_BACK };
   }
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
