@@ -1,4 +1,4 @@
-import { type Activity, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { caseCard } from '../cards/case-card.js';
 import { helpdeskRefusalText } from '../cards/helpdesk-cards.js';
 import type { Case } from '../helpdesk/case.js';
@@ -20,32 +20,6 @@ import type { ReleaseServices } from './release-flow.js';
  * What Send key and Show key to me share: the agent's own fresh sign-in, deciding again when it comes back,
  * reading the case's key once, and recording the change on the case.
  */
-
-/**
- * A sign-in link for the agent who pressed the button, bound to them and to `requestId` (which tells the
- * callback what it is for); the callback continues in the conversation the button was pressed in.
- */
-export function agentSignInUrl(
-  context: TurnContext,
-  actor: CaseActor,
-  requestId: string,
-  release: ReleaseServices,
-  reason?: string,
-): Promise<string> {
-  const activity = context.activity;
-  const tenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-  return release.stepUp.startUrl(
-    {
-      objectId: actor.objectId,
-      tenantId: activity.conversation.tenantId ?? tenant ?? '',
-      teamsUserId: activity.from.id,
-      displayName: actor.name,
-    },
-    requestId,
-    JSON.stringify(TurnContext.getConversationReference(activity as Activity)),
-    reason,
-  );
-}
 
 /** The agent's sign-in came back: the case, who they are, and the decision taken again with fresh data. */
 export interface DecidedAfterSignIn {

@@ -15,10 +15,10 @@ import { VERIFICATION_METHODS } from '../helpdesk/case.js';
 import type { CaseAction } from '../helpdesk/decide-agent-action.js';
 import type { FailedStepUp, MismatchedStepUp, VerifiedStepUp } from '../identity/step-up.js';
 import { type Logger, newCorrelationId } from '../observability/logger.js';
-import type { CaseRequestStore, Requester } from '../recovery/case-requests.js';
+import type { CaseRequestStore } from '../recovery/case-requests.js';
 import type { Job } from '../recovery/release-ports.js';
 import { initialTriageState, transition } from '../recovery/triage.js';
-import type { RecoveryRequest, TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
+import type { TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
 import type { BotAdapter } from './bot-adapter.js';
 import { registerHelpdeskCommands } from './helpdesk-commands.js';
 import {
@@ -44,7 +44,9 @@ import {
   parseHidePayload,
   type ReleaseServices,
   releaseToRequester,
+  signInUrl,
 } from './release-flow.js';
+import { requesterOf } from './requester-of.js';
 import { rotationJobKey, runRotationCheck } from './rotation.js';
 import { type ReleaseAction, toReleaseAction, toTriageEvent } from './triage-event.js';
 import { turnLogger } from './turn-context-data.js';
@@ -391,7 +393,7 @@ async function runTriage(
     event.type === 'command' && event.command === 'status' ? await latestCase(context, deps) : {};
   const handOff = result.effects.find((effect) => effect.type === 'handOffToVerification');
   if (handOff && deps.release)
-    options = { ...options, verifyUrl: await verifyUrl(context, handOff.request, deps.release) };
+    options = { ...options, verifyUrl: await signInUrl(context, handOff.request.id, deps.release) };
   for (const effect of result.effects) {
     options = { ...options, ...(await perform(effect, context, options, deps)) };
   }
@@ -545,19 +547,6 @@ function registerCaseActions(
   }
 }
 
-/** The card's "Verify it's you" link: a fresh, single-use sign-in bound to this requester and request. */
-function verifyUrl(
-  context: TurnContext,
-  request: RecoveryRequest,
-  release: ReleaseServices,
-): Promise<string> {
-  return release.stepUp.startUrl(
-    requesterOf(context.activity),
-    request.id,
-    JSON.stringify(TurnContext.getConversationReference(context.activity)),
-  );
-}
-
 /** For `status`: the number of the requester's latest case request, when there is one. */
 async function latestCase(context: TurnContext, deps: BotDependencies): Promise<RenderOptions> {
   const objectId = context.activity.from.aadObjectId;
@@ -578,16 +567,6 @@ async function send(context: TurnContext, messages: readonly OutgoingMessage[]):
         : MessageFactory.attachment(CardFactory.adaptiveCard(message.card)),
     );
   }
-}
-
-/** The requester exactly as the authenticated activity names them. */
-function requesterOf(activity: Activity): Requester {
-  const objectId = activity.from.aadObjectId;
-  const tenantId =
-    activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } })?.tenant?.id;
-  if (!objectId || !tenantId)
-    throw new Error('activity names no Entra user or tenant; cannot record a case request');
-  return { objectId, tenantId, teamsUserId: activity.from.id, displayName: activity.from.name ?? '' };
 }
 
 function isPersonal(activity: Activity): boolean {

@@ -5,9 +5,9 @@ import type { Case } from '../helpdesk/case.js';
 import { decideAgentAction } from '../helpdesk/decide-agent-action.js';
 import type { VerifiedStepUp } from '../identity/step-up.js';
 import { newCorrelationId } from '../observability/logger.js';
-import { agentSignInUrl, decideAfterSignIn, recordKeyOut, releaseForCase } from './agent-key-release.js';
+import { decideAfterSignIn, recordKeyOut, releaseForCase } from './agent-key-release.js';
 import { actorOfActivity, caseView, type HelpdeskContext, refusedCard } from './helpdesk-flow.js';
-import { presentRelease, type ReleaseServices } from './release-flow.js';
+import { presentRelease, type ReleaseServices, signInUrl } from './release-flow.js';
 
 /** Sign-ins started from a case card carry this request id, so the callback knows it is an agent's. */
 const CASE_SIGN_IN = /^case:(\d{1,9})$/;
@@ -30,7 +30,7 @@ export async function startSendKey(
   const actor = await actorOfActivity(context, deps);
   const decision = decideAgentAction(current, { type: 'sendKeyToRequester' }, actor, deps.now());
   if (decision.kind === 'refused') return refusedCard(current, decision.reason, deps);
-  const url = await agentSignInUrl(context, actor, `case:${current.number}`, release);
+  const url = await signInUrl(context, `case:${current.number}`, release);
   const m = deps.messages.helpdesk.sendKeyFlow;
   return agentSignInCard(
     { case: caseView(current), notice: m.signInNotice, button: m.signInButton, url },

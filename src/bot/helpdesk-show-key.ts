@@ -9,14 +9,19 @@ import { newCorrelationId } from '../observability/logger.js';
 import type { Requester } from '../recovery/case-requests.js';
 import type { ReleaseOutcome } from '../recovery/release-key.js';
 import {
-  agentSignInUrl,
   type DecidedAfterSignIn,
   decideAfterSignIn,
   recordKeyOut,
   releaseForCase,
 } from './agent-key-release.js';
 import { actorOfActivity, caseView, type HelpdeskContext, refusedCard } from './helpdesk-flow.js';
-import { type HideKeyCardPayload, hideJobKey, notify, type ReleaseServices } from './release-flow.js';
+import {
+  type HideKeyCardPayload,
+  hideJobKey,
+  notify,
+  type ReleaseServices,
+  signInUrl,
+} from './release-flow.js';
 import { scheduleRotationCheck } from './rotation.js';
 
 /** Sign-ins started from "Show key to me" carry this request id; it also keys the release in the ledger. */
@@ -70,7 +75,7 @@ export async function startShowKey(
         })
       : refusedCard(current, decision.reason, deps);
   }
-  const url = await agentSignInUrl(context, actor, `caseShow:${current.number}`, release, reason.trim());
+  const url = await signInUrl(context, `caseShow:${current.number}`, release, reason.trim());
   const m = deps.messages.helpdesk.showKeyFlow;
   return agentSignInCard(
     { case: caseView(current), notice: m.signInNotice, button: m.signInButton, url },

@@ -12,6 +12,7 @@ import type { DenialReason, ReleaseLimits } from '../recovery/release-policy.js'
 import type { AuditLog, Job, JobQueue, ReleaseLedger } from '../recovery/release-ports.js';
 import type { EscalationReason, RecoveryRequest } from '../recovery/triage-types.js';
 import { sendReleaseNotice } from './release-notice.js';
+import { requesterOf } from './requester-of.js';
 import { type RotateAfterRelease, type RotationGraph, scheduleRotationCheck } from './rotation.js';
 import { turnLogger } from './turn-context-data.js';
 
@@ -39,6 +40,25 @@ export interface ReleaseServices {
   readonly notice:
     | { readonly graph: Pick<GraphClient, 'sendMail' | 'user'>; readonly sender: string }
     | undefined;
+}
+
+/**
+ * A fresh, single-use sign-in link for the person who sent this turn's activity (a requester's "Verify it's
+ * you", an agent's Send key or Show key to me), bound to them and to `requestId`, which tells the callback
+ * what it is for; the callback continues in this conversation. `reason` travels with an agent's sign-in.
+ */
+export function signInUrl(
+  context: TurnContext,
+  requestId: string,
+  release: ReleaseServices,
+  reason?: string,
+): Promise<string> {
+  return release.stepUp.startUrl(
+    requesterOf(context.activity),
+    requestId,
+    JSON.stringify(TurnContext.getConversationReference(context.activity)),
+    reason,
+  );
 }
 
 /** What the hide job needs to replace the release card: no key. */
