@@ -26,6 +26,7 @@ import {
   type CaseActor,
   type CaseDecision,
   decideAgentAction,
+  isHelpdeskMember,
 } from '../helpdesk/decide-agent-action.js';
 import { dueForReminder } from '../helpdesk/due-for-reminder.js';
 import { recordAnnouncement } from '../helpdesk/record-announcement.js';
@@ -404,7 +405,7 @@ export async function caseForAction(
   const current = await deps.helpdesk.cases.get(caseNumber);
   if (current && current.version === expectedVersion) return { kind: 'ready', case: current };
   const actor = await actorOfActivity(context, deps);
-  const member = actor.inHelpdeskGroup || actor.inAdvancedGroup;
+  const member = isHelpdeskMember(actor);
   const plain = (refusal: HelpdeskRefusal) => ({
     kind: 'answer' as const,
     card: cardOf([text(helpdeskRefusalText(refusal, deps.messages))]),
@@ -427,7 +428,7 @@ export async function caseForMember(
   deps: HelpdeskContext,
 ): Promise<AdaptiveCard> {
   const actor = await actorOfActivity(context, deps);
-  if (!actor.inHelpdeskGroup && !actor.inAdvancedGroup) {
+  if (!isHelpdeskMember(actor)) {
     return cardOf([text(helpdeskRefusalText({ code: 'notHelpdeskMember' }, deps.messages))]);
   }
   return caseCard(caseView(current), deps.messages);

@@ -32,6 +32,11 @@ export interface CaseActor {
   readonly inAdvancedGroup: boolean;
 }
 
+/** May act as a helpdesk agent: a member of the helpdesk group or of the (more trusted) advanced group. */
+export function isHelpdeskMember(actor: CaseActor): boolean {
+  return actor.inHelpdeskGroup || actor.inAdvancedGroup;
+}
+
 /** What an agent or the requester asked to do to a case. */
 export type CaseAction =
   | { readonly type: 'claim' }
@@ -128,7 +133,7 @@ export function decideAgentAction(
 ): CaseDecision {
   if (action.type === 'cancel' || action.type === 'addNote')
     return decideRequesterAction(current, action, actor, now);
-  if (!actor.inHelpdeskGroup && !actor.inAdvancedGroup) return refuse({ code: 'notHelpdeskMember' });
+  if (!isHelpdeskMember(actor)) return refuse({ code: 'notHelpdeskMember' });
   if (actor.objectId === current.requester.objectId) return refuse({ code: 'ownCase' });
   const agent: CaseAgent = { objectId: actor.objectId, name: actor.name };
   if (action.type === 'reopen') return reopen(current, agent, now);
