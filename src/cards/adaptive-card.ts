@@ -113,10 +113,11 @@ export const CASE_VERBS = {
   reopen: 'caseReopen',
   /** Opens the advanced agent's own view, which asks for the reason. */
   showKeyToMe: 'caseShowKeyToMe',
-  /** Reveals the key in that view, with the reason typed there. */
+  /** Sends the reason typed in that view and starts the agent's sign-in; the key goes to their private chat. */
   revealKey: 'caseRevealKey',
+  /** "Hide key" on the revealed key in the agent's private chat. */
   hideKey: 'caseHideKey',
-  /** Automatic `refresh` of a user-specific view, and "back to the case" from it. */
+  /** "Back to the case" from the agent's own view (no card carries an automatic `refresh`). */
   refresh: 'caseRefresh',
   /** The requester's own buttons, in their 1:1 chat. */
   addNote: 'caseAddNote',
