@@ -3,7 +3,7 @@ import { HELPDESK_COMMANDS_USAGE, matchHelpdeskCommand } from '../../src/bot/hel
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
 import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
-import { askForKey, demoKey } from '../support/ask-for-key.js';
+import { askForKey, demoKey, ON_PREMISES_PC } from '../support/ask-for-key.js';
 import {
   type ChatSession,
   type ConversationHarness,
@@ -79,10 +79,7 @@ describe('helpdesk commands over HTTP (issue 5 item 6)', () => {
     const { answersTurn } = await askForKey(harness.personalChat(alex), alexKey().id.slice(0, 8));
     const signedIn = await signIn(harness, verifyLink(answersTurn), alex.id);
     expect(JSON.stringify(signedIn.after)).toContain('Your recovery key');
-    await askForKey(harness.personalChat(adele), '1A2B3C4D', {
-      rootCause: 'firmwareUpdate',
-      deviceKind: 'oldDomainPc',
-    });
+    await askForKey(harness.personalChat(adele), '1A2B3C4D', ON_PREMISES_PC);
     await harness.personalChat(nestor).send('talk to IT');
     adeleCase = (await harness.app.store.cases.byRequester(adele.id))[0]!.number;
     nestorCase = (await harness.app.store.cases.byRequester(nestor.id))[0]!.number;
@@ -218,10 +215,7 @@ describe('helpdesk commands over HTTP (issue 5 item 6)', () => {
   it('a key the helpdesk sent is escalated, not self-served, and the audit names the agent', async () => {
     const adeleKey = demoKey(harness, DEMO_DEVICE_NAMES.adeleLaptop);
     await harness.personalChat(adele).send('restart');
-    await askForKey(harness.personalChat(adele), adeleKey.id.slice(0, 8), {
-      rootCause: 'firmwareUpdate',
-      deviceKind: 'oldDomainPc',
-    });
+    await askForKey(harness.personalChat(adele), adeleKey.id.slice(0, 8), ON_PREMISES_PC);
     const [again] = await harness.app.store.cases.byRequester(adele.id);
     const act = async (verb: string, extra: Record<string, unknown> = {}) => {
       const current = await harness.app.store.cases.get(again!.number);

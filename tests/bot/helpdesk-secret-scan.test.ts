@@ -6,6 +6,7 @@ import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config
 import {
   askForKey,
   demoKey,
+  ON_PREMISES_PC,
   releaseCardCalls,
   releaseRequestId,
   screenKeyId,
@@ -31,8 +32,6 @@ const isaiah = demoPerson('Isaiah Langer');
 
 const TEAM = PLAYGROUND_CONVERSATIONS.teamId;
 const CHANNEL = PLAYGROUND_CONVERSATIONS.helpdeskChannelId;
-/** Triage answers that always escalate (an on-premises PC): the way into the helpdesk without a release. */
-const ON_PREMISES = { rootCause: 'firmwareUpdate', deviceKind: 'oldDomainPc' } as const;
 /** A valid recovery password that no demo device has: what someone types into a case field by mistake. */
 const PASTED_PASSWORD = '496298-461032-321464-595518-463221-173943-033616-139579';
 
@@ -128,7 +127,7 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
     const adeleKey = demoKey(harness, DEMO_DEVICE_NAMES.adeleLaptop);
     sentKey = adeleKey.key;
     sentKeyId = adeleKey.id;
-    await askForKey(chat(adele), adeleKey.id.slice(0, 8), ON_PREMISES);
+    await askForKey(chat(adele), adeleKey.id.slice(0, 8), ON_PREMISES_PC);
     cases.adele = await openedCase(adele);
     await act(isaiah, cases.adele, 'caseClaim');
     await act(lee, cases.adele, 'caseClaim'); // already Isaiah's
@@ -162,7 +161,11 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
 
     // 2. Megan: the Key ID she gave fits two of her PCs: Isaiah is told to ask for more, no key is read.
     // Lee, whose sign-in grants no key reads, is then refused by the tenant. Show key to me: Isaiah's view.
-    await askForKey(chat(megan), demoKey(harness, DEMO_DEVICE_NAMES.meganLaptop).id.slice(0, 8), ON_PREMISES);
+    await askForKey(
+      chat(megan),
+      demoKey(harness, DEMO_DEVICE_NAMES.meganLaptop).id.slice(0, 8),
+      ON_PREMISES_PC,
+    );
     cases.megan = await openedCase(megan);
     await act(isaiah, cases.megan, 'caseClaim');
     await act(isaiah, cases.megan, 'caseRecordVerification', {
@@ -186,7 +189,11 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
     await act(lee, cases.megan, 'caseReopen');
 
     // 3. Nestor asks with Alex's Key ID: Isaiah's Send key finds no key of Nestor's; then rejected.
-    await askForKey(chat(nestor), screenKeyId(demoKey(harness, DEMO_DEVICE_NAMES.alexLaptop)), ON_PREMISES);
+    await askForKey(
+      chat(nestor),
+      screenKeyId(demoKey(harness, DEMO_DEVICE_NAMES.alexLaptop)),
+      ON_PREMISES_PC,
+    );
     cases.nestor = await openedCase(nestor);
     await act(isaiah, cases.nestor, 'caseClaim');
     await act(isaiah, cases.nestor, 'caseRecordVerification', {
@@ -226,7 +233,7 @@ describe('helpdesk secret scan: the key reaches the requester’s 1:1 chat and n
     const alexKey = demoKey(harness, DEMO_DEVICE_NAMES.alexLaptop);
     shownKey = alexKey.key;
     await chat(alex).send('restart');
-    await askForKey(chat(alex), alexKey.id.slice(0, 8), ON_PREMISES);
+    await askForKey(chat(alex), alexKey.id.slice(0, 8), ON_PREMISES_PC);
     cases.alexAgain = await openedCase(alex);
     await act(lee, cases.alexAgain, 'caseClaim');
     await act(lee, cases.alexAgain, 'caseRecordVerification', {

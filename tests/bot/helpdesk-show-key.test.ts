@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
+import { askForKey, demoKey, ON_PREMISES_PC } from '../support/ask-for-key.js';
 import { type ConversationHarness, startConversationHarness, type Turn } from '../support/conversation.js';
 import { demoPerson } from '../support/demo-people.js';
 import type { ConnectorCall } from '../support/recording-connector.js';
@@ -25,10 +26,7 @@ describe('Show key to me: only the advanced agent who asked sees the key, in the
     await harness?.stop();
   });
 
-  const keyOf = (deviceName: string) => {
-    const device = [...harness.demoTenant.data.devices.values()].find((d) => d.displayName === deviceName)!;
-    return harness.demoTenant.data.keysForDevice(device.deviceId)[0]!;
-  };
+  const keyOf = (deviceName: string) => demoKey(harness, deviceName);
   const adeleKey = () => keyOf('ADELE-LAPTOP');
   const current = async (caseNumber: number) => (await harness.app.store.cases.get(caseNumber))!;
   const press = async (person: DemoPerson, verb: string, caseNumber: number, extra = {}): Promise<Turn> =>
@@ -46,8 +44,7 @@ describe('Show key to me: only the advanced agent who asked sees the key, in the
   ): Promise<number> {
     const chat = harness.personalChat(requester);
     await chat.send('restart');
-    await chat.send(`key id ${keyOf(deviceName).id.slice(0, 8)}`);
-    await chat.submit({ verb: 'answers', rootCause: 'firmwareUpdate', deviceKind: 'oldDomainPc' });
+    await askForKey(chat, keyOf(deviceName).id.slice(0, 8), ON_PREMISES_PC);
     const [opened] = await harness.app.store.cases.byRequester(requester.id);
     await press(owner, 'caseClaim', opened!.number);
     await press(owner, 'caseRecordVerification', opened!.number, {
@@ -241,13 +238,8 @@ describe('Show key to me in application mode, with the notice mail', () => {
   });
 
   it('reads with the app token after the agent’s sign-in, and mails the requester without the key', async () => {
-    const device = [...harness.demoTenant.data.devices.values()].find(
-      (d) => d.displayName === 'ADELE-LAPTOP',
-    )!;
-    const key = harness.demoTenant.data.keysForDevice(device.deviceId)[0]!;
-    const chat = harness.personalChat(adele);
-    await chat.send(`key id ${key.id.slice(0, 8)}`);
-    await chat.submit({ verb: 'answers', rootCause: 'firmwareUpdate', deviceKind: 'oldDomainPc' });
+    const key = demoKey(harness, 'ADELE-LAPTOP');
+    await askForKey(harness.personalChat(adele), key.id.slice(0, 8), ON_PREMISES_PC);
     const [opened] = await harness.app.store.cases.byRequester(adele.id);
     const press = async (verb: string, extra: Record<string, unknown> = {}) => {
       const current = (await harness.app.store.cases.get(opened!.number))!;

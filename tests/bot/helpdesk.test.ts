@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
+import { askForKey, demoKey, ON_PREMISES_PC } from '../support/ask-for-key.js';
 import { type ConversationHarness, cardText, startConversationHarness } from '../support/conversation.js';
 import { demoPerson } from '../support/demo-people.js';
 import { keyReads, signIn } from '../support/sign-in.js';
@@ -31,8 +32,7 @@ describe('helpdesk channel: cases posted and claimed (first slice of issue 5)', 
 
   it('a case opened before the channel is known waits, and is posted when the bot is installed there', async () => {
     const chat = harness.personalChat(adele);
-    await chat.send('key id 1A2B3C4D');
-    await chat.submit({ verb: 'answers', rootCause: 'firmwareUpdate', deviceKind: 'oldDomainPc' });
+    await askForKey(chat, '1A2B3C4D', ON_PREMISES_PC);
     expect(caseCardPosted()).toHaveLength(0);
     const cases = await harness.app.store.cases.byRequester(adele.id);
     expect(cases).toHaveLength(1);
@@ -226,13 +226,9 @@ describe('send key to requester: the full escalation path, the agent never sees 
   });
 
   it('claim → verify → Send key → agent sign-in → the release card in the requester’s 1:1 chat only', async () => {
-    const device = [...harness.demoTenant.data.devices.values()].find(
-      (d) => d.displayName === 'ADELE-LAPTOP',
-    )!;
-    const key = harness.demoTenant.data.keysForDevice(device.deviceId)[0]!;
+    const key = demoKey(harness, 'ADELE-LAPTOP');
     const requesterChat = harness.personalChat(adele);
-    await requesterChat.send(`key id ${key.id.slice(0, 8)}`);
-    await requesterChat.submit({ verb: 'answers', rootCause: 'firmwareUpdate', deviceKind: 'oldDomainPc' });
+    await askForKey(requesterChat, key.id.slice(0, 8), ON_PREMISES_PC);
     const [opened] = await harness.app.store.cases.byRequester(adele.id);
     const agent = harness.teamChannel(isaiah, TEAM, CHANNEL);
     await agent.execute('caseClaim', { caseNumber: opened!.number, expectedVersion: opened!.version });

@@ -5,6 +5,7 @@ import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import {
   askForKey,
   demoKey,
+  ON_PREMISES_PC,
   releaseCardCalls,
   releaseRequestId,
   screenKeyId,
@@ -189,7 +190,7 @@ describe('secret scan: after every flow, no recovery password anywhere the bot w
       },
       (chat) => askForKey(chat, '4290B6C0', { rootCause: 'nothingUnusual', deviceKind: 'personalPc' }),
       (chat) => askForKey(chat, '4290B6C0', { rootCause: 'nothingUnusual', deviceKind: 'secondHand' }),
-      (chat) => askForKey(chat, '4290B6C0', { rootCause: 'firmwareUpdate', deviceKind: 'oldDomainPc' }),
+      (chat) => askForKey(chat, '4290B6C0', ON_PREMISES_PC),
       (chat) => askForKey(chat, '4290B6C0', { rootCause: 'outOfMyHands', deviceKind: 'workPc' }),
       async (chat) => {
         await chat.submit({ verb: 'guideNoKeyAnywhere' });

@@ -5,6 +5,9 @@ import type { ConnectorCall } from './recording-connector.js';
 /** The two triage answers a work PC after a Windows update gives: the plain self-service path. */
 export const WORK_PC_AFTER_UPDATE = { rootCause: 'windowsUpdate', deviceKind: 'workPc' } as const;
 
+/** Answers that always escalate (an on-premises domain PC): the way into the helpdesk without a release. */
+export const ON_PREMISES_PC = { rootCause: 'firmwareUpdate', deviceKind: 'oldDomainPc' } as const;
+
 /** What the requester typed and the bot answered on the way to the "Verify it's you" card. */
 export interface KeyRequest {
   readonly keyIdTurn: Turn;
