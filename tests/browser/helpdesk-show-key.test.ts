@@ -6,6 +6,7 @@ import {
   PLAYGROUND_HELPDESK_CHANNEL_NAME,
   PLAYGROUND_TEAM_NAME,
 } from '../../src/playground/playground-config.js';
+import { askForKey, demoKey, ON_PREMISES_PC } from '../support/ask-for-key.js';
 import { announceSkip, findChromium, saveScreenshot } from '../support/browser.js';
 import { demoPerson } from '../support/demo-people.js';
 import { type PlaygroundSession, startPlaygroundSession } from '../support/playground-session.js';
@@ -34,11 +35,8 @@ describe.skipIf(!chromium.available)(
     it('claim → verify → Show key to me → reason → sign in → the key in the personal chat → Hide key', async () => {
       const { bot } = session!;
       const data = bot.demoTenant.data;
-      const laptop = [...data.devices.values()].find((d) => d.displayName === DEMO_DEVICE_NAMES.adeleLaptop)!;
-      const key = data.keysForDevice(laptop.deviceId)[0]!;
-      const requester = bot.personalChat(ADELE);
-      await requester.send(`key id ${key.id.slice(0, 8)}`);
-      await requester.submit({ verb: 'answers', rootCause: 'firmwareUpdate', deviceKind: 'oldDomainPc' });
+      const key = demoKey(bot, DEMO_DEVICE_NAMES.adeleLaptop);
+      await askForKey(bot.personalChat(ADELE), key.id.slice(0, 8), ON_PREMISES_PC);
       const [opened] = await bot.store.cases.byRequester(ADELE.id);
       expect(opened, 'the case for the on-premises PC').toBeDefined();
       const caseNumber = opened!.number;

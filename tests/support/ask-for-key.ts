@@ -30,7 +30,11 @@ export async function askForKey(
 }
 
 /** The demo tenant's `index`-th key (oldest first) of the device named `deviceName`. */
-export function demoKey(harness: ConversationHarness, deviceName: string, index = 0): DemoRecoveryKey {
+export function demoKey(
+  harness: Pick<ConversationHarness, 'demoTenant'>,
+  deviceName: string,
+  index = 0,
+): DemoRecoveryKey {
   const device = [...harness.demoTenant.data.devices.values()].find((d) => d.displayName === deviceName);
   if (!device) throw new Error(`no demo device named ${deviceName}`);
   const keys = [...harness.demoTenant.data.keysForDevice(device.deviceId)].sort((a, b) =>
