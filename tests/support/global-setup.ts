@@ -31,4 +31,10 @@ export default function setup(project: TestProject): void {
     process.env.NODE_EXTRA_CA_CERTS = caPath;
   }
   project.provide('demoTenantCertDir', DEMO_TENANT_CERT_DIR);
+  if (!process.env.TEST_DATABASE_URL) {
+    // Said once, where everyone reads it, like the browser tests' skip; the suites' titles say it too.
+    process.stderr.write(
+      '\n[PostgreSQL tests] SKIPPED: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them.\n',
+    );
+  }
 }
