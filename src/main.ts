@@ -6,7 +6,7 @@ import { type Bot, createBot } from './bot/bot-app.js';
 import type { HelpdeskServices } from './bot/helpdesk-flow.js';
 import { startJobRunner } from './bot/job-runner.js';
 import type { KeyAccessFactory, ReleaseServices } from './bot/release-flow.js';
-import { en } from './cards/messages.js';
+import { messagesFor } from './cards/messages.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { processEnvironment } from './config/process-environment.js';
 import { ensureDemoCertificates } from './demo-tenant/certificates.js';
@@ -25,6 +25,8 @@ import { startPlayground } from './playground/playground.js';
 import { PLAYGROUND_CONVERSATIONS, playgroundUserFromArgs } from './playground/playground-config.js';
 import { DEFAULT_RELEASE_LIMITS } from './recovery/release-policy.js';
 import { openStore, type Store } from './store/store.js';
+import { loadUnderstanding } from './understanding/load-understanding.js';
+import type { Understanding } from './understanding/understand.js';
 
 export interface StartAppOptions {
   readonly logger: Logger;
@@ -32,6 +34,8 @@ export interface StartAppOptions {
   readonly demoTenant?: DemoTenant;
   /** How often this instance looks for due jobs (hide a card…); default 2 s. */
   readonly jobPollMs?: number;
+  /** An understanding the caller already loaded (tests share one); otherwise it is loaded here. */
+  readonly understanding?: Understanding;
 }
 
 export interface RunningApp {
@@ -55,6 +59,12 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
   const tenantId = config.mode === 'demo' ? demoTenant!.tenantId : config.entra.tenantId!;
   const store = await openStore(config.store.url, logger);
   try {
+    const understanding =
+      options.understanding ??
+      (await loadUnderstanding({
+        onReady: ({ trained, ms, file }) =>
+          logger.info({ trained, ms: Math.round(ms), file }, trained ? 'understanding trained' : 'understanding loaded'),
+      }));
     const now = () => new Date();
     const adapter = createBotAdapter(config);
     const entra = entraSettings(config, demoTenant);
@@ -74,7 +84,9 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       adapter,
       storage: store.turnState,
       logger: logger.child({ component: 'bot' }),
-      messages: en,
+      helpdeskMessages: messagesFor(config.helpdeskLanguage),
+      understanding,
+      selfServiceAllowed: graph ? selfServiceCheck(config, graph) : undefined,
       caseRequests: store.caseRequests,
       now,
       botAppId: config.bot.appId ?? '',
@@ -155,6 +167,21 @@ function entraSettings(config: Config, demoTenant: DemoTenant | undefined): Entr
 interface GraphSetup {
   readonly clients: (access: GraphAccess) => GraphClient;
   readonly appToken: AppTokenProvider;
+}
+
+/** A question asked before the sign-in, with a turn waiting: short, and the sign-in decides if it fails. */
+const BEFORE_SIGN_IN = { deadlineMs: 2000, attemptTimeoutMs: 1500 } as const;
+
+/**
+ * Whether someone may self-serve, asked with the app's own token before they are sent to sign in, so people
+ * outside SELF_SERVICE_GROUP_ID are told at once instead of after the sign-in and MFA. Without a group
+ * everyone may; a tenant that does not grant the app GroupMember.Read.All answers with an error, and then
+ * the sign-in decides as before.
+ */
+function selfServiceCheck(config: Config, graph: GraphSetup): (objectId: string) => Promise<boolean | undefined> {
+  const group = config.groups.selfService ?? (config.mode === 'demo' ? DEMO_GROUPS.selfService : undefined);
+  const client = graph.clients({ token: graph.appToken, userInitiated: true, limits: BEFORE_SIGN_IN });
+  return async (objectId) => (group ? (await client.checkMemberGroups(objectId, [group])).includes(group) : true);
 }
 
 /** A person waits in Teams: fail within the turn's time budget and let IT take over. */

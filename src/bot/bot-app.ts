@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { CARD_INPUTS, CASE_VERBS } from '../cards/adaptive-card.js';
-import type { Messages } from '../cards/messages.js';
+import { type Messages, messagesFor } from '../cards/messages.js';
 import { type OutgoingMessage, type RenderOptions, renderReply } from '../cards/render-reply.js';
 import { VERIFICATION_METHODS } from '../helpdesk/case.js';
 import type { CaseAction } from '../helpdesk/decide-agent-action.js';
@@ -17,8 +17,10 @@ import type { FailedStepUp, MismatchedStepUp, VerifiedStepUp } from '../identity
 import { type Logger, newCorrelationId } from '../observability/logger.js';
 import type { CaseRequestStore } from '../recovery/case-requests.js';
 import type { Job } from '../recovery/release-ports.js';
-import { initialTriageState, transition } from '../recovery/triage.js';
+import { initialTriageState, pendingQuestion, transition } from '../recovery/triage.js';
 import type { TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
+import { DEFAULT_LANGUAGE, isLanguage, type Language, languageOfLocale } from '../understanding/languages.js';
+import type { Understanding } from '../understanding/understand.js';
 import type { BotAdapter } from './bot-adapter.js';
 import { registerHelpdeskCommands } from './helpdesk-commands.js';
 import {
@@ -48,13 +50,15 @@ import {
 } from './release-flow.js';
 import { requesterOf } from './requester-of.js';
 import { rotationJobKey, runRotationCheck } from './rotation.js';
-import { type ReleaseAction, toReleaseAction, toTriageEvent } from './triage-event.js';
+import { type ReleaseAction, readMessage, toReleaseAction } from './triage-event.js';
 import { turnLogger } from './turn-context-data.js';
 import { startTypingIndicator } from './typing-indicator.js';
 
 /** What the bot remembers per conversation. Never a key, never what the person typed. */
 export interface ConversationData {
   triage?: TriageState;
+  /** The language the person writes in, once it clearly differs from their Teams locale. */
+  language?: Language;
 }
 
 export type BotState = TurnState<ConversationData>;
@@ -63,7 +67,15 @@ export interface BotDependencies {
   readonly adapter: BotAdapter;
   readonly storage: Storage;
   readonly logger: Logger;
-  readonly messages: Messages;
+  /** The helpdesk's words (HELPDESK_LANGUAGE): case cards, agents' answers. Requesters get their own language. */
+  readonly helpdeskMessages: Messages;
+  /** Reads what people type: intent, Key ID, answers, language. */
+  readonly understanding: Understanding;
+  /**
+   * Whether a requester may use self-service at all, known before any sign-in (group membership through the
+   * app's own token); `undefined` when the deployment cannot tell, and the sign-in decides then.
+   */
+  readonly selfServiceAllowed: ((objectId: string) => Promise<boolean | undefined>) | undefined;
   readonly caseRequests: CaseRequestStore;
   readonly now: () => Date;
   /** The app id proactive turns are sent as (empty in demo mode, where outbound auth is off). */
@@ -103,6 +115,14 @@ export function createBot(deps: BotDependencies): Bot {
     turnStateFactory: () => new TurnState<ConversationData>(),
   });
 
+  // Every 1:1 turn speaks the conversation's language. It is put on the activity, so each conversation
+  // reference taken during the turn carries it, and proactive turns later (after the sign-in, the hide job,
+  // the helpdesk's updates) continue in the same language without looking anything up.
+  app.turn('beforeTurn', async (context, state) => {
+    if (isPersonal(context.activity)) context.activity.locale = conversationLanguage(context, state);
+    return true;
+  });
+
   app.conversationUpdate('membersAdded', async (context, state) => {
     const botAdded = context.activity.membersAdded?.some(
       (member) => member.id === context.activity.recipient.id,
@@ -126,7 +146,7 @@ export function createBot(deps: BotDependencies): Bot {
   if (deps.helpdesk)
     registerHelpdeskCommands(app, {
       helpdesk: deps.helpdesk,
-      messages: deps.messages,
+      messages: deps.helpdeskMessages,
       logger: deps.logger,
       now: deps.now,
     });
@@ -135,7 +155,7 @@ export function createBot(deps: BotDependencies): Bot {
     (context) =>
       Promise.resolve(context.activity.type === ActivityTypes.Message && !isPersonal(context.activity)),
     async (context) => {
-      await context.sendActivity(deps.messages.groupChatRedirect);
+      await context.sendActivity(messagesFor(context.activity.locale).groupChatRedirect);
     },
   );
 
@@ -172,20 +192,26 @@ export function createBot(deps: BotDependencies): Bot {
       await onReleaseAction(context, state, action, deps);
       return;
     }
-    const event = toTriageEvent(context.activity);
-    if (!event) {
-      turnLogger(context, deps.logger).warn('card submit with data the bot does not know');
-      await runTriage(context, state, { type: 'text', text: '' }, deps);
-      return;
+    const message = readMessage(context.activity);
+    switch (message.kind) {
+      case 'event':
+        await runTriage(context, state, message.event, deps);
+        return;
+      case 'words':
+        await runTriage(context, state, await understand(context, state, message.text, deps), deps);
+        return;
+      case 'unreadable':
+        turnLogger(context, deps.logger).warn('card submit with data the bot does not know');
+        await send(context, renderReply({ type: 'staleCard' }, messagesFor(context.activity.locale)));
+        return;
     }
-    await runTriage(context, state, event, deps);
   });
 
   deps.adapter.onTurnError = async (context, error) => {
     turnLogger(context, deps.logger).error({ err: error }, 'turn failed');
     if (context.activity.type !== ActivityTypes.Message) return;
     try {
-      await context.sendActivity(deps.messages.turnError);
+      await context.sendActivity(messagesFor(context.activity.locale).turnError);
     } catch (sendError) {
       // The connector itself is failing; the original error is already logged.
       turnLogger(context, deps.logger).error({ err: sendError }, 'could not apologise to the user');
@@ -237,13 +263,14 @@ export function createBot(deps: BotDependencies): Bot {
       });
       await proactive(request.conversationReference, async (context) => {
         // An agent's sign-in from a case card is answered in the case thread with words for agents.
+        const requesterWords = messagesFor(context.activity.locale);
         const text = isCaseSignIn(request.requestId)
-          ? deps.messages.helpdesk.sendKeyFlow.signInFailed
+          ? deps.helpdeskMessages.helpdesk.sendKeyFlow.signInFailed
           : isCaseShowSignIn(request.requestId)
-            ? deps.messages.helpdesk.showKeyFlow.signInFailed
+            ? deps.helpdeskMessages.helpdesk.showKeyFlow.signInFailed
             : result.kind === 'mismatch'
-              ? deps.messages.signIn.mismatch(result.signedIn.displayName)
-              : deps.messages.signIn.failed;
+              ? requesterWords.signIn.mismatch(result.signedIn.displayName)
+              : requesterWords.signIn.failed;
         await context.sendActivity(text);
       });
     },
@@ -255,7 +282,12 @@ export function createBot(deps: BotDependencies): Bot {
           return;
         }
         await proactive(payload.conversationReference, (context) =>
-          hideKeyCard(context, payload, deps.messages),
+          // An agent's revealed key is hidden with the helpdesk's words; a requester's in their language.
+          hideKeyCard(
+            context,
+            payload,
+            payload.caseNumber === undefined ? messagesFor(context.activity.locale) : deps.helpdeskMessages,
+          ),
         );
         deps.logger.info({ jobId: job.id, keyId: payload.keyId }, 'release card hidden');
         return;
@@ -301,15 +333,16 @@ async function onVerified(
       { requestId: verified.requestId },
       'sign-in for a request that is no longer waiting',
     );
-    await context.sendActivity(deps.messages.signIn.stale);
+    await context.sendActivity(messagesFor(context.activity.locale).signIn.stale);
     return;
   }
+  const words = messagesFor(context.activity.locale);
   const followUp = await releaseToRequester(
     context,
     verified,
     request,
     deps.release,
-    deps.messages,
+    words,
     deps.now,
     deps.logger,
     newCorrelationId(),
@@ -317,10 +350,19 @@ async function onVerified(
   if (followUp.kind === 'shown') {
     await runTriage(context, state, { type: 'released', requestId: request.id }, deps);
   } else if (followUp.kind === 'needMoreDigits') {
-    await context.sendActivity(deps.messages.release.needMoreDigits(followUp.matches));
+    await context.sendActivity(words.release.needMoreDigits(followUp.matches));
     await runTriage(context, state, { type: 'command', command: 'restart' }, deps);
   } else if (followUp.kind === 'escalate') {
-    await runTriage(context, state, { type: 'escalate', reason: followUp.reason }, deps);
+    await runTriage(
+      context,
+      state,
+      {
+        type: 'escalate',
+        reason: followUp.reason,
+        ...(followUp.releasedAt ? { releasedAt: followUp.releasedAt } : {}),
+      },
+      deps,
+    );
   }
 }
 
@@ -347,22 +389,82 @@ async function onReleaseAction(
       { security: true, requestId: action.requestId },
       'release button for another request',
     );
-    await send(context, renderReply({ type: 'staleCard' }, deps.messages));
+    await send(context, renderReply({ type: 'staleCard' }, messagesFor(context.activity.locale)));
     return;
   }
+  const words = messagesFor(context.activity.locale);
   if (action.kind === 'keyWorked') {
-    // Hide the key now rather than at the timer; the job runner does it on any instance.
-    const now = deps.now().toISOString();
-    await deps.release.jobs.reschedule(hideJobKey(action.requestId, requester.objectId), now);
-    // The key is used: look for its replacement now (and ask Intune, when configured) instead of later.
-    await deps.release.jobs.reschedule(rotationJobKey(requester.objectId, action.requestId, 1), now);
-    await context.sendActivity(deps.messages.release.glad);
-    await context.sendActivity(deps.messages.preventionTips);
+    await keyWorked(action.requestId, requester.objectId, deps.release, deps.now);
+    await send(context, renderReply({ type: 'glad', keyWasShown: true }, words));
     return;
   }
-  await context.sendActivity(deps.messages.release.troubleshooting);
+  await context.sendActivity(words.release.troubleshooting);
   // A helpdesk release already has its case and agent; a self-service one goes to IT now.
   if (!fromHelpdesk) await runTriage(context, state, { type: 'escalate', reason: 'keyDidNotWork' }, deps);
+}
+
+/** The shown key worked: hide it now rather than at the timer, and look for its replacement now too. */
+async function keyWorked(
+  requestId: string,
+  requesterObjectId: string,
+  release: ReleaseServices,
+  now: () => Date,
+): Promise<void> {
+  const at = now().toISOString();
+  // The job runner does both on any instance; a key never shown has no such jobs, and nothing changes.
+  await release.jobs.reschedule(hideJobKey(requestId, requesterObjectId), at);
+  await release.jobs.reschedule(rotationJobKey(requesterObjectId, requestId, 1), at);
+}
+
+/**
+ * The conversation's language: the one the person was last clearly writing in, else their Teams locale's,
+ * else English.
+ */
+function conversationLanguage(context: TurnContext, state: BotState): Language {
+  const chosen = state.conversation.language;
+  if (isLanguage(chosen)) return chosen;
+  return languageOfLocale(context.activity.locale) ?? DEFAULT_LANGUAGE;
+}
+
+/**
+ * Reads what the person typed into a triage event. The text goes to the understanding only; what comes
+ * back holds no text. A clear switch of language is remembered for the conversation and used from this
+ * reply on.
+ */
+async function understand(
+  context: TurnContext,
+  state: BotState,
+  text: string,
+  deps: BotDependencies,
+): Promise<TriageEvent> {
+  const language = conversationLanguage(context, state);
+  const understood = await deps.understanding.understand(text, {
+    language,
+    pending: pendingQuestion(state.conversation.triage),
+  });
+  const log = turnLogger(context, deps.logger);
+  if (understood.kind === 'recoveryPassword') {
+    log.warn({ security: true }, 'a recovery password was typed into the chat; not read, not kept');
+    return { type: 'recoveryPasswordTyped' };
+  }
+  if (understood.language !== language) {
+    state.conversation.language = understood.language;
+    context.activity.locale = understood.language;
+  }
+  const { utterance } = understood;
+  log.info(
+    {
+      intent: utterance.intent,
+      sure: utterance.sure,
+      confidence: Number(understood.confidence.toFixed(3)),
+      language: understood.language,
+      keyId: utterance.keyId.kind,
+      rootCause: utterance.rootCause,
+      deviceKind: utterance.deviceKind,
+    },
+    'message understood',
+  );
+  return { type: 'said', utterance };
 }
 
 async function isOwnCase(
@@ -395,7 +497,30 @@ async function runTriage(
   if (handOff && deps.release)
     options = { ...options, verifyUrl: await signInUrl(context, handOff.request.id, deps.release) };
   for (const effect of result.effects) {
+    if (effect.type === 'checkSelfService') {
+      // The answer is a new event for the machine, which then says what happens next.
+      const allowed = await selfServiceAllowed(context, deps);
+      await runTriage(
+        context,
+        state,
+        { type: 'selfServiceChecked', requestId: effect.request.id, allowed },
+        deps,
+      );
+      continue;
+    }
     options = { ...options, ...(await perform(effect, context, options, deps)) };
+  }
+}
+
+/** Eligibility before the sign-in; a directory that does not answer is no answer, and the sign-in decides. */
+async function selfServiceAllowed(context: TurnContext, deps: BotDependencies): Promise<boolean | undefined> {
+  const objectId = context.activity.from.aadObjectId;
+  if (!deps.selfServiceAllowed || !objectId) return undefined;
+  try {
+    return await deps.selfServiceAllowed(objectId);
+  } catch (error) {
+    turnLogger(context, deps.logger).warn({ err: error }, 'self-service eligibility unknown; the sign-in decides');
+    return undefined;
   }
 }
 
@@ -409,7 +534,15 @@ async function perform(
   const log = turnLogger(context, deps.logger);
   switch (effect.type) {
     case 'reply':
-      await send(context, renderReply(effect.reply, deps.messages, options));
+      await send(context, renderReply(effect.reply, messagesFor(context.activity.locale), options));
+      return {};
+    case 'checkSelfService':
+      // Carried out by runTriage, which feeds the answer back to the machine.
+      return {};
+    case 'keyWorked':
+      if (deps.release) {
+        await keyWorked(effect.requestId, requesterOf(context.activity).objectId, deps.release, deps.now);
+      }
       return {};
     case 'handOffToVerification':
       // Self-service verification plugs in here (step-up sign-in, then the key lookup). Until then the
@@ -443,7 +576,7 @@ function helpdeskContext(deps: BotDependencies, helpdesk: HelpdeskServices) {
   return {
     adapter: deps.adapter,
     botAppId: deps.botAppId,
-    messages: deps.messages,
+    messages: deps.helpdeskMessages,
     logger: deps.logger,
     now: deps.now,
     helpdesk,
@@ -513,7 +646,7 @@ function registerCaseActions(
   for (const verb of verbs) {
     app.adaptiveCards.actionExecute(verb, async (context, _state, raw) => {
       const parsed = caseActionData.safeParse(raw);
-      if (!parsed.success) return deps.messages.helpdesk.refusals.unreadableAction;
+      if (!parsed.success) return deps.helpdeskMessages.helpdesk.refusals.unreadableAction;
       const helpdeskDeps = helpdeskContext(deps, helpdesk);
       const { caseNumber, expectedVersion } = parsed.data;
       if (verb === CASE_VERBS.hideKey) return await hideRevealedKey(context, caseNumber, helpdeskDeps);
@@ -529,7 +662,7 @@ function registerCaseActions(
         case CASE_VERBS.sendKey:
           return deps.release
             ? await startSendKey(context, found.case, helpdeskDeps, deps.release)
-            : deps.messages.helpdesk.refusals.keyReleaseOff;
+            : deps.helpdeskMessages.helpdesk.refusals.keyReleaseOff;
         case CASE_VERBS.revealKey:
           return deps.release
             ? await startShowKey(
@@ -539,9 +672,9 @@ function registerCaseActions(
                 helpdeskDeps,
                 deps.release,
               )
-            : deps.messages.helpdesk.refusals.keyReleaseOff;
+            : deps.helpdeskMessages.helpdesk.refusals.keyReleaseOff;
         default:
-          return deps.messages.helpdesk.refusals.unreadableAction;
+          return deps.helpdeskMessages.helpdesk.refusals.unreadableAction;
       }
     });
   }
@@ -579,7 +712,11 @@ function describeEffect(effect: TriageEffect): string {
       return `reply:${effect.reply.type}`;
     case 'handOffToVerification':
       return 'handOff';
+    case 'checkSelfService':
+      return 'checkSelfService';
     case 'requestCase':
       return `case:${effect.reason}`;
+    case 'keyWorked':
+      return 'keyWorked';
   }
 }

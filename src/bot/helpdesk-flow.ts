@@ -119,6 +119,12 @@ export async function learnHelpdeskChannel(context: TurnContext, deps: HelpdeskC
 export async function openCase(caseRequest: CaseRequest, deps: HelpdeskContext): Promise<Case> {
   const { case: created, created: isNew } = await deps.helpdesk.cases.create(caseRequest, deps.now());
   const opened = isNew ? await withDetails(created, deps) : created;
+  if (isNew && opened.escalation === 'suspiciousContact') {
+    // Someone tried to get this person's key: security hears it as well as the helpdesk.
+    const alert = deps.messages.helpdesk.suspiciousContactAlert(opened.number, opened.requester.displayName);
+    if (await tellSecurity(opened.number, alert, deps))
+      deps.logger.warn({ security: true, caseNumber: opened.number }, 'suspicious contact reported to security');
+  }
   if (!opened.post) return (await postCase(opened, deps)) ?? opened;
   return opened;
 }
@@ -363,16 +369,6 @@ async function alertSecurity(
   note: string,
   deps: HelpdeskContext,
 ): Promise<void> {
-  const channelId = deps.helpdesk.securityChannelId;
-  if (!channelId) return;
-  const reference = await deps.helpdesk.channels.get(channelId);
-  if (!reference) {
-    deps.logger.warn(
-      { caseNumber: rejected.number, channelId },
-      'security channel not known yet; alert only logged',
-    );
-    return;
-  }
   const text = deps.messages.helpdesk.securityAlert({
     caseNumber: rejected.number,
     requesterName: rejected.requester.displayName,
@@ -380,13 +376,27 @@ async function alertSecurity(
     agentName,
     note,
   });
+  if (await tellSecurity(rejected.number, text, deps)) {
+    deps.logger.warn(
+      { security: true, caseNumber: rejected.number },
+      'case rejected as suspicious; security told',
+    );
+  }
+}
+
+/** Posts `text` in the security channel; false when none is configured or it is not known yet (logged). */
+async function tellSecurity(caseNumber: number, text: string, deps: HelpdeskContext): Promise<boolean> {
+  const channelId = deps.helpdesk.securityChannelId;
+  if (!channelId) return false;
+  const reference = await deps.helpdesk.channels.get(channelId);
+  if (!reference) {
+    deps.logger.warn({ caseNumber, channelId }, 'security channel not known yet; alert only logged');
+    return false;
+  }
   await deps.adapter.continueConversationAsync(deps.botAppId, JSON.parse(reference), async (context) => {
     await context.sendActivity(text);
   });
-  deps.logger.warn(
-    { security: true, caseNumber: rejected.number },
-    'case rejected as suspicious; security told',
-  );
+  return true;
 }
 
 /**

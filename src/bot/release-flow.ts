@@ -75,7 +75,13 @@ export interface HideKeyCardPayload {
 export type ReleaseFollowUp =
   | { readonly kind: 'shown' }
   | { readonly kind: 'needMoreDigits'; readonly matches: number }
-  | { readonly kind: 'escalate'; readonly reason: EscalationReason; readonly denial: DenialReason };
+  | {
+      readonly kind: 'escalate';
+      readonly reason: EscalationReason;
+      readonly denial: DenialReason;
+      /** When this PC's key was last shown, for the verified owner. */
+      readonly releasedAt?: string;
+    };
 
 export function hideJobKey(requestId: string, requesterObjectId: string): string {
   return `hide:${requesterObjectId}:${requestId}`;
@@ -131,7 +137,12 @@ export async function releaseToRequester(
       return outcome;
     case 'denied':
       log.info({ requestId: request.id, reason: outcome.reason }, 'release denied');
-      return { kind: 'escalate', reason: escalationFor(outcome.reason), denial: outcome.reason };
+      return {
+        kind: 'escalate',
+        reason: escalationFor(outcome.reason, outcome.candidate !== undefined),
+        denial: outcome.reason,
+        ...(outcome.lastReleasedAt && outcome.candidate ? { releasedAt: outcome.lastReleasedAt } : {}),
+      };
   }
 }
 
@@ -224,17 +235,24 @@ export async function notify(
   }
 }
 
-/** "Not found", "not yours" and "not allowed" become one reason, so the requester cannot probe Key IDs. */
-export function escalationFor(denial: DenialReason): EscalationReason {
+/**
+ * Why IT takes over, in the words the requester will hear. "Not found", "not yours" and "not allowed" are
+ * one reason, so nobody can probe other people's Key IDs. `ownDevice` says the Key ID matched one of the
+ * verified requester's own PCs: then the real reason is about their own PC and is told as it is (the key
+ * was already shown, the PC is disabled, the tenant keeps owners out). Not being in the self-service group
+ * does not depend on the Key ID at all.
+ */
+export function escalationFor(denial: DenialReason, ownDevice: boolean): EscalationReason {
   switch (denial) {
     case 'noMatch':
-    case 'notAllowedByTenant':
+      return 'notReleasable';
     case 'notInSelfServiceGroup':
+      return 'notInSelfServiceGroup';
+    case 'notAllowedByTenant':
     case 'alreadyReleased':
     case 'deviceDisabled':
     case 'repeatRecovery':
-      // IT looks at the last two in person; the requester hears the same words as for any refusal.
-      return 'notReleasable';
+      return ownDevice ? denial : 'notReleasable';
     case 'rateLimited':
     case 'deviceRateLimited':
       return 'rateLimited';

@@ -1,35 +1,16 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { CARD_INPUTS, CARD_VERBS, type CardVerb } from '../cards/adaptive-card.js';
-import { type Command, DEVICE_KINDS, ROOT_CAUSES, type TriageEvent } from '../recovery/triage-types.js';
+import { errorCodeIn } from '../understanding/answer-finder.js';
+import {
+  DEVICE_KINDS,
+  ROOT_CAUSES,
+  SUGGESTIBLE_INTENTS,
+  type TriageEvent,
+} from '../recovery/triage-types.js';
 
-/**
- * Typed commands that work at any point, matched against the whole message (after the @mention is removed).
- * Order matters: the first match wins. Everything else is text for the triage machine.
- */
-const TEXT_COMMANDS: readonly { readonly pattern: RegExp; readonly event: TriageEvent }[] = [
-  { pattern: /^(help|\?|what can you do\??|menu)$/i, event: command('help') },
-  { pattern: /^(restart|start over|start again|reset|new request)$/i, event: command('restart') },
-  { pattern: /^(cancel|stop|never ?mind|quit|exit)$/i, event: command('cancel') },
-  { pattern: /^(status|my (case|request)|where is my (case|request)\??)$/i, event: command('status') },
-  {
-    pattern:
-      /^(talk to (it|the it|a person|a human|someone|the helpdesk|helpdesk|support)|contact it|human|helpdesk)$/i,
-    event: command('talkToIt'),
-  },
-  { pattern: /^(hi|hello|hey|hiya|yo|start|good (morning|afternoon|evening))$/i, event: { type: 'greet' } },
-  {
-    pattern:
-      /^(my pc shows a bitlocker recovery screen|bitlocker( recovery)?|i('m| am) locked out|locked out)$/i,
-    event: { type: 'startRecovery' },
-  },
-];
-
-const optionalText = z
-  .string()
-  .max(200)
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+/** Longest text worth reading from a card's box; a Key ID with dashes and braces is 38 characters. */
+const MAX_BOX_TEXT = 200;
 
 /** Card submits (`Action.Submit` data merged with the card's inputs), by verb. Unknown shapes are ignored. */
 const submitSchema = z.discriminatedUnion('verb', [
@@ -38,17 +19,20 @@ const submitSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(CARD_VERBS.talkToIt) }),
   z.object({ verb: z.literal(CARD_VERBS.help) }),
   z.object({ verb: z.literal(CARD_VERBS.restart) }),
-  z.object({ verb: z.literal(CARD_VERBS.submitKeyId), [CARD_INPUTS.keyId]: optionalText }),
+  z.object({ verb: z.literal(CARD_VERBS.submitKeyId), [CARD_INPUTS.keyId]: z.string().max(MAX_BOX_TEXT).optional() }),
   z.object({ verb: z.literal(CARD_VERBS.confirmKeyIdYes) }),
   z.object({ verb: z.literal(CARD_VERBS.confirmKeyIdNo) }),
   z.object({
     verb: z.literal(CARD_VERBS.answers),
     [CARD_INPUTS.rootCause]: z.enum(ROOT_CAUSES).optional().catch(undefined),
     [CARD_INPUTS.deviceKind]: z.enum(DEVICE_KINDS).optional().catch(undefined),
-    [CARD_INPUTS.errorCode]: optionalText,
+    // Cards sent before answers became one tap each had a box for the error code.
+    [CARD_INPUTS.errorCode]: z.string().max(MAX_BOX_TEXT).optional().catch(undefined),
   }),
   z.object({ verb: z.literal(CARD_VERBS.guideWhyThisHappened) }),
   z.object({ verb: z.literal(CARD_VERBS.guideNoKeyAnywhere) }),
+  z.object({ verb: z.literal(CARD_VERBS.chose), intent: z.enum(SUGGESTIBLE_INTENTS) }),
+  z.object({ verb: z.literal(CARD_VERBS.reportSuspiciousContact) }),
 ]);
 
 type Submit = z.infer<typeof submitSchema>;
@@ -61,61 +45,73 @@ const releaseActionSchema = z.object({
   requestId: z.string().min(1).max(100),
 });
 
+/**
+ * What a 1:1 message is, before any understanding: words to read (typed, or typed into a card's box), a
+ * button press that already is a triage event, or a submit the bot cannot read.
+ */
+export type IncomingMessage =
+  | { readonly kind: 'words'; readonly text: string }
+  | { readonly kind: 'event'; readonly event: TriageEvent }
+  | { readonly kind: 'unreadable' };
+
 /** A release-card button press, or `undefined` for anything else. */
 export function toReleaseAction(activity: Pick<Activity, 'text' | 'value'>): ReleaseAction | undefined {
-  if (activity.value === undefined || (activity.text ?? '').trim() !== '') return undefined;
+  if (activity.value === undefined || textOf(activity) !== '') return undefined;
   const parsed = releaseActionSchema.safeParse(activity.value);
   return parsed.success ? { kind: parsed.data.verb, requestId: parsed.data.requestId } : undefined;
 }
 
-/** Turns a message (typed text or a card submit) into a triage event; `undefined` for an unreadable submit. */
-export function toTriageEvent(activity: Pick<Activity, 'text' | 'value'>): TriageEvent | undefined {
-  const text = (activity.text ?? '').trim();
-  if (activity.value !== undefined && text === '') {
-    const parsed = submitSchema.safeParse(activity.value);
-    return parsed.success ? fromSubmit(parsed.data) : undefined;
-  }
-  const normalized = text.replace(/\s+/g, ' ').replace(/[.!]+$/, '');
-  return TEXT_COMMANDS.find((entry) => entry.pattern.test(normalized))?.event ?? { type: 'text', text };
+/** Sorts a message into words, a button's event, or unreadable. Never throws, whatever the activity holds. */
+export function readMessage(activity: Pick<Activity, 'text' | 'value'>): IncomingMessage {
+  const text = textOf(activity);
+  if (activity.value === undefined || text !== '') return { kind: 'words', text };
+  const parsed = submitSchema.safeParse(activity.value);
+  return parsed.success ? fromSubmit(parsed.data) : { kind: 'unreadable' };
 }
 
-function fromSubmit(submit: Submit): TriageEvent {
+/** The typed text; anything that is not a string (a malformed activity) reads as no text at all. */
+function textOf(activity: Pick<Activity, 'text'>): string {
+  return typeof activity.text === 'string' ? activity.text.trim() : '';
+}
+
+function fromSubmit(submit: Submit): IncomingMessage {
   const verb: CardVerb = submit.verb;
+  const event = (value: TriageEvent): IncomingMessage => ({ kind: 'event', event: value });
   switch (submit.verb) {
     case CARD_VERBS.startRecovery:
-      return { type: 'startRecovery' };
+      return event({ type: 'chose', intent: 'recoveryScreen' });
     case CARD_VERBS.whereKeyId:
-      return { type: 'showGuide', guide: 'whereIsKeyId' };
+      return event({ type: 'showGuide', guide: 'whereIsKeyId' });
     case CARD_VERBS.talkToIt:
-      return command('talkToIt');
+      return event({ type: 'command', command: 'talkToIt' });
     case CARD_VERBS.help:
-      return command('help');
+      return event({ type: 'command', command: 'help' });
     case CARD_VERBS.restart:
-      return command('restart');
+      return event({ type: 'command', command: 'restart' });
     case CARD_VERBS.submitKeyId:
-      return { type: 'text', text: submit.keyId ?? '' };
+      return { kind: 'words', text: submit.keyId?.trim() ?? '' };
     case CARD_VERBS.confirmKeyIdYes:
-      return { type: 'confirmKeyId', accepted: true };
+      return event({ type: 'confirmKeyId', accepted: true });
     case CARD_VERBS.confirmKeyIdNo:
-      return { type: 'confirmKeyId', accepted: false };
+      return event({ type: 'confirmKeyId', accepted: false });
     case CARD_VERBS.answers:
-      return {
+      return event({
         type: 'answers',
         rootCause: submit.rootCause,
         deviceKind: submit.deviceKind,
-        errorCode: submit.errorCode,
-      };
+        errorCode: submit.errorCode === undefined ? undefined : errorCodeIn(submit.errorCode),
+      });
     case CARD_VERBS.guideWhyThisHappened:
-      return { type: 'showGuide', guide: 'whyThisHappened' };
+      return event({ type: 'showGuide', guide: 'whyThisHappened' });
     case CARD_VERBS.guideNoKeyAnywhere:
-      return { type: 'showGuide', guide: 'noKeyAnywhere' };
+      return event({ type: 'showGuide', guide: 'noKeyAnywhere' });
+    case CARD_VERBS.chose:
+      return event({ type: 'chose', intent: submit.intent });
+    case CARD_VERBS.reportSuspiciousContact:
+      return event({ type: 'reportSuspiciousContact' });
     default:
       return assertNever(submit, verb);
   }
-}
-
-function command(name: Command): TriageEvent {
-  return { type: 'command', command: name };
 }
 
 function assertNever(_submit: never, verb: CardVerb): never {

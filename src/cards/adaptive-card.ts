@@ -1,3 +1,5 @@
+import type { DeviceKind, RootCause, SuggestibleIntent } from '../recovery/triage-types.js';
+
 /** The subset of Adaptive Card 1.5 JSON this bot emits. Cards are plain data; `bot/` wraps them in attachments. */
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';
@@ -41,6 +43,11 @@ export interface TextInputElement {
   readonly maxLength?: number;
   readonly isRequired?: true;
   readonly errorMessage?: string;
+  /**
+   * A send button right beside the box. Teams and the Agents Playground also run it on Ctrl+Enter in the
+   * box; a plain Enter in a card's box sends nothing in either, so cards say the chat works too.
+   */
+  readonly inlineAction?: SubmitAction;
 }
 
 /** A choice among known values; `expanded` renders radio buttons, which are big tap targets on a phone. */
@@ -91,6 +98,10 @@ export const CARD_VERBS = {
   answers: 'answers',
   guideWhyThisHappened: 'guideWhyThisHappened',
   guideNoKeyAnywhere: 'guideNoKeyAnywhere',
+  /** A button that stands for an intent ("Did you mean …?"); `data.intent` names it. */
+  chose: 'chose',
+  /** "Report it" on the security advice. */
+  reportSuspiciousContact: 'reportSuspiciousContact',
   restart: 'restart',
   keyWorked: 'keyWorked',
   keyDidNotWork: 'keyDidNotWork',
@@ -153,12 +164,20 @@ export const CARD_INPUTS = {
 
 export type CardInputId = (typeof CARD_INPUTS)[keyof typeof CARD_INPUTS];
 
-/** A button that posts `{ verb, ...inputs }` back to the bot. */
+/** What a button posts besides its verb: which release, which intent, which answer it stands for. */
+export interface SubmitData {
+  /** Ties buttons on a release card to that release. */
+  readonly requestId?: string;
+  readonly intent?: SuggestibleIntent;
+  readonly rootCause?: RootCause;
+  readonly deviceKind?: DeviceKind;
+}
+
+/** A button that posts `{ verb, ...data, ...inputs }` back to the bot. */
 export interface SubmitAction {
   readonly type: 'Action.Submit';
   readonly title: string;
-  /** `requestId` ties buttons on a release card to that release. */
-  readonly data: { readonly verb: CardVerb; readonly requestId?: string };
+  readonly data: { readonly verb: CardVerb } & SubmitData;
   readonly style?: 'positive';
   /** `none` skips the card's required-input validation, for side buttons such as "Where is it?". */
   readonly associatedInputs?: 'none';
@@ -226,8 +245,9 @@ export function submit(
   label: string,
   verb: CardVerb,
   options: Pick<SubmitAction, 'style' | 'associatedInputs'> = {},
+  data: SubmitData = {},
 ): SubmitAction {
-  return { type: 'Action.Submit', title: label, data: { verb }, ...options };
+  return { type: 'Action.Submit', title: label, data: { verb, ...data }, ...options };
 }
 
 export function execute(

@@ -1,59 +1,66 @@
-import { DEVICE_KINDS, ROOT_CAUSES } from '../recovery/triage-types.js';
-import { type AdaptiveCard, CARD_INPUTS, CARD_VERBS, cardOf, submit, text, title } from './adaptive-card.js';
+import type { RootCause } from '../recovery/triage-types.js';
+import { ROOT_CAUSES } from '../recovery/triage-types.js';
+import {
+  type AdaptiveCard,
+  CARD_VERBS,
+  type CardAction,
+  cardOf,
+  submit,
+  text,
+  title,
+} from './adaptive-card.js';
 import { formatKeyId } from './format-key-id.js';
-import type { Messages, MissingAnswer } from './messages.js';
+import type { Messages } from './messages.js';
 
-/** `E_FVE_` codes are short; the cap only stops a pasted essay. */
-const ERROR_CODE_MAX_LENGTH = 60;
+/** The kinds of PC that change the path; "work PC" is what the card assumes. */
+const OTHER_DEVICE_KINDS = ['personalPc', 'secondHand', 'oldDomainPc'] as const;
+const OTHER_DEVICE_KINDS_ID = 'otherDeviceKinds';
 
 /**
- * Both triage questions on one card, so the happy path is one set of taps: what happened just before,
- * and which PC it is, plus the optional error code. When the person sent it half-filled, a line in the
- * attention color names what is still to pick.
+ * What happened just before the recovery screen, as one tap: each cause is its own button, so there is
+ * nothing to fill in and no Continue. When the person has not said which PC it is, the card assumes their
+ * work PC and says so; "Not a work PC?" opens the other kinds on the device, without a round trip.
+ * Words work as well as taps ("after the bios update", "it's my own laptop").
  */
-export function askAnswersCard(
-  keyId: string,
-  missing: readonly MissingAnswer[],
-  messages: Messages,
-): AdaptiveCard {
+export function askAnswersCard(keyId: string, askDeviceKind: boolean, messages: Messages): AdaptiveCard {
+  const causeButton = (cause: RootCause): CardAction =>
+    submit(messages.rootCauseButtons[cause], CARD_VERBS.answers, {}, { rootCause: cause });
   return cardOf(
     [
       title(messages.answersTitle),
       { type: 'FactSet', facts: [{ title: messages.keyIdLabel, value: formatKeyId(keyId) }] },
-      ...(missing.length > 0
-        ? [text(messages.answersMissing(missing), { color: 'Attention', weight: 'Bolder' })]
+      { type: 'ActionSet', actions: ROOT_CAUSES.map(causeButton) },
+      ...(askDeviceKind
+        ? [
+            text(messages.assumedWorkPc, { isSubtle: true, size: 'Small' }),
+            {
+              type: 'Container' as const,
+              id: OTHER_DEVICE_KINDS_ID,
+              isVisible: false as const,
+              items: [
+                {
+                  type: 'ActionSet' as const,
+                  actions: OTHER_DEVICE_KINDS.map((kind) =>
+                    submit(messages.deviceKindButtons[kind], CARD_VERBS.answers, {}, { deviceKind: kind }),
+                  ),
+                },
+              ],
+            },
+          ]
         : []),
-      {
-        type: 'Input.ChoiceSet',
-        id: CARD_INPUTS.rootCause,
-        label: messages.rootCauseLabel,
-        style: 'expanded',
-        wrap: true,
-        choices: ROOT_CAUSES.map((cause) => ({ title: messages.rootCauseChoices[cause], value: cause })),
-        isRequired: true,
-        errorMessage: messages.rootCauseRequired,
-      },
-      {
-        type: 'Input.ChoiceSet',
-        id: CARD_INPUTS.deviceKind,
-        label: messages.deviceKindLabel,
-        style: 'expanded',
-        wrap: true,
-        choices: DEVICE_KINDS.map((kind) => ({ title: messages.deviceKindChoices[kind], value: kind })),
-        isRequired: true,
-        errorMessage: messages.deviceKindRequired,
-      },
-      {
-        type: 'Input.Text',
-        id: CARD_INPUTS.errorCode,
-        label: messages.errorCodeLabel,
-        placeholder: messages.errorCodePlaceholder,
-        maxLength: ERROR_CODE_MAX_LENGTH,
-      },
+      text(messages.errorCodeHint, { isSubtle: true, size: 'Small' }),
     ],
     [
-      submit(messages.continue, CARD_VERBS.answers, { style: 'positive' }),
-      submit(messages.whyDidThisHappen, CARD_VERBS.guideWhyThisHappened, { associatedInputs: 'none' }),
+      ...(askDeviceKind
+        ? [
+            {
+              type: 'Action.ToggleVisibility' as const,
+              title: messages.notWorkPc,
+              targetElements: [{ elementId: OTHER_DEVICE_KINDS_ID, isVisible: true }],
+            },
+          ]
+        : []),
+      submit(messages.whyDidThisHappen, CARD_VERBS.guideWhyThisHappened),
     ],
   );
 }

@@ -1,29 +1,32 @@
-import { type AdaptiveCard, CARD_INPUTS, CARD_VERBS, cardOf, submit, text, title } from './adaptive-card.js';
+import type { Noted } from '../recovery/triage-types.js';
+import { type AdaptiveCard, CARD_VERBS, type CardElement, cardOf, submit, text, title } from './adaptive-card.js';
+import { keyIdInput } from './key-id-input.js';
 import type { Messages } from './messages.js';
 
-/** Longest input worth sending: a full Key ID with dashes and braces is 38 characters. */
-const KEY_ID_MAX_LENGTH = 40;
-
-/** Asks for the Key ID with a box to type it into; typing it in the chat works just as well. */
-export function askKeyIdCard(messages: Messages): AdaptiveCard {
+/**
+ * Asks for the Key ID with a box to type it into (typing it in the chat works just as well). What the
+ * person already told is repeated above, so they see it was understood and will not be asked again.
+ */
+export function askKeyIdCard(noted: Noted, messages: Messages): AdaptiveCard {
+  const facts = [
+    ...(noted.rootCause ? [{ title: messages.rootCauseFact, value: messages.rootCauseChoices[noted.rootCause] }] : []),
+    ...(noted.deviceKind
+      ? [{ title: messages.deviceKindFact, value: messages.deviceKindChoices[noted.deviceKind] }]
+      : []),
+    ...(noted.errorCode ? [{ title: messages.errorCodeFact, value: noted.errorCode }] : []),
+  ];
+  const summary: CardElement[] =
+    facts.length > 0
+      ? [text(messages.notedTitle, { isSubtle: true, size: 'Small' }), { type: 'FactSet', facts }]
+      : [];
   return cardOf(
     [
       title(messages.askKeyIdTitle),
+      ...summary,
       text(messages.askKeyIdWhere),
-      {
-        type: 'Input.Text',
-        id: CARD_INPUTS.keyId,
-        label: messages.keyIdLabel,
-        placeholder: messages.keyIdPlaceholder,
-        maxLength: KEY_ID_MAX_LENGTH,
-        isRequired: true,
-        errorMessage: messages.keyIdRequired,
-      },
+      keyIdInput(messages),
       text(messages.askKeyIdOrType, { isSubtle: true, size: 'Small' }),
     ],
-    [
-      submit(messages.continue, CARD_VERBS.submitKeyId, { style: 'positive' }),
-      submit(messages.whereIsIt, CARD_VERBS.whereKeyId, { associatedInputs: 'none' }),
-    ],
+    [submit(messages.whereIsIt, CARD_VERBS.whereKeyId, { associatedInputs: 'none' })],
   );
 }

@@ -1,5 +1,6 @@
 import type { EscalationReason } from '../recovery/triage-types.js';
 import { type AdaptiveCard, cardOf, text, title } from './adaptive-card.js';
+import { cardTime } from './case-card.js';
 import { formatKeyId } from './format-key-id.js';
 import type { Messages } from './messages.js';
 
@@ -12,6 +13,7 @@ export function caseRequestedCard(
   keyId: string | undefined,
   messages: Messages,
   caseNumber?: number,
+  releasedAt?: string,
 ): AdaptiveCard {
   const facts = [
     ...(caseNumber === undefined ? [] : [{ title: messages.requestNumberLabel, value: String(caseNumber) }]),
@@ -20,6 +22,7 @@ export function caseRequestedCard(
   return cardOf([
     title(messages.caseRequestedTitle),
     text(messages.caseReasons[reason]),
+    ...(releasedAt === undefined ? [] : [text(messages.keyShownAt(cardTime(releasedAt)))]),
     ...(keyId === undefined ? [text(messages.caseWithoutKeyId)] : []),
     ...(facts.length > 0 ? [{ type: 'FactSet' as const, facts }] : []),
     text(messages.caseNext),

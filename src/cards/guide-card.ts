@@ -20,6 +20,10 @@ const NUMBERED: { readonly [guide in Guide]: boolean } = {
   secondHand: false,
   noKeyAnywhere: false,
   whyThisHappened: false,
+  ownCopy: true,
+  keyRejected: true,
+  prevention: false,
+  security: false,
 };
 
 /** A guided answer: never a dead end, each ends with the sensible next buttons. */
@@ -53,11 +57,25 @@ function guideActions(guide: Guide, messages: Messages): readonly CardAction[] {
       ];
     case 'noKeyAnywhere':
       return [
+        submit(messages.findMyKey, CARD_VERBS.startRecovery, { style: 'positive' }),
         submit(messages.startTalkToIt, CARD_VERBS.talkToIt),
-        submit(messages.startOver, CARD_VERBS.restart),
+      ];
+    case 'ownCopy':
+      return [
+        submit(messages.intentLabels.itWorked, CARD_VERBS.chose, {}, { intent: 'itWorked' }),
+        submit(messages.findMyKey, CARD_VERBS.startRecovery),
+        submit(messages.startTalkToIt, CARD_VERBS.talkToIt),
+      ];
+    case 'keyRejected':
+      return [submit(messages.startTalkToIt, CARD_VERBS.talkToIt, { style: 'positive' })];
+    case 'security':
+      return [
+        submit(messages.reportToSecurity, CARD_VERBS.reportSuspiciousContact, { style: 'positive' }),
+        submit(messages.startTalkToIt, CARD_VERBS.talkToIt),
       ];
     case 'whyThisHappened':
-      // Usually opened from the questions card, which is still right above: answering it is the next step.
+    case 'prevention':
+      // Answers to a question on the side: the pending question follows, or nothing is pending.
       return [];
   }
 }

@@ -1,9 +1,10 @@
 import { type AdaptiveCard, cardOf, text, title } from './adaptive-card.js';
+import { keyIdInput } from './key-id-input.js';
 import type { Messages } from './messages.js';
 
 /**
- * Where the Key ID is on the recovery screen, in three short steps, plus what else Windows 11 shows.
- * No buttons: the next move is typing the Key ID into the chat, which works from any step.
+ * Where the Key ID is on the recovery screen, in three short steps, plus what else Windows 11 shows, and
+ * the box to type it into: the next move is typing the Key ID, here or in the chat.
  */
 export function keyIdHelpCard(messages: Messages): AdaptiveCard {
   return cardOf([
@@ -12,5 +13,6 @@ export function keyIdHelpCard(messages: Messages): AdaptiveCard {
     ...messages.keyIdHelpNotes.map((note, index) =>
       text(note, { isSubtle: true, ...(index === 0 ? { spacing: 'Medium' } : { spacing: 'Small' }) }),
     ),
+    keyIdInput(messages),
   ]);
 }

@@ -6,6 +6,7 @@ import type {
   EscalationReason,
   Guide,
   RootCause,
+  SuggestibleIntent,
   TriageState,
 } from '../recovery/triage-types.js';
 
@@ -17,10 +18,21 @@ import type {
   VerificationMethod,
 } from './case-card.js';
 
-export { en } from './messages/en.js';
+import { DEFAULT_LANGUAGE, type Language, languageOfLocale } from '../understanding/languages.js';
+import { en } from './messages/en.js';
 
-/** An answer the person still has to pick on the questions card. */
-export type MissingAnswer = 'rootCause' | 'deviceKind';
+export { en };
+
+/** One catalogue per language; the compiler checks each is complete (every key, the same parameters). */
+export const CATALOGUE: { readonly [language in Language]?: Messages } = { en };
+
+/**
+ * The words for a conversation in `locale`: a Teams locale (`de-DE`) or one of the bot's languages (`de`).
+ * Any other locale gets English.
+ */
+export function messagesFor(locale: string | undefined): Messages {
+  return CATALOGUE[languageOfLocale(locale) ?? DEFAULT_LANGUAGE] ?? en;
+}
 
 /** The words of one guided answer: a title, a lead-in, the list that is the point of it, and closing lines. */
 export interface GuideText {
@@ -41,6 +53,16 @@ export interface Messages {
   readonly welcomeTitle: string;
   readonly welcomeBody: string;
   readonly neverAskForPassword: string;
+  /** Label of the Key ID box on the welcome card. */
+  readonly welcomeKeyIdLabel: string;
+  /** The send button beside a Key ID box. */
+  readonly send: string;
+  /** Under the box: the chat works too, in the person's own words. */
+  readonly welcomeOrTellMe: string;
+  /** "hi" again once the welcome was shown. */
+  readonly greetAgain: string;
+  /** "ok" with nothing pending. */
+  readonly acknowledged: string;
   readonly startRecovery: string;
   readonly startWhereKeyId: string;
   readonly startTalkToIt: string;
@@ -63,6 +85,8 @@ export interface Messages {
   readonly askKeyIdTitle: string;
   readonly askKeyIdWhere: string;
   readonly askKeyIdOrType: string;
+  /** Above what the person already told, on the Key ID question ("So far"). */
+  readonly notedTitle: string;
   readonly keyIdPlaceholder: string;
   readonly keyIdRequired: string;
   readonly whereIsIt: string;
@@ -79,16 +103,17 @@ export interface Messages {
   readonly confirmKeyIdYes: string;
   readonly confirmKeyIdNo: string;
 
+  /** The question card: what happened just before (one tap), and "not your work PC?" when not known. */
   readonly answersTitle: string;
-  readonly answersMissing: (missing: readonly MissingAnswer[]) => string;
-  readonly rootCauseLabel: string;
-  readonly rootCauseRequired: string;
+  /** Button labels: short, one tap each. */
+  readonly rootCauseButtons: { readonly [cause in RootCause]: string };
+  readonly assumedWorkPc: string;
+  readonly notWorkPc: string;
+  readonly deviceKindButtons: { readonly [kind in 'personalPc' | 'secondHand' | 'oldDomainPc']: string };
+  readonly errorCodeHint: string;
+  /** What was told, in summaries (the verify card, status, cases). */
   readonly rootCauseChoices: { readonly [cause in RootCause]: string };
-  readonly deviceKindLabel: string;
-  readonly deviceKindRequired: string;
   readonly deviceKindChoices: { readonly [kind in DeviceKind]: string };
-  readonly errorCodeLabel: string;
-  readonly errorCodePlaceholder: string;
   readonly whyDidThisHappen: string;
 
   readonly verifyTitle: string;
@@ -102,12 +127,24 @@ export interface Messages {
   readonly guides: { readonly [guide in Guide]: GuideText };
   readonly openMyRecoveryKey: string;
   readonly cantFindItThere: string;
+  readonly findMyKey: string;
+  readonly reportToSecurity: string;
+
+  /** "Did you mean …?" and the out-of-scope answer: the closest things the bot can do, as buttons. */
+  readonly didYouMean: string;
+  readonly outOfScopeTitle: string;
+  readonly outOfScopeBody: string;
+  readonly intentLabels: { readonly [intent in SuggestibleIntent]: string };
+  /** After "it worked" / "thanks". */
+  readonly glad: (keyWasShown: boolean) => string;
 
   readonly riskStopTitle: string;
   readonly riskStopLines: readonly string[];
 
   readonly caseRequestedTitle: string;
   readonly caseReasons: { readonly [reason in EscalationReason]: string };
+  /** When this PC's key was last shown; `time` is card markup each client shows in its own time zone. */
+  readonly keyShownAt: (time: string) => string;
   readonly caseNext: string;
   readonly caseWithoutKeyId: string;
   readonly caseStatusHint: string;
@@ -130,7 +167,6 @@ export interface Messages {
 
   readonly expired: string;
   readonly staleCard: string;
-  readonly notUnderstood: string;
   /** Sent once after a successful unlock. */
   readonly preventionTips: string;
 
@@ -151,7 +187,6 @@ export interface Messages {
     /** Fallback text of the release card: it must not carry the key. */
     readonly fallback: string;
     readonly needMoreDigits: (matches: number) => string;
-    readonly glad: string;
     readonly troubleshooting: string;
   };
   /** What the requester hears when a step-up sign-in does not verify them. */
@@ -186,6 +221,8 @@ export interface HelpdeskMessages {
     readonly agentName: string;
     readonly note: string;
   }) => string;
+  /** Posted in the security channel when a requester reports someone asking for their key. */
+  readonly suspiciousContactAlert: (caseNumber: number, requesterName: string) => string;
   /** Send key to requester: the agent's own step-up sign-in, then the key goes to the requester's chat. */
   readonly sendKeyFlow: {
     readonly signInNotice: string;

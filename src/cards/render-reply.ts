@@ -4,6 +4,7 @@ import { askAnswersCard } from './ask-answers-card.js';
 import { askKeyIdCard } from './ask-key-id-card.js';
 import { caseRequestedCard } from './case-requested-card.js';
 import { confirmKeyIdCard } from './confirm-key-id-card.js';
+import { didYouMeanCard, outOfScopeCard } from './did-you-mean-card.js';
 import { guideCard } from './guide-card.js';
 import { helpCard } from './help-card.js';
 import { keyIdHelpCard } from './key-id-help-card.js';
@@ -40,10 +41,14 @@ export function renderReply(
   switch (reply.type) {
     case 'welcome':
       return [card(welcomeCard(messages))];
+    case 'greetAgain':
+      return [text(messages.greetAgain)];
+    case 'acknowledged':
+      return [text(messages.acknowledged)];
     case 'help':
       return [card(helpCard(messages))];
     case 'askKeyId':
-      return [card(askKeyIdCard(messages))];
+      return [card(askKeyIdCard(reply.noted, messages))];
     case 'whereIsKeyId':
       return [card(keyIdHelpCard(messages))];
     case 'keyIdTooShort':
@@ -57,7 +62,7 @@ export function renderReply(
     case 'confirmKeyId':
       return [card(confirmKeyIdCard(reply.keyId, reply.corrections, messages))];
     case 'askAnswers':
-      return [card(askAnswersCard(reply.keyId, reply.missing, messages))];
+      return [card(askAnswersCard(reply.keyId, reply.askDeviceKind, messages))];
     case 'verify':
       return [card(verifyCard(reply.request, options.verifyUrl, messages))];
     case 'guide':
@@ -65,7 +70,9 @@ export function renderReply(
     case 'riskStop':
       return [card(riskStopCard(messages, options.caseNumber))];
     case 'caseRequested':
-      return [card(caseRequestedCard(reply.reason, reply.keyId, messages, options.caseNumber))];
+      return [
+        card(caseRequestedCard(reply.reason, reply.keyId, messages, options.caseNumber, reply.releasedAt)),
+      ];
     case 'offerIt':
       return [card(offerItCard(messages))];
     case 'cancelled':
@@ -76,8 +83,15 @@ export function renderReply(
       return [text(messages.expired)];
     case 'staleCard':
       return [text(messages.staleCard)];
-    case 'notUnderstood':
-      return [text(messages.notUnderstood)];
+    case 'didYouMean':
+      return [card(didYouMeanCard(reply.options, messages))];
+    case 'outOfScope':
+      return [card(outOfScopeCard(reply.options, messages))];
+    case 'glad':
+      // Tips for next time come once, right after a key this bot showed has worked.
+      return reply.keyWasShown
+        ? [text(messages.glad(true)), text(messages.preventionTips)]
+        : [text(messages.glad(false))];
   }
 }
 

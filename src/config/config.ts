@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../understanding/languages.js';
 import { readEnvironmentFiles } from './env-files.js';
 
 /** `tenant` talks to real Entra ID, Graph and the Bot Framework; `demo` runs the in-process demo tenant. */
@@ -52,6 +53,8 @@ export interface Config {
   readonly keyVisibleMinutes: number;
   readonly rotateAfterRelease: 'none' | 'intune';
   readonly caseRemindMinutes: number;
+  /** The language of the helpdesk channel's cards and of answers to agents (HELPDESK_LANGUAGE). */
+  readonly helpdeskLanguage: Language;
   /** Object id of the mailbox that sends release notices (NOTICE_SENDER_MAILBOX); no notices when absent. */
   readonly noticeSenderMailbox: string | undefined;
   readonly demo: { readonly certDir: string };
@@ -172,6 +175,11 @@ const schema = z.object({
     .transform((value) => value ?? 'none')
     .refine((value) => value === 'none' || value === 'intune', { message: 'must be none or intune' }),
   CASE_REMIND_MINUTES: positiveInt(30, 24 * 60),
+  HELPDESK_LANGUAGE: optionalText
+    .transform((value) => value?.toLowerCase() ?? 'en')
+    .refine((value): value is Language => (LANGUAGES as readonly string[]).includes(value), {
+      message: `must be one of ${LANGUAGES.join(', ')}`,
+    }),
   NOTICE_SENDER_MAILBOX: optionalGuid(
     'use the object id of the mailbox (user or shared) that sends release notices',
   ),
@@ -273,6 +281,7 @@ export function loadConfig(
     keyVisibleMinutes: env.KEY_VISIBLE_MINUTES,
     rotateAfterRelease: env.ROTATE_AFTER_RELEASE as Config['rotateAfterRelease'],
     caseRemindMinutes: env.CASE_REMIND_MINUTES,
+    helpdeskLanguage: env.HELPDESK_LANGUAGE as Language,
     noticeSenderMailbox: env.NOTICE_SENDER_MAILBOX,
     demo: { certDir: env.DEMO_CERT_DIR ?? '.data/demo-tenant' },
   };

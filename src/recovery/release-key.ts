@@ -44,7 +44,13 @@ export type ReleaseOutcome =
       readonly password: RecoveryPassword;
     }
   | { readonly kind: 'needMoreDigits'; readonly matches: number }
-  | { readonly kind: 'denied'; readonly reason: DenialReason; readonly candidate: Candidate | undefined };
+  | {
+      readonly kind: 'denied';
+      readonly reason: DenialReason;
+      readonly candidate: Candidate | undefined;
+      /** When the candidate's key was last released, for `alreadyReleased` and `repeatRecovery`. */
+      readonly lastReleasedAt?: string;
+    };
 
 /**
  * Finds the one key that matches the request among the requester's own devices, applies the release
@@ -86,7 +92,8 @@ export async function releaseKey(input: ReleaseInput, deps: ReleaseDependencies)
     const only = candidates.length === 1 ? candidates[0] : undefined;
     const latest = only ? await deps.ledger.latestForDevice(only.device.deviceId) : undefined;
     // This very request released the device's key (a double click, a replayed callback): not a repeat recovery.
-    if (only && latest?.requestId === request.id) return await denied('alreadyReleased', only, input, deps);
+    if (only && latest?.requestId === request.id)
+      return await denied('alreadyReleased', only, input, deps, latest.releasedAt);
     const decision = decideRelease(
       {
         riskStop: request.riskStop,
@@ -101,7 +108,10 @@ export async function releaseKey(input: ReleaseInput, deps: ReleaseDependencies)
       now,
     );
     if (decision.kind === 'needMoreDigits') return decision;
-    if (decision.kind === 'deny') return await denied(decision.reason, only, input, deps);
+    if (decision.kind === 'deny') {
+      const releasedAt = decision.reason === 'repeatRecovery' ? latest?.releasedAt : undefined;
+      return await denied(decision.reason, only, input, deps, releasedAt);
+    }
 
     const { candidate } = decision;
     found = candidate;
@@ -146,13 +156,14 @@ async function denied(
   candidate: Candidate | undefined,
   input: ReleaseInput,
   deps: ReleaseDependencies,
+  lastReleasedAt?: string,
 ): Promise<ReleaseOutcome> {
   await deps.audit.append({
     ...auditBase(input, deps, candidate),
     decision: reason === 'rateLimited' || reason === 'deviceRateLimited' ? 'rateLimited' : 'denied',
     reason,
   });
-  return { kind: 'denied', reason, candidate };
+  return { kind: 'denied', reason, candidate, ...(lastReleasedAt ? { lastReleasedAt } : {}) };
 }
 
 function auditBase(input: ReleaseInput, deps: ReleaseDependencies, candidate: Candidate | undefined) {

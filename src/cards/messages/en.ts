@@ -1,5 +1,5 @@
 import type { DenialReason } from '../../recovery/release-policy.js';
-import type { Messages, MissingAnswer } from '../messages.js';
+import type { Messages } from '../messages.js';
 
 /** Why Graph and the release policy did not give an agent the key: what it means and what to do. */
 const helpdeskDenials: { readonly [reason in DenialReason]: string } = {
@@ -18,11 +18,6 @@ const helpdeskDenials: { readonly [reason in DenialReason]: string } = {
   alreadyReleased: 'this key has already been given out for this case.',
 };
 
-const MISSING_NAMES: { readonly [answer in MissingAnswer]: string } = {
-  rootCause: 'what happened',
-  deviceKind: 'which PC it is',
-};
-
 /**
  * English. Written for someone locked out of their PC, reading on a phone: short lines, plain words,
  * never blaming, and never asking for a password, an MFA code or the recovery key itself.
@@ -32,6 +27,12 @@ export const en: Messages = {
   welcomeBody:
     'Locked out by a blue BitLocker screen? I can help you find the right recovery key for your work PC, or get IT to help you.',
   neverAskForPassword: 'I will never ask for your password or an MFA code.',
+  welcomeKeyIdLabel: 'Key ID from the blue screen',
+  send: 'Send',
+  welcomeOrTellMe: 'Or just tell me what is going on, in your own words.',
+  greetAgain:
+    'Hi again! If your PC shows the BitLocker screen, type the Key ID from it (like 4290B6C0), or tell me what is going on.',
+  acknowledged: 'OK. Type the Key ID from the blue screen whenever you are ready, or tell me what is going on.',
   startRecovery: 'My PC shows a BitLocker recovery screen',
   startWhereKeyId: 'Where do I find the Key ID?',
   startTalkToIt: 'Talk to IT',
@@ -39,7 +40,7 @@ export const en: Messages = {
   continue: 'Continue',
 
   helpTitle: 'What I can do',
-  helpIntro: 'Type one of these at any time, or tap a button below.',
+  helpIntro: 'Just tell me in your own words. These also work at any time:',
   helpCommands: [
     { command: 'help', description: 'show this list' },
     { command: 'restart', description: 'start again from the beginning' },
@@ -52,7 +53,7 @@ export const en: Messages = {
   keyIdHelpSteps: [
     'Look at the blue BitLocker recovery screen on the locked PC.',
     'Near the bottom, find "Recovery key ID" (older screens say "Key ID"). Letters and numbers follow it.',
-    'Type the first 8 of them here, for example 4290B6C0. More is fine too.',
+    'Type the first 8 of them below or in the chat, for example 4290B6C0. More is fine too.',
   ],
   keyIdHelpNotes: [
     'Windows 11 may also show a Microsoft account hint. Then the key is probably saved in that personal account.',
@@ -65,6 +66,7 @@ export const en: Messages = {
   askKeyIdWhere:
     'It is near the bottom of the blue screen, after "Recovery key ID". The first 8 characters are enough.',
   askKeyIdOrType: 'You can also just type it in the chat.',
+  notedTitle: 'So far',
   keyIdPlaceholder: 'e.g. 4290B6C0',
   keyIdRequired: 'Type the Key ID from the blue screen.',
   whereIsIt: 'Where is it?',
@@ -88,10 +90,24 @@ export const en: Messages = {
   confirmKeyIdYes: 'Yes',
   confirmKeyIdNo: 'No, retype',
 
-  answersTitle: 'Two quick questions',
-  answersMissing: (missing) => `Please pick ${missing.map((answer) => MISSING_NAMES[answer]).join(' and ')}.`,
-  rootCauseLabel: 'What happened just before?',
-  rootCauseRequired: 'Pick what happened.',
+  answersTitle: 'What happened just before the blue screen?',
+  rootCauseButtons: {
+    firmwareUpdate: 'BIOS or firmware update',
+    windowsUpdate: 'Windows update',
+    hardwareChange: 'Repair or new hardware',
+    dockOrPeripheral: 'New dock, screen or USB device',
+    wrongPin: 'Wrong PIN too many times',
+    nothingUnusual: 'Nothing unusual',
+    outOfMyHands: 'It was lost, stolen or out of my hands',
+  },
+  assumedWorkPc: 'This is for your work PC.',
+  notWorkPc: 'Not a work PC?',
+  deviceKindButtons: {
+    personalPc: 'My personal PC',
+    secondHand: 'A second-hand PC',
+    oldDomainPc: 'An older PC on the company domain',
+  },
+  errorCodeHint: 'An error code on the screen (press Alt), like E_FVE_DEVICE_LOCKEDOUT? Type it here if you like.',
   rootCauseChoices: {
     firmwareUpdate: 'A BIOS or firmware update',
     windowsUpdate: 'A Windows update',
@@ -101,8 +117,6 @@ export const en: Messages = {
     nothingUnusual: 'Nothing unusual',
     outOfMyHands: 'The PC was out of my hands, may have been tampered with, or is lost or stolen',
   },
-  deviceKindLabel: 'Which PC is it?',
-  deviceKindRequired: 'Pick which PC it is.',
   deviceKindChoices: {
     workPc: 'My work PC',
     personalPc: 'My personal PC',
@@ -110,8 +124,6 @@ export const en: Messages = {
     oldDomainPc: 'An older PC joined to the company domain',
     notSure: 'Not sure',
   },
-  errorCodeLabel: 'Error code, if shown (press Alt on the blue screen)',
-  errorCodePlaceholder: 'e.g. E_FVE_DEVICE_LOCKEDOUT',
   whyDidThisHappen: 'Why did this happen?',
 
   verifyTitle: "Thanks, that's all I need",
@@ -153,15 +165,16 @@ export const en: Messages = {
       ],
     },
     noKeyAnywhere: {
-      title: 'Where a copy might be',
-      intro: 'People often saved the key when BitLocker was turned on. Check:',
+      title: 'No copy of the key?',
+      intro:
+        'For a work PC you need no copy of your own: IT keeps its key, and I can find it for you. For a personal PC, look for:',
       points: [
         "A printout: paper files, drawers, the PC's box.",
         'A USB stick.',
         'A file named like "BitLocker Recovery Key" plus the Key ID, ending in .txt, on another PC, a drive or cloud storage.',
         'An email you sent yourself.',
         'Your password manager.',
-        "For a work PC: your organization's IT.",
+        'The Microsoft account used on the PC: aka.ms/myrecoverykey.',
       ],
       closing: [
         'The honest truth: a lost recovery key cannot be recreated, not by IT and not by Microsoft.',
@@ -182,9 +195,84 @@ export const en: Messages = {
       ],
       closing: ['It is not your fault. The right key unlocks the PC as usual.'],
     },
+    ownCopy: {
+      title: 'Using your own copy',
+      intro: 'Good: your own copy works just as well, if it is the right one.',
+      points: [
+        'Check that the Key ID that comes with it starts like the one on the blue screen.',
+        'Type the 48 digits with the number keys along the top of the keyboard. If they do nothing, F1–F10 mean 1–0.',
+        'A block of 6 digits that is mistyped is marked: retype just that block.',
+      ],
+      closing: [
+        'Not the same Key ID, or not accepted? For a work PC I can find the right key: tap "Find my key".',
+        'Afterwards, keep the copy away from the PC, and never paste it into a chat.',
+      ],
+    },
+    keyRejected: {
+      title: 'If the key is not accepted',
+      intro: 'Check these, one at a time:',
+      points: [
+        'The Key ID on the blue screen must start like the Key ID of the key you type. If not, it is another key.',
+        'Type with the number keys along the top of the keyboard. If nothing appears, F1–F10 mean 1–0.',
+        'A block that turns red has a wrong digit: retype only that block.',
+        'Some PCs have more than one key: try the other one listed for that PC.',
+      ],
+      closing: ['Still locked out? IT can help: tap "Talk to IT".'],
+    },
+    prevention: {
+      title: 'Avoiding the next lockout',
+      intro: 'A few habits make the next time easy:',
+      points: [
+        "Your work PC's key is kept by IT, and I am here in Teams whenever you need it.",
+        'Planning a BIOS update or a repair? Tell IT first: they can pause BitLocker for it.',
+        'For a personal PC, save the key to your Microsoft account (aka.ms/myrecoverykey), or print it and keep it away from the PC.',
+        'Keep your files in OneDrive or another backup, so a lost key never means lost work.',
+      ],
+      closing: ['Never keep a key in a chat, an email or a photo.'],
+    },
+    security: {
+      title: 'Keep your key to yourself',
+      intro: 'A recovery key unlocks everything on your PC. So:',
+      points: [
+        'Never give it to anyone who calls, mails or messages you, even if they say they are from IT or Microsoft. IT never asks you for it.',
+        'Never read it out on the phone, email it or post it in a chat, not even to a colleague or your manager.',
+        'Type it only on the blue screen of your own PC.',
+        'Someone asked you for it? That is a warning sign: tell IT security.',
+      ],
+      closing: ['Already gave it to someone? Tell IT security now: the key will be replaced.'],
+    },
   },
   openMyRecoveryKey: 'Open aka.ms/myrecoverykey',
   cantFindItThere: "I can't find it there",
+  findMyKey: 'Find my key',
+  reportToSecurity: 'Report it to IT security',
+
+  didYouMean: 'Did you mean…?',
+  outOfScopeTitle: 'I can only help with BitLocker',
+  outOfScopeBody:
+    'I help when a PC stops at the blue BitLocker recovery screen. For anything else, please contact IT the usual way.',
+  intentLabels: {
+    recoveryScreen: 'My PC shows a BitLocker recovery screen',
+    whereKeyId: 'Where do I find the Key ID?',
+    whyHappened: 'Why did this happen?',
+    personalPc: 'It is a personal PC',
+    secondHand: 'It is a second-hand PC',
+    ownCopy: 'I have my own copy of the key',
+    noKeyAnywhere: "I can't find the key anywhere",
+    keyDidNotWork: "The key didn't work",
+    itWorked: 'It worked',
+    talkToIt: 'Talk to IT',
+    status: 'Status of my request',
+    cancel: 'Cancel my request',
+    restart: 'Start over',
+    help: 'What can you do?',
+    prevention: 'How to avoid this next time',
+    security: 'Someone asked for my key',
+  },
+  glad: (keyWasShown) =>
+    keyWasShown
+      ? "Great, you're back in. I've hidden the key from this chat."
+      : "Glad to hear it. I'm here whenever you need me.",
 
   riskStopTitle: "Let's keep this safe",
   riskStopLines: [
@@ -210,7 +298,19 @@ export const en: Messages = {
       'The sign-in was done with a different account than yours in Teams, so I could not use it.',
     keyDidNotWork: "The key didn't work, so a person from IT will look at it with you.",
     rotationOverdue: 'The key that was shown has not been replaced yet, so IT will make sure it is.',
+    notInSelfServiceGroup:
+      "Getting keys yourself isn't switched on for your account, so a person from IT will get the key to you.",
+    alreadyReleased:
+      "This PC's key was already shown to you, so I won't show it again here. If it didn't work, IT will help.",
+    repeatRecovery:
+      "This PC's key was shown less than an hour ago and it is locked again, so IT will look at why.",
+    deviceDisabled: 'This PC is switched off in the company directory, so IT needs to look at it first.',
+    notAllowedByTenant:
+      "Your organization doesn't let people read their own keys, so a person from IT will get it to you.",
+    suspiciousContact:
+      'Thank you for reporting it. I have told IT, and someone will get in touch with you. Keep the key to yourself meanwhile.',
   },
+  keyShownAt: (time) => `It was shown at ${time}.`,
   caseNext:
     'IT will be notified with what you told me and get in touch with you. No need to explain it all again.',
   caseWithoutKeyId: 'If you can, note the Key ID from the blue screen: IT will ask for it.',
@@ -229,7 +329,7 @@ export const en: Messages = {
     idle: 'Nothing in progress.',
     awaitingKeyId: 'Waiting for your Key ID.',
     confirmingKeyId: 'Waiting for you to confirm the Key ID.',
-    awaitingAnswers: 'Waiting for your two answers.',
+    awaitingAnswers: 'Waiting for what happened just before.',
   },
   statusOutcomes: {
     none: 'None yet.',
@@ -242,8 +342,6 @@ export const en: Messages = {
 
   expired: "Welcome back. It's been over a day, so we're starting fresh.",
   staleCard: 'That button belongs to an earlier request. Here is where we are now.',
-  notUnderstood:
-    'Sorry, I did not get that. Type your Key ID (like 4290B6C0), or "help" to see what I can do.',
   preventionTips:
     "Tip for next time: your work PC's key is backed up by IT, and I am here in Teams whenever you need it. For a personal PC, save its key to your Microsoft account or print it and keep it away from the PC. Never keep a key in a chat, an email or a photo.",
 
@@ -265,7 +363,6 @@ export const en: Messages = {
     fallback: 'Your recovery key is in this message. Open it in Microsoft Teams to see it.',
     needMoreDigits: (matches) =>
       `More than one key on your PCs starts like that (${matches} of them). Please type more of the Key ID, at least the first 12 characters, and I will check again.`,
-    glad: "Great, you're back in. I've hidden the key from this chat.",
     troubleshooting:
       "Sorry about that. Check that the Key ID on the screen matches the one on my card, and that each block went in without a red mark. If it still fails, IT will help: I've passed it on.",
   },
@@ -288,6 +385,8 @@ export const en: Messages = {
   helpdesk: {
     securityAlert: ({ caseNumber, requesterName, keyId, agentName, note }) =>
       `Suspicious BitLocker recovery request: case ${caseNumber} for ${requesterName}${keyId ? ` (Key ID ${keyId})` : ''} was rejected by ${agentName}. Their note: ${note}`,
+    suspiciousContactAlert: (caseNumber, requesterName) =>
+      `${requesterName} reports that someone asked them for their BitLocker recovery key (case ${caseNumber}). Treat it as a possible social-engineering attempt.`,
     sendKeyFlow: {
       signInNotice:
         'To send the key, sign in again. The key goes straight to the requester’s own chat; you will not see it.',
@@ -335,6 +434,12 @@ export const en: Messages = {
       signInMismatch: 'Sign-in was done with another account',
       keyDidNotWork: "Key was released but didn't work",
       rotationOverdue: 'Released key not rotated within 24 hours',
+      notInSelfServiceGroup: 'Not in the self-service group',
+      alreadyReleased: 'Key already shown for this request',
+      repeatRecovery: 'Locked again within an hour of a release',
+      deviceDisabled: 'PC is disabled in Entra ID',
+      notAllowedByTenant: 'Tenant does not let owners read their keys',
+      suspiciousContact: 'Reported someone asking for their recovery key',
     },
     requesterLabel: 'Requester',
     reasonLabel: 'Why IT',

@@ -1,0 +1,98 @@
+import { containerBootstrap } from '@nlpjs/core';
+import { Ner } from '@nlpjs/ner';
+import { containsRecoveryPasswordShape } from '../recovery/recovery-password.js';
+import type { DeviceKind, RootCause } from '../recovery/triage-types.js';
+import type { EntityWords } from './corpus.js';
+import type { Language } from './languages.js';
+
+/** The triage answers found in a message. */
+export interface FoundAnswers {
+  readonly rootCause: RootCause | undefined;
+  readonly deviceKind: DeviceKind | undefined;
+  readonly errorCode: string | undefined;
+}
+
+export interface AnswerFinder {
+  find(language: Language, text: string): Promise<FoundAnswers>;
+}
+
+/** How close a typed phrase must be to a listed one (NLP.js's edit-distance similarity, 0–1). */
+const SIMILARITY_THRESHOLD = 0.8;
+/** `E_FVE_*` as the screen shows it; `FVE_E_*` as Windows' own error constants are written. */
+const ERROR_CODE = /\b(?:E_FVE|FVE_E)_[A-Z0-9_]{2,60}\b/i;
+
+/** A negation right before a phrase, in any of the languages (accents already removed). */
+const NEGATION = /(?:^|[^\p{L}])(?:not|no|isnt|never|nicht|kein|keine|keinen|pas|non|niet|geen|nie|nao|nem|ni)\s+$/u;
+
+/**
+ * Which root cause wins when a message names several: a possibly stolen or tampered PC first (it changes
+ * what the bot may do), "nothing unusual" last (it is what people say around the real cause).
+ */
+const ROOT_CAUSE_PRIORITY: readonly RootCause[] = [
+  'outOfMyHands',
+  'hardwareChange',
+  'firmwareUpdate',
+  'windowsUpdate',
+  'wrongPin',
+  'dockOrPeripheral',
+  'nothingUnusual',
+];
+const DEVICE_KIND_PRIORITY: readonly DeviceKind[] = [
+  'secondHand',
+  'personalPc',
+  'oldDomainPc',
+  'workPc',
+  'notSure',
+];
+
+/**
+ * Finds the triage answers in any message with NLP.js's enumerated-entity extractor: the phrases of
+ * `entities/<language>.txt`, matched ignoring case and accents and tolerating small typos ("bois update").
+ * English phrases are looked for in every language, because IT words travel ("BIOS update", "dock").
+ */
+export async function createAnswerFinder(
+  words: ReadonlyMap<Language, EntityWords>,
+): Promise<AnswerFinder> {
+  const container = await containerBootstrap();
+  const ner = new Ner({ threshold: SIMILARITY_THRESHOLD }, container);
+  for (const [language, lexicon] of words) {
+    for (const [cause, phrases] of lexicon.rootCause)
+      ner.addRuleOptionTexts(language, 'rootCause', cause, phrases.map(plain));
+    for (const [kind, phrases] of lexicon.deviceKind)
+      ner.addRuleOptionTexts(language, 'deviceKind', kind, phrases.map(plain));
+  }
+  const lookIn = async (language: Language, text: string) => {
+    const { entities } = await ner.process({ locale: language, text });
+    // "not a work laptop", "nicht vom Geschäft": a negated phrase answers nothing.
+    return entities.filter((match) => !NEGATION.test(text.slice(Math.max(0, match.start - 12), match.start)));
+  };
+  return {
+    async find(language, text) {
+      const simple = plain(text);
+      const found = [
+        ...(await lookIn(language, simple)),
+        ...(language === 'en' ? [] : await lookIn('en', simple)),
+      ];
+      const options = (entity: string) =>
+        new Set(found.filter((match) => match.entity === entity).map((match) => match.option));
+      const causes = options('rootCause');
+      const kinds = options('deviceKind');
+      return {
+        rootCause: ROOT_CAUSE_PRIORITY.find((cause) => causes.has(cause)),
+        deviceKind: DEVICE_KIND_PRIORITY.find((kind) => kinds.has(kind)),
+        errorCode: errorCodeIn(text),
+      };
+    },
+  };
+}
+
+/** Lower case without accents, so "Mise à jour du BIOS" and "mise a jour du bios" are the same words. */
+function plain(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The `E_FVE_*` code in a message, upper case with `_`; never anything shaped like a recovery password. */
+export function errorCodeIn(text: string): string | undefined {
+  const code = ERROR_CODE.exec(text)?.[0].toUpperCase();
+  return code && !containsRecoveryPasswordShape(code) ? code : undefined;
+}
