@@ -15,7 +15,7 @@ import {
   requesterUpdateCard,
 } from '../cards/case-card.js';
 import { type HelpdeskRefusal, helpdeskRefusalText } from '../cards/helpdesk-cards.js';
-import type { Messages } from '../cards/messages.js';
+import { type Messages, messagesFor } from '../cards/messages.js';
 import { attachCaseDetails, type CaseDetails } from '../helpdesk/attach-case-details.js';
 import type { Case } from '../helpdesk/case.js';
 import type { CaseStore } from '../helpdesk/case-store.js';
@@ -468,7 +468,7 @@ async function tellRequester(changed: Case, action: CaseAction, deps: HelpdeskCo
   if (!kind) return;
   const card = requesterUpdateCard(
     { kind, caseNumber: changed.number, caseVersion: changed.version, agentName: changed.owner?.name },
-    deps.messages,
+    messagesFor(requesterLocale(changed)),
   );
   await deps.adapter.continueConversationAsync(
     deps.botAppId,
@@ -477,6 +477,15 @@ async function tellRequester(changed: Case, action: CaseAction, deps: HelpdeskCo
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
     },
   );
+}
+
+/**
+ * The language of the requester's own chat, as the edge put it on the conversation reference the case was
+ * opened with; their updates, key card and notice use it, while the channel keeps the helpdesk's language.
+ */
+export function requesterLocale(current: Case): string | undefined {
+  const { locale } = JSON.parse(current.requesterConversation) as Partial<ConversationReference>;
+  return typeof locale === 'string' ? locale : undefined;
 }
 
 /** The domain case as the card shows it. */

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { messagesFor } from '../cards/messages.js';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import { agentSignInCard } from '../cards/case-card.js';
 import type { Case } from '../helpdesk/case.js';
@@ -87,7 +88,8 @@ export async function finishSendKey(
         requestId: verified.requestId,
         outcome,
         services: release,
-        messages: deps.messages,
+        // The requester's chat speaks the requester's language (its reference carries it).
+        messages: messagesFor(requesterChat.activity.locale),
         now: deps.now,
         logger: deps.logger,
         correlationId,

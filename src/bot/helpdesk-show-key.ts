@@ -2,6 +2,7 @@ import { CardFactory, type ConversationParameters, MessageFactory, TurnContext }
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import { advancedView, agentSignInCard, revealedKeyHiddenCard, revealedKeyView } from '../cards/case-card.js';
 import { helpdeskRefusalText } from '../cards/helpdesk-cards.js';
+import { messagesFor } from '../cards/messages.js';
 import type { Case } from '../helpdesk/case.js';
 import { type CaseRefusal, decideAgentAction, showKeyRefusal } from '../helpdesk/decide-agent-action.js';
 import type { VerifiedStepUp } from '../identity/step-up.js';
@@ -14,7 +15,13 @@ import {
   recordKeyOut,
   releaseForCase,
 } from './agent-key-release.js';
-import { actorOfActivity, caseView, type HelpdeskContext, refusedCard } from './helpdesk-flow.js';
+import {
+  actorOfActivity,
+  caseView,
+  type HelpdeskContext,
+  refusedCard,
+  requesterLocale,
+} from './helpdesk-flow.js';
 import {
   type HideKeyCardPayload,
   hideJobKey,
@@ -171,6 +178,8 @@ export async function finishShowKey(
       current.requester.objectId,
       { deviceName: outcome.device.displayName, keyId: outcome.key.id },
       deps.now(),
+      // The requester's language, from the conversation the case came from.
+      messagesFor(requesterLocale(current)),
       deps.logger,
     );
   }

@@ -200,7 +200,7 @@ export async function presentRelease(context: TurnContext, release: PresentRelea
     },
     now(),
   );
-  if (services.notice) await notify(services.notice, requester.objectId, view, now(), logger);
+  if (services.notice) await notify(services.notice, requester.objectId, view, now(), messages, logger);
   turnLogger(context, logger).info(
     { requestId, deviceId: outcome.device.deviceId, keyId: outcome.key.id },
     'key released',
@@ -213,6 +213,7 @@ export async function notify(
   requesterObjectId: string,
   view: { readonly deviceName: string; readonly keyId: string },
   at: Date,
+  messages: Messages,
   logger: Logger,
 ): Promise<void> {
   try {
@@ -226,6 +227,7 @@ export async function notify(
         keyId: view.keyId,
         at: at.toISOString(),
         requesterName: user.displayName,
+        words: messages.releaseNotice,
       },
       logger,
     );

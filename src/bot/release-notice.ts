@@ -1,5 +1,6 @@
 import type { GraphClient, UserReference } from '../graph/graph-client.js';
 import type { MailMessage } from '../graph/graph-resources.js';
+import type { Messages } from '../cards/messages.js';
 import type { Logger } from '../observability/logger.js';
 import { formatKeyIdForDisplay } from '../recovery/key-id.js';
 
@@ -19,6 +20,8 @@ export interface ReleaseNoticeInput {
   /** When it was shown (ISO instant). */
   readonly at: string;
   readonly requesterName: string;
+  /** The mail's words, in the requester's language. */
+  readonly words: Messages['releaseNotice'];
 }
 
 /** Sent, or not (already logged): a notice never blocks or undoes a release. */
@@ -40,23 +43,12 @@ export function releaseNoticeMail(input: ReleaseNoticeInput): MailMessage {
   const day = iso.slice(0, 10);
   const time = iso.slice(11, 16);
   const keyId = formatKeyIdForDisplay(input.keyId);
+  const { deviceName, requesterName, words } = input;
   return {
-    subject: `The BitLocker recovery key for ${input.deviceName} was viewed`,
+    subject: words.subject(deviceName),
     body: {
       contentType: 'text',
-      content: [
-        `Hello ${input.requesterName},`,
-        '',
-        `The BitLocker recovery key for your device ${input.deviceName} was shown in your Microsoft Teams chat with the BitLocker Recovery Bot on ${day} at ${time} UTC.`,
-        '',
-        `Key ID: ${keyId}`,
-        '',
-        'If this was you, there is nothing more to do. IT makes sure the key is replaced with a new one.',
-        '',
-        "If this wasn't you, contact your IT helpdesk or security team now, by phone or in person, and tell them about this message.",
-        '',
-        'This message was sent automatically. It does not contain the key, and IT will never ask you for your password or a sign-in code.',
-      ].join('\n'),
+      content: words.lines({ requesterName, deviceName, day, time, keyId }).join('\n\n'),
     },
     toRecipients: [input.to],
   };

@@ -67,7 +67,6 @@ export interface Messages {
   readonly startWhereKeyId: string;
   readonly startTalkToIt: string;
   readonly startOver: string;
-  readonly continue: string;
 
   readonly helpTitle: string;
   readonly helpIntro: string;
@@ -200,6 +199,19 @@ export interface Messages {
     readonly title: string;
     readonly body: string;
     readonly askAgain: string;
+  };
+
+  /** The out-of-band mail after a release: which PC's key was shown and when. Never the key, no link. */
+  readonly releaseNotice: {
+    readonly subject: (deviceName: string) => string;
+    /** Paragraphs of the mail; `day` (YYYY-MM-DD) and `time` (HH:MM) are UTC, `keyId` is formatted. */
+    readonly lines: (notice: {
+      readonly requesterName: string;
+      readonly deviceName: string;
+      readonly day: string;
+      readonly time: string;
+      readonly keyId: string;
+    }) => readonly string[];
   };
 
   readonly groupChatRedirect: string;

@@ -37,7 +37,6 @@ export const en: Messages = {
   startWhereKeyId: 'Where do I find the Key ID?',
   startTalkToIt: 'Talk to IT',
   startOver: 'Start over',
-  continue: 'Continue',
 
   helpTitle: 'What I can do',
   helpIntro: 'Just tell me in your own words. These also work at any time:',
@@ -376,6 +375,18 @@ export const en: Messages = {
     title: 'Recovery key hidden',
     body: 'I have hidden the key from this chat. It has been shown once, so IT will make sure it is replaced with a new one.',
     askAgain: 'Still locked out? Type "restart" and I will help you again.',
+  },
+
+  releaseNotice: {
+    subject: (deviceName) => `The BitLocker recovery key for ${deviceName} was viewed`,
+    lines: ({ requesterName, deviceName, day, time, keyId }) => [
+      `Hello ${requesterName},`,
+      `The BitLocker recovery key for your device ${deviceName} was shown in your Microsoft Teams chat with the BitLocker Recovery Bot on ${day} at ${time} UTC.`,
+      `Key ID: ${keyId}`,
+      'If this was you, there is nothing more to do. IT makes sure the key is replaced with a new one.',
+      "If this wasn't you, contact your IT helpdesk or security team now, by phone or in person, and tell them about this message.",
+      'This message was sent automatically. It does not contain the key, and IT will never ask you for your password or a sign-in code.',
+    ],
   },
 
   groupChatRedirect:
