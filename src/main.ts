@@ -63,7 +63,10 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       options.understanding ??
       (await loadUnderstanding({
         onReady: ({ trained, ms, file }) =>
-          logger.info({ trained, ms: Math.round(ms), file }, trained ? 'understanding trained' : 'understanding loaded'),
+          logger.info(
+            { trained, ms: Math.round(ms), file },
+            trained ? 'understanding trained' : 'understanding loaded',
+          ),
       }));
     const now = () => new Date();
     const adapter = createBotAdapter(config);
@@ -178,10 +181,14 @@ const BEFORE_SIGN_IN = { deadlineMs: 2000, attemptTimeoutMs: 1500 } as const;
  * everyone may; a tenant that does not grant the app GroupMember.Read.All answers with an error, and then
  * the sign-in decides as before.
  */
-function selfServiceCheck(config: Config, graph: GraphSetup): (objectId: string) => Promise<boolean | undefined> {
+function selfServiceCheck(
+  config: Config,
+  graph: GraphSetup,
+): (objectId: string) => Promise<boolean | undefined> {
   const group = config.groups.selfService ?? (config.mode === 'demo' ? DEMO_GROUPS.selfService : undefined);
   const client = graph.clients({ token: graph.appToken, userInitiated: true, limits: BEFORE_SIGN_IN });
-  return async (objectId) => (group ? (await client.checkMemberGroups(objectId, [group])).includes(group) : true);
+  return async (objectId) =>
+    group ? (await client.checkMemberGroups(objectId, [group])).includes(group) : true;
 }
 
 /** A person waits in Teams: fail within the turn's time budget and let IT take over. */

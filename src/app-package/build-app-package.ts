@@ -10,7 +10,7 @@ import { processEnvironment } from '../config/process-environment.js';
 import { DEMO_BOT_APP_ID } from '../demo-tenant/sample-people.js';
 import { checkAppIcons } from './check-app-icons.js';
 import { substitutePlaceholders } from './substitute-placeholders.js';
-import { validateManifest } from './validate-manifest.js';
+import { validateLocalization, validateManifest } from './validate-manifest.js';
 
 /** Where to read the template and env files from, and where to write the package. */
 export interface BuildAppPackageOptions {
@@ -76,6 +76,29 @@ export async function buildAppPackage(options: BuildAppPackageOptions): Promise<
   }
   // validateManifest has just checked it against the official schema for its version.
   const manifest = parsed as TeamsManifest;
+  // The library's manifest type has no localizationInfo; the schema check above has vouched for its shape.
+  const { localizationInfo } = parsed as { localizationInfo?: { additionalLanguages?: { file: string }[] } };
+  const languageFiles = (localizationInfo?.additionalLanguages ?? []).map((language) => language.file);
+  const localizations = new Map<string, Buffer>();
+  const localizationProblems: string[] = [];
+  for (const file of languageFiles) {
+    const content = await readFile(join(appPackageDir, file)).catch(() => undefined);
+    if (!content) {
+      localizationProblems.push(`${file}: named in localizationInfo but not in ${appPackageDir}`);
+      continue;
+    }
+    localizationProblems.push(
+      ...(await validateLocalization(JSON.parse(content.toString('utf8')), manifest, file)),
+    );
+    localizations.set(file, content);
+  }
+  if (localizationProblems.length > 0) {
+    throw new AppPackageError(
+      'invalid-manifest',
+      `The manifest's language files are not valid:`,
+      localizationProblems,
+    );
+  }
 
   const iconNames = { color: manifest.icons.color, outline: manifest.icons.outline };
   const icons = {
@@ -91,6 +114,7 @@ export async function buildAppPackage(options: BuildAppPackageOptions): Promise<
   zip.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
   zip.addFile(iconNames.color, icons.color);
   zip.addFile(iconNames.outline, icons.outline);
+  for (const [file, content] of localizations) zip.addFile(file, content);
   await mkdir(dirname(outFile), { recursive: true });
   await writeFile(outFile, zip.toBuffer());
   return { outFile, manifest };

@@ -39,16 +39,61 @@ export async function validateManifest(manifest: unknown): Promise<string[]> {
   return problems;
 }
 
-function bundledSchemaFile(manifestVersion: string): string {
+/**
+ * Validates one file of `localizationInfo` against the official localization schema of the manifest's
+ * version, and checks what the schema cannot: that every localized key names a string the manifest has
+ * (a command that exists, in the list that exists). Returns one line per problem, prefixed with `file`.
+ */
+export async function validateLocalization(
+  strings: unknown,
+  manifest: unknown,
+  file: string,
+): Promise<string[]> {
+  const manifestVersion = (manifest as { manifestVersion?: unknown }).manifestVersion;
+  const schemaFile = bundledSchemaFile(String(manifestVersion), 'MicrosoftTeams.Localization.schema.json');
+  if (!existsSync(schemaFile)) return [`${file}: no localization schema bundled for "${manifestVersion}"`];
+  // The localization schema is a JSON schema like the manifest's; the validator takes any such pair.
+  const problems = (
+    await AppManifestUtils.validateAgainstSchema(
+      strings as AppManifest,
+      readSchema(schemaFile) as unknown as AppManifestSchema,
+    )
+  ).map((problem) => `${file}: ${problem.trim()}`);
+  if (typeof strings === 'object' && strings !== null) {
+    for (const key of Object.keys(strings)) {
+      if (key === '$schema' || key === 'localizationKeys') continue;
+      if (typeof valueAt(manifest, key) !== 'string') {
+        problems.push(`${file}: "${key}" names nothing in the manifest`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** The value at a localization key such as `bots[0].commandLists[1].commands[2].title`. */
+function valueAt(root: unknown, path: string): unknown {
+  let current = root;
+  for (const part of path.match(/[^.[\]]+/g) ?? []) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+function bundledSchemaFile(manifestVersion: string, name = 'MicrosoftTeams.schema.json'): string {
   const packageDir = dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest/package.json'));
   const version = manifestVersion === 'devPreview' ? 'vDevPreview' : `v${manifestVersion}`;
-  return join(packageDir, 'build', 'json-schemas', 'teams', version, 'MicrosoftTeams.schema.json');
+  return join(packageDir, 'build', 'json-schemas', 'teams', version, name);
 }
 
 function readSchema(file: string): AppManifestSchema {
   // Some older schemas contain `\a` and `\v` escapes that JSON.parse and Ajv's unicode regexes reject;
-  // @microsoft/app-manifest rewrites them the same way when it loads its own copies.
-  const text = readFileSync(file, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b');
+  // @microsoft/app-manifest rewrites them the same way when it loads its own copies. The localization
+  // schemas also close a bracket without escaping it (`\b]`), which unicode regexes reject too.
+  const text = readFileSync(file, 'utf8')
+    .replace(/\\a/g, '\\u0007')
+    .replace(/\\v/g, '\\u000b')
+    .replaceAll('\\\\b]', '\\\\b\\\\]');
   // The library types the schema as Ajv's JSONSchemaType of its manifest union; the file is that schema.
   return JSON.parse(text) as AppManifestSchema;
 }

@@ -24,11 +24,16 @@ import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../demo-tenant/sample-people.js';
 /** What one conversation says, in order; each is one measured turn. */
 const TURNS = [
   { kind: 'greeting', text: 'hi' },
-  { kind: 'sentence with a Key ID', text: 'my laptop wants the bitlocker key after a bios update, key id 4290b6c0' },
+  {
+    kind: 'sentence with a Key ID',
+    text: 'my laptop wants the bitlocker key after a bios update, key id 4290b6c0',
+  },
   { kind: 'question', text: 'where do I find the key id?' },
 ] as const;
 
 const TICKS_PER_SECOND = 100;
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
 
 interface Options {
   readonly dir: string;
@@ -165,7 +170,9 @@ async function measureColdStart(opts: Options): Promise<void> {
     await stopBot(bot);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`cold start to /readyz (${opts.runs} runs): median ${ms(percentile(sorted, 50))}, min ${ms(sorted[0]!)}, max ${ms(sorted[sorted.length - 1]!)}`);
+  out(
+    `cold start to /readyz (${opts.runs} runs): median ${ms(percentile(sorted, 50))}, min ${ms(sorted[0]!)}, max ${ms(sorted[sorted.length - 1]!)}`,
+  );
 }
 
 async function measureTurns(opts: Options): Promise<void> {
@@ -197,12 +204,14 @@ async function measureTurns(opts: Options): Promise<void> {
     for (let i = 0; i < opts.conversations; i += 1) await converse(true);
     const turns = opts.conversations * TURNS.length;
     const cpu = cpuMs(pid) - cpuBefore;
-    console.log(`triage turns (${opts.conversations} conversations × ${TURNS.length} messages, sequential):`);
+    out(`triage turns (${opts.conversations} conversations × ${TURNS.length} messages, sequential):`);
     for (const [kind, values] of latencies) {
       const sorted = [...values].sort((a, b) => a - b);
-      console.log(`  ${kind.padEnd(24)} p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}`);
+      out(`  ${kind.padEnd(24)} p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}`);
     }
-    console.log(`  bot CPU per turn: ${ms(cpu / turns)}; connector calls per turn: ${((connector.received() - repliesBefore) / turns).toFixed(2)}`);
+    out(
+      `  bot CPU per turn: ${ms(cpu / turns)}; connector calls per turn: ${((connector.received() - repliesBefore) / turns).toFixed(2)}`,
+    );
   } finally {
     await stopBot(bot);
     await new Promise<void>((done) => connector.server.close(() => done()));
@@ -210,6 +219,6 @@ async function measureTurns(opts: Options): Promise<void> {
 }
 
 const opts = options();
-console.log(`bench: ${opts.dir} on Node ${process.version}`);
+out(`bench: ${opts.dir} on Node ${process.version}`);
 await measureColdStart(opts);
 await measureTurns(opts);

@@ -18,7 +18,7 @@ import { type Logger, newCorrelationId } from '../observability/logger.js';
 import type { CaseRequestStore } from '../recovery/case-requests.js';
 import type { Job } from '../recovery/release-ports.js';
 import { initialTriageState, pendingQuestion, transition } from '../recovery/triage.js';
-import type { TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
+import type { RecoveryRequest, TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language, languageOfLocale } from '../understanding/languages.js';
 import type { Understanding } from '../understanding/understand.js';
 import type { BotAdapter } from './bot-adapter.js';
@@ -500,6 +500,7 @@ async function runTriage(
     if (effect.type === 'checkSelfService') {
       // The answer is a new event for the machine, which then says what happens next.
       const allowed = await selfServiceAllowed(context, deps);
+      if (allowed === false) await auditNotInGroup(context, effect.request, deps);
       await runTriage(
         context,
         state,
@@ -512,6 +513,28 @@ async function runTriage(
   }
 }
 
+/** A refusal before the sign-in is a decision like any other: it is audited as the sign-in's would be. */
+async function auditNotInGroup(
+  context: TurnContext,
+  request: RecoveryRequest,
+  deps: BotDependencies,
+): Promise<void> {
+  const requester = requesterOf(context.activity);
+  await deps.release?.audit.append({
+    at: deps.now().toISOString(),
+    correlationId: newCorrelationId(),
+    decision: 'denied',
+    reason: 'notInSelfServiceGroup',
+    requester: {
+      objectId: requester.objectId,
+      tenantId: requester.tenantId,
+      displayName: requester.displayName,
+    },
+    requestId: request.id,
+    ...(request.keyId ? { keyId: request.keyId } : {}),
+  });
+}
+
 /** Eligibility before the sign-in; a directory that does not answer is no answer, and the sign-in decides. */
 async function selfServiceAllowed(context: TurnContext, deps: BotDependencies): Promise<boolean | undefined> {
   const objectId = context.activity.from.aadObjectId;
@@ -519,7 +542,10 @@ async function selfServiceAllowed(context: TurnContext, deps: BotDependencies): 
   try {
     return await deps.selfServiceAllowed(objectId);
   } catch (error) {
-    turnLogger(context, deps.logger).warn({ err: error }, 'self-service eligibility unknown; the sign-in decides');
+    turnLogger(context, deps.logger).warn(
+      { err: error },
+      'self-service eligibility unknown; the sign-in decides',
+    );
     return undefined;
   }
 }

@@ -123,7 +123,10 @@ export async function openCase(caseRequest: CaseRequest, deps: HelpdeskContext):
     // Someone tried to get this person's key: security hears it as well as the helpdesk.
     const alert = deps.messages.helpdesk.suspiciousContactAlert(opened.number, opened.requester.displayName);
     if (await tellSecurity(opened.number, alert, deps))
-      deps.logger.warn({ security: true, caseNumber: opened.number }, 'suspicious contact reported to security');
+      deps.logger.warn(
+        { security: true, caseNumber: opened.number },
+        'suspicious contact reported to security',
+      );
   }
   if (!opened.post) return (await postCase(opened, deps)) ?? opened;
   return opened;

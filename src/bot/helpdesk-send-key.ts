@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { messagesFor } from '../cards/messages.js';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import { agentSignInCard } from '../cards/case-card.js';
+import { messagesFor } from '../cards/messages.js';
 import type { Case } from '../helpdesk/case.js';
 import { decideAgentAction } from '../helpdesk/decide-agent-action.js';
 import type { VerifiedStepUp } from '../identity/step-up.js';

@@ -1,6 +1,6 @@
+import type { Messages } from '../cards/messages.js';
 import type { GraphClient, UserReference } from '../graph/graph-client.js';
 import type { MailMessage } from '../graph/graph-resources.js';
-import type { Messages } from '../cards/messages.js';
 import type { Logger } from '../observability/logger.js';
 import { formatKeyIdForDisplay } from '../recovery/key-id.js';
 

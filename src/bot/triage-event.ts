@@ -1,13 +1,13 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { CARD_INPUTS, CARD_VERBS, type CardVerb } from '../cards/adaptive-card.js';
-import { errorCodeIn } from '../understanding/answer-finder.js';
 import {
   DEVICE_KINDS,
   ROOT_CAUSES,
   SUGGESTIBLE_INTENTS,
   type TriageEvent,
 } from '../recovery/triage-types.js';
+import { errorCodeIn } from '../understanding/answer-finder.js';
 
 /** Longest text worth reading from a card's box; a Key ID with dashes and braces is 38 characters. */
 const MAX_BOX_TEXT = 200;
@@ -19,7 +19,10 @@ const submitSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(CARD_VERBS.talkToIt) }),
   z.object({ verb: z.literal(CARD_VERBS.help) }),
   z.object({ verb: z.literal(CARD_VERBS.restart) }),
-  z.object({ verb: z.literal(CARD_VERBS.submitKeyId), [CARD_INPUTS.keyId]: z.string().max(MAX_BOX_TEXT).optional() }),
+  z.object({
+    verb: z.literal(CARD_VERBS.submitKeyId),
+    [CARD_INPUTS.keyId]: z.string().max(MAX_BOX_TEXT).optional(),
+  }),
   z.object({ verb: z.literal(CARD_VERBS.confirmKeyIdYes) }),
   z.object({ verb: z.literal(CARD_VERBS.confirmKeyIdNo) }),
   z.object({

@@ -12,6 +12,8 @@ import {
 import { formatKeyId } from './format-key-id.js';
 import type { Messages } from './messages.js';
 
+/** Teams renders at most five buttons in a row of actions; the causes come as two rows. */
+const CAUSE_ROWS: readonly (readonly RootCause[])[] = [ROOT_CAUSES.slice(0, 4), ROOT_CAUSES.slice(4)];
 /** The kinds of PC that change the path; "work PC" is what the card assumes. */
 const OTHER_DEVICE_KINDS = ['personalPc', 'secondHand', 'oldDomainPc'] as const;
 const OTHER_DEVICE_KINDS_ID = 'otherDeviceKinds';
@@ -29,7 +31,7 @@ export function askAnswersCard(keyId: string, askDeviceKind: boolean, messages: 
     [
       title(messages.answersTitle),
       { type: 'FactSet', facts: [{ title: messages.keyIdLabel, value: formatKeyId(keyId) }] },
-      { type: 'ActionSet', actions: ROOT_CAUSES.map(causeButton) },
+      ...CAUSE_ROWS.map((row) => ({ type: 'ActionSet' as const, actions: row.map(causeButton) })),
       ...(askDeviceKind
         ? [
             text(messages.assumedWorkPc, { isSubtle: true, size: 'Small' }),

@@ -1,5 +1,13 @@
 import type { Noted } from '../recovery/triage-types.js';
-import { type AdaptiveCard, CARD_VERBS, type CardElement, cardOf, submit, text, title } from './adaptive-card.js';
+import {
+  type AdaptiveCard,
+  CARD_VERBS,
+  type CardElement,
+  cardOf,
+  submit,
+  text,
+  title,
+} from './adaptive-card.js';
 import { keyIdInput } from './key-id-input.js';
 import type { Messages } from './messages.js';
 
@@ -9,7 +17,9 @@ import type { Messages } from './messages.js';
  */
 export function askKeyIdCard(noted: Noted, messages: Messages): AdaptiveCard {
   const facts = [
-    ...(noted.rootCause ? [{ title: messages.rootCauseFact, value: messages.rootCauseChoices[noted.rootCause] }] : []),
+    ...(noted.rootCause
+      ? [{ title: messages.rootCauseFact, value: messages.rootCauseChoices[noted.rootCause] }]
+      : []),
     ...(noted.deviceKind
       ? [{ title: messages.deviceKindFact, value: messages.deviceKindChoices[noted.deviceKind] }]
       : []),

@@ -1,5 +1,13 @@
 import type { SuggestibleIntent } from '../recovery/triage-types.js';
-import { type AdaptiveCard, CARD_VERBS, cardOf, submit, text, title } from './adaptive-card.js';
+import {
+  type ActionSetElement,
+  type AdaptiveCard,
+  CARD_VERBS,
+  cardOf,
+  submit,
+  text,
+  title,
+} from './adaptive-card.js';
 import type { Messages } from './messages.js';
 
 /**
@@ -7,22 +15,29 @@ import type { Messages } from './messages.js';
  * Never "I did not get that": every way out is one tap.
  */
 export function didYouMeanCard(options: readonly SuggestibleIntent[], messages: Messages): AdaptiveCard {
-  return cardOf([title(messages.didYouMean)], choices(options, messages));
+  return cardOf([title(messages.didYouMean), choices(options, messages)]);
 }
 
 /** Clearly not about a locked PC: what the bot is for, in two lines, and the same offer. */
 export function outOfScopeCard(options: readonly SuggestibleIntent[], messages: Messages): AdaptiveCard {
-  return cardOf(
-    [title(messages.outOfScopeTitle), text(messages.outOfScopeBody), text(messages.didYouMean, { weight: 'Bolder' })],
+  return cardOf([
+    title(messages.outOfScopeTitle),
+    text(messages.outOfScopeBody),
+    text(messages.didYouMean, { weight: 'Bolder' }),
     choices(options, messages),
-  );
+  ]);
 }
 
-function choices(options: readonly SuggestibleIntent[], messages: Messages) {
-  return [
-    ...options
-      .filter((intent) => intent !== 'talkToIt')
-      .map((intent) => submit(messages.intentLabels[intent], CARD_VERBS.chose, {}, { intent })),
-    submit(messages.startTalkToIt, CARD_VERBS.talkToIt),
-  ];
+/** Up to three intents and a person, in the body so they stack full width on a phone. */
+function choices(options: readonly SuggestibleIntent[], messages: Messages): ActionSetElement {
+  return {
+    type: 'ActionSet',
+    actions: [
+      ...options
+        .filter((intent) => intent !== 'talkToIt')
+        .slice(0, 3)
+        .map((intent) => submit(messages.intentLabels[intent], CARD_VERBS.chose, {}, { intent })),
+      submit(messages.startTalkToIt, CARD_VERBS.talkToIt),
+    ],
+  };
 }

@@ -9,7 +9,7 @@ import type {
   SuggestibleIntent,
   TriageState,
 } from '../recovery/triage-types.js';
-
+import { DEFAULT_LANGUAGE, type Language, languageOfLocale } from '../understanding/languages.js';
 import type {
   CaseEvent,
   CaseStatus,
@@ -17,21 +17,29 @@ import type {
   RequesterUpdateKind,
   VerificationMethod,
 } from './case-card.js';
-
-import { DEFAULT_LANGUAGE, type Language, languageOfLocale } from '../understanding/languages.js';
+import { de } from './messages/de.js';
 import { en } from './messages/en.js';
+import { es } from './messages/es.js';
+import { fr } from './messages/fr.js';
+import { it } from './messages/it.js';
+import { nl } from './messages/nl.js';
+import { pl } from './messages/pl.js';
+import { pt } from './messages/pt.js';
 
 export { en };
 
-/** One catalogue per language; the compiler checks each is complete (every key, the same parameters). */
-export const CATALOGUE: { readonly [language in Language]?: Messages } = { en };
+/**
+ * One catalogue per language. The compiler checks each is complete (every key, the same parameters);
+ * a test checks that the words put in (names, numbers, Key IDs) come out in every language.
+ */
+export const CATALOGUE: { readonly [language in Language]: Messages } = { en, de, fr, es, nl, pl, it, pt };
 
 /**
  * The words for a conversation in `locale`: a Teams locale (`de-DE`) or one of the bot's languages (`de`).
  * Any other locale gets English.
  */
 export function messagesFor(locale: string | undefined): Messages {
-  return CATALOGUE[languageOfLocale(locale) ?? DEFAULT_LANGUAGE] ?? en;
+  return CATALOGUE[languageOfLocale(locale) ?? DEFAULT_LANGUAGE];
 }
 
 /** The words of one guided answer: a title, a lead-in, the list that is the point of it, and closing lines. */

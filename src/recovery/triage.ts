@@ -324,7 +324,11 @@ function confirmKeyId(
   const at = now.toISOString();
   const { candidate: _candidate, ...rest } = state;
   if (accepted) {
-    return answer({ ...rest, step: 'awaitingAnswers', keyId: state.candidate, misses: 0, updatedAt: at }, {}, now);
+    return answer(
+      { ...rest, step: 'awaitingAnswers', keyId: state.candidate, misses: 0, updatedAt: at },
+      {},
+      now,
+    );
   }
   const next: TriageState = { ...rest, step: 'awaitingKeyId', updatedAt: at, misses: 0 };
   return { state: next, effects: repeatQuestion(next) };
@@ -548,7 +552,10 @@ function startRequest(now: Date, noted: Noted): Transition {
 }
 
 function welcome(state: IdleState, at: string): Transition {
-  return { state: { ...state, updatedAt: at, misses: 0, greeted: true }, effects: [say({ type: 'welcome' })] };
+  return {
+    state: { ...state, updatedAt: at, misses: 0, greeted: true },
+    effects: [say({ type: 'welcome' })],
+  };
 }
 
 function guided(guide: Guide, at: string): Transition {

@@ -22,7 +22,8 @@ const SIMILARITY_THRESHOLD = 0.8;
 const ERROR_CODE = /\b(?:E_FVE|FVE_E)_[A-Z0-9_]{2,60}\b/i;
 
 /** A negation right before a phrase, in any of the languages (accents already removed). */
-const NEGATION = /(?:^|[^\p{L}])(?:not|no|isnt|never|nicht|kein|keine|keinen|pas|non|niet|geen|nie|nao|nem|ni)\s+$/u;
+const NEGATION =
+  /(?:^|[^\p{L}])(?:not|no|isnt|never|nicht|kein|keine|keinen|pas|non|niet|geen|nie|nao|nem|ni)\s+$/u;
 
 /**
  * Which root cause wins when a message names several: a possibly stolen or tampered PC first (it changes
@@ -50,9 +51,7 @@ const DEVICE_KIND_PRIORITY: readonly DeviceKind[] = [
  * `entities/<language>.txt`, matched ignoring case and accents and tolerating small typos ("bois update").
  * English phrases are looked for in every language, because IT words travel ("BIOS update", "dock").
  */
-export async function createAnswerFinder(
-  words: ReadonlyMap<Language, EntityWords>,
-): Promise<AnswerFinder> {
+export async function createAnswerFinder(words: ReadonlyMap<Language, EntityWords>): Promise<AnswerFinder> {
   const container = await containerBootstrap();
   const ner = new Ner({ threshold: SIMILARITY_THRESHOLD }, container);
   for (const [language, lexicon] of words) {

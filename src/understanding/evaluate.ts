@@ -21,7 +21,11 @@ export interface Evaluation {
   readonly byLanguage: ReadonlyMap<Language, Rate>;
   readonly byIntent: ReadonlyMap<Intent, Rate>;
   /** expected → got pairs that went wrong, most frequent first. */
-  readonly confusions: readonly { readonly expected: Intent; readonly got: Verdict; readonly count: number }[];
+  readonly confusions: readonly {
+    readonly expected: Intent;
+    readonly got: Verdict;
+    readonly count: number;
+  }[];
   /** Share of labelled answers found exactly as labelled. */
   readonly answers: Rate;
 }

@@ -62,7 +62,12 @@ export function classifierText(text: string): string {
     words.length > MAX_WORDS_BESIDE_A_KEY_ID
       ? masked.replaceAll(KEY_ID_TOKEN, ' ').replace(/\s+/g, ' ').trim()
       : masked;
-  const plain = sentence.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const plain =
+    sentence
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   const pairs = plain.slice(1).map((word, index) => `${plain[index]}${word}`);
   return [sentence, ...pairs].join(' ');
 }
@@ -86,15 +91,20 @@ export async function trainIntentClassifier(
 ): Promise<IntentClassifier & { readonly model: () => IntentModel }> {
   const { manager, guesser } = await nluManager();
   for (const [language, utterances] of corpora) {
-    for (const utterance of utterances) manager.add(language, classifierText(utterance.text), utterance.intent);
+    for (const utterance of utterances)
+      manager.add(language, classifierText(utterance.text), utterance.intent);
   }
   await manager.train();
-  return { ...classifierOf(manager, guesser), model: () => ({ format: MODEL_FORMAT, nlu: manager.toJSON() }) };
+  return {
+    ...classifierOf(manager, guesser),
+    model: () => ({ format: MODEL_FORMAT, nlu: manager.toJSON() }),
+  };
 }
 
 /** A classifier from a model that {@link trainIntentClassifier} made (much faster than training). */
 export async function loadIntentClassifier(model: IntentModel): Promise<IntentClassifier> {
-  if (model.format !== MODEL_FORMAT) throw new Error(`intent model format ${model.format} is not ${MODEL_FORMAT}`);
+  if (model.format !== MODEL_FORMAT)
+    throw new Error(`intent model format ${model.format} is not ${MODEL_FORMAT}`);
   const { manager, guesser } = await nluManager();
   manager.fromJSON(model.nlu);
   return classifierOf(manager, guesser);
@@ -134,4 +144,3 @@ function classifierOf(manager: NluManager, guesser: LanguageGuesser): IntentClas
 function isIntent(value: string): value is Intent {
   return (INTENTS as readonly string[]).includes(value);
 }
-

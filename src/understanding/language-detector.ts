@@ -43,7 +43,8 @@ export function createLanguageDetector(
     for (const { letters, language } of TELLTALE_LETTERS) {
       if (letters.test(lower)) evidence.set(language, evidence.get(language)! + 1);
     }
-    for (const { language, score } of guess(lower)) evidence.set(language, evidence.get(language)! + score / 4);
+    for (const { language, score } of guess(lower))
+      evidence.set(language, evidence.get(language)! + score / 4);
     const ranked = [...evidence].sort((a, b) => b[1] - a[1]);
     const [best, second] = ranked as [[Language, number], [Language, number]];
     const clear = best[1] >= MIN_EVIDENCE && best[1] >= MIN_LEAD * second[1];

@@ -23,7 +23,9 @@ const heldOut = new Map(LANGUAGES.map((language) => [language, readCorpus(split,
 const evaluation = await evaluateUnderstanding(understanding, heldOut);
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
-out(`Trained on ${LANGUAGES.length} languages in ${trainingMs.toFixed(0)} ms (sure at score ≥ ${SURE_SCORE}).`);
+out(
+  `Trained on ${LANGUAGES.length} languages in ${trainingMs.toFixed(0)} ms (sure at score ≥ ${SURE_SCORE}).`,
+);
 out();
 out(`Accuracy per intent (${split}):`);
 for (const [intent, rate] of [...evaluation.byIntent].sort((a, b) => a[0].localeCompare(b[0])))
@@ -33,10 +35,13 @@ out(`Accuracy per language (${split}):`);
 for (const [language, rate] of evaluation.byLanguage) out(`  ${language.padEnd(16)} ${percent(rate)}`);
 out();
 out('Most confused (expected → what the bot did):');
-for (const { expected, got, count } of evaluation.confusions.slice(0, 12)) out(`  ${count}× ${expected} → ${got}`);
+for (const { expected, got, count } of evaluation.confusions.slice(0, 12))
+  out(`  ${count}× ${expected} → ${got}`);
 out();
 out(`Answers found as labelled (cause, PC type, Key ID): ${percent(evaluation.answers)}`);
-out(`${split === 'dev' ? 'Development set' : 'Held-out'} total: ${percent({ correct: Math.round(evaluation.accuracy * evaluation.judged.length), total: evaluation.judged.length })}`);
+out(
+  `${split === 'dev' ? 'Development set' : 'Held-out'} total: ${percent({ correct: Math.round(evaluation.accuracy * evaluation.judged.length), total: evaluation.judged.length })}`,
+);
 if (verbose) {
   out();
   out('Misses:');

@@ -9,12 +9,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppPackageError, buildAppPackage } from '../../src/app-package/build-app-package.js';
 import { decodePng } from '../../src/app-package/decode-png.js';
 import { substitutePlaceholders } from '../../src/app-package/substitute-placeholders.js';
-import { validateManifest } from '../../src/app-package/validate-manifest.js';
+import { validateLocalization, validateManifest } from '../../src/app-package/validate-manifest.js';
 import { DEMO_BOT_APP_ID } from '../../src/demo-tenant/sample-people.js';
+import { LANGUAGES } from '../../src/understanding/languages.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const appPackageDir = join(repoRoot, 'appPackage');
 const template = readFileSync(join(appPackageDir, 'manifest.json'), 'utf8');
+
+const LANGUAGE_FILES = LANGUAGES.filter((language) => language !== 'en').map(
+  (language) => `${language}.json`,
+);
 
 const SAMPLE_VALUES = {
   TEAMS_APP_ID: '3f1a2b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b',
@@ -36,7 +41,7 @@ function aProject(envFiles: Record<string, Record<string, string>>): string {
     const lines = Object.entries(values).map(([name, value]) => `${name}=${value}`);
     writeFileSync(join(dir, 'env', file), `# written by app-package.test.ts\n${lines.join('\n')}\n`);
   }
-  for (const file of ['manifest.json', 'color.png', 'outline.png']) {
+  for (const file of ['manifest.json', 'color.png', 'outline.png', ...LANGUAGE_FILES]) {
     cpSync(join(appPackageDir, file), join(dir, 'appPackage', file));
   }
   return dir;
@@ -137,7 +142,7 @@ describe('validateManifest', () => {
 });
 
 describe('buildAppPackage', () => {
-  it('writes a zip with exactly the manifest and the two icons, values substituted', async () => {
+  it('writes a zip with exactly the manifest, the two icons and the language files, values substituted', async () => {
     const project = aProject({ '.env.dev': SAMPLE_VALUES });
     const outFile = join(project, 'appPackage', 'build', 'appPackage.zip');
 
@@ -154,7 +159,10 @@ describe('buildAppPackage', () => {
         .getEntries()
         .map((entry) => entry.entryName)
         .sort(),
-    ).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    ).toEqual([...LANGUAGE_FILES, 'color.png', 'manifest.json', 'outline.png'].sort());
+    for (const file of LANGUAGE_FILES) {
+      expect(zip.readAsText(file)).toBe(readFileSync(join(appPackageDir, file), 'utf8'));
+    }
     const manifestText = zip.readAsText('manifest.json');
     expect(manifestText).not.toContain('${{');
     const manifest = JSON.parse(manifestText);
@@ -231,6 +239,53 @@ describe('buildAppPackage', () => {
     }).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 'invalid-manifest' });
     expect((failure as Error).message).toMatch(/is not valid:\n {2}- \/bots\/0\/botId must match pattern/);
+  });
+
+  it('localizes the app into every language the bot speaks, each file valid and naming real strings', async () => {
+    const manifest = filledTemplate() as ManifestJson & {
+      localizationInfo: { additionalLanguages: { languageTag: string; file: string }[] };
+    };
+    expect(
+      manifest.localizationInfo.additionalLanguages.map((language) => language.languageTag).sort(),
+    ).toEqual(LANGUAGES.filter((language) => language !== 'en').sort());
+    for (const file of LANGUAGE_FILES) {
+      const strings = JSON.parse(readFileSync(join(appPackageDir, file), 'utf8')) as Record<string, string>;
+      expect(await validateLocalization(strings, manifest, file)).toEqual([]);
+      // The helpdesk channel's commands are typed as they are: only their descriptions are translated.
+      for (const [index, command] of manifest.bots[0]!.commandLists[1]!.commands.entries()) {
+        expect(strings[`bots[0].commandLists[1].commands[${index}].title`] ?? command.title).toBe(
+          command.title,
+        );
+      }
+      expect(strings['bots[0].commandLists[0].commands[0].title']).toBeTruthy();
+    }
+  });
+
+  it('refuses a language file that is too long or names a string the manifest does not have', async () => {
+    const project = aProject({ '.env.dev': SAMPLE_VALUES });
+    const broken = join(project, 'appPackage');
+    const strings = JSON.parse(readFileSync(join(broken, 'de.json'), 'utf8'));
+    writeFileSync(
+      join(broken, 'de.json'),
+      JSON.stringify({
+        ...strings,
+        'name.short': 'x'.repeat(31),
+        'bots[0].commandLists[0].commands[9].title': 'x',
+      }),
+    );
+    const failure = await buildAppPackage({
+      environment: 'dev',
+      envDir: join(project, 'env'),
+      appPackageDir: broken,
+      outFile: join(project, 'x.zip'),
+    }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'invalid-manifest' });
+    expect((failure as Error).message).toMatch(
+      /de\.json: \/name\.short must NOT have more than 30 characters/,
+    );
+    expect((failure as Error).message).toMatch(
+      /de\.json: "bots\[0\]\.commandLists\[0\]\.commands\[9\]\.title" names nothing/,
+    );
   });
 
   it('refuses icons Teams would reject', async () => {

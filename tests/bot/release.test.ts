@@ -130,14 +130,14 @@ describe('verified self-service release over HTTP, with the real sign-in', () =>
     expect(await harness.app.store.caseRequests.latestFor(lee.id)).toMatchObject({ reason: 'notReleasable' });
   });
 
-  it('outside the self-service group: escalated with the same words, no key read', async () => {
+  it('outside the self-service group: told before any sign-in, escalated, audited, no key read', async () => {
     const key = keysOf(harness, DEMO_DEVICE_NAMES.adeleLaptop)[0]!;
     const chat = harness.personalChat(adele);
-    const verify = await askForKey(chat, key.id.slice(0, 8));
     const before = keyReads(harness);
-    const result = await signIn(harness, verifyLink(verify), adele.id);
+    const answersTurn = await askForKey(chat, key.id.slice(0, 8));
+    expect(answersTurn.transcript).not.toContain("Verify it's you");
+    expect(said(answersTurn.calls)).toContain("Getting keys yourself isn't switched on for your account");
     expect(keyReads(harness)).toBe(before);
-    expect(said(result.after)).toContain("I couldn't release a key for that Key ID from here.");
     const audit = await harness.app.store.audit.query({ requesterObjectId: adele.id });
     expect(audit[0]).toMatchObject({ decision: 'denied', reason: 'notInSelfServiceGroup' });
   });
@@ -168,7 +168,8 @@ describe('tenant switch and limits', () => {
       const verify = await askForKey(chat, key.id.slice(0, 8));
       const result = await signIn(harness, verifyLink(verify), alex.id);
       expect(releaseCardIn(result.after)).toBeUndefined();
-      expect(said(result.after)).toContain("I couldn't release a key for that Key ID from here.");
+      // The Key ID matched Alex's own PC, so the verified owner hears the real reason.
+      expect(said(result.after)).toContain("Your organization doesn't let people read their own keys");
       const audit = await harness.app.store.audit.query({ requesterObjectId: alex.id });
       expect(audit[0]).toMatchObject({ decision: 'denied', reason: 'notAllowedByTenant' });
     } finally {

@@ -11,6 +11,7 @@ import {
   runRotationCheck,
   scheduleRotationCheck,
 } from '../../src/bot/rotation.js';
+import { en } from '../../src/cards/messages.js';
 import type { DemoTenant } from '../../src/demo-tenant/demo-tenant.js';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
 import { createGraphClient, type GraphClient } from '../../src/graph/graph-client.js';
@@ -430,6 +431,7 @@ describe('sendReleaseNotice', () => {
       keyId: osKey.id,
       at: '2025-03-04T09:05:00.000Z',
       requesterName: 'Alex Wilber',
+      words: en.releaseNotice,
     };
   }
 

@@ -202,6 +202,13 @@ describe('secret scan: after every flow, no recovery password anywhere the bot w
         await chat.send('talk to IT');
       },
       async (chat) => {
+        // Sentences, mid-flow questions, a scam report and a password typed in words around it.
+        await chat.send('my work laptop wants the bitlocker key after a bios update');
+        await chat.send(`where do I find it? is it ${PASTED_PASSWORD}`);
+        await chat.send('someone called me and asked for my key');
+        await chat.submit({ verb: 'reportSuspiciousContact' });
+      },
+      async (chat) => {
         await chat.send('help');
         await chat.send('my key id is 4290B6C0');
         await chat.send('status');
@@ -231,7 +238,8 @@ describe('secret scan: after every flow, no recovery password anywhere the bot w
     // Denials.
     await release(megan, screenKeyId(demoKey(harness, DEMO_DEVICE_NAMES.meganOldPc)));
     await release(alex, screenKeyId(demoKey(harness, DEMO_DEVICE_NAMES.alexLaptop)));
-    await release(adele, screenKeyId(demoKey(harness, DEMO_DEVICE_NAMES.adeleLaptop)));
+    // Outside the self-service group: refused before any sign-in.
+    await askForKey(freshChat(adele), screenKeyId(demoKey(harness, DEMO_DEVICE_NAMES.adeleLaptop)));
     await release(isaiah, screenKeyId(demoKey(harness, DEMO_DEVICE_NAMES.alexDesktop)));
     const policy = harness.demoTenant.data.authorizationPolicy.defaultUserRolePermissions;
     policy.allowedToReadBitlockerKeysForOwnedDevice = false;

@@ -78,27 +78,37 @@ describe('triage conversation over HTTP', () => {
   it('happy path: a Key ID in the first message reaches the verification hand-off in 2 actions', async () => {
     const chat = freshChat();
     const first = await chat.send('hi, my PC is locked and the key id is 4290b6c0');
-    expect(lines(first)).toEqual(['[card] Two quick questions | buttons: Continue / Why did this happen?']);
+    expect(lines(first)).toEqual([
+      '[card] What happened just before the blue screen? | buttons: Not a work PC? / Why did this happen?',
+    ]);
     expect(said(first)).toContain('4290B6C0');
-    const second = await chat.submit(answers('windowsUpdate', 'workPc', 'E_FVE_BAD_CODE_ID'));
+    const second = await chat.submit({ verb: 'answers', rootCause: 'windowsUpdate' });
     expect(lines(second)).toEqual(["[card] Thanks, that's all I need | buttons: Verify it's you"]);
-    expect(said(second)).toMatch(/4290B6C0[\s\S]*A Windows update[\s\S]*My work PC[\s\S]*E_FVE_BAD_CODE_ID/);
+    expect(said(second)).toMatch(/4290B6C0[\s\S]*A Windows update/);
     expect(harness.logs.some((line) => line.includes('verification hand-off'))).toBe(true);
   });
 
-  it('the long way: welcome, start, Key ID help, Key ID with a look-alike confirmed, answers', async () => {
+  it('the long way: welcome, start, Key ID help, Key ID with a look-alike confirmed, one tap', async () => {
     const chat = freshChat();
     expect(lines(await chat.send('hello'))[0]).toMatch(/^\[card\] BitLocker recovery/);
-    expect(lines(await chat.submit({ verb: 'startRecovery' }))[0]).toMatch(/^\[card\] /);
+    expect(lines(await chat.submit({ verb: 'startRecovery' }))[0]).toMatch(/^\[card\] What is the Key ID\?/);
     const help = await chat.submit({ verb: 'whereKeyId' });
     expect(said(help)).toMatch(/Recovery key ID/);
     const confirm = await chat.submit({ verb: 'submitKeyId', keyId: '429OB6C0' });
     expect(said(confirm)).toContain('Did you mean 4290B6C0?');
     expect(said(confirm)).toContain('O → 0');
-    expect(lines(await chat.submit({ verb: 'confirmKeyIdYes' }))[0]).toMatch(/Two quick questions/);
-    expect(lines(await chat.submit(answers('hardwareChange', 'notSure')))[0]).toMatch(
+    expect(lines(await chat.submit({ verb: 'confirmKeyIdYes' }))[0]).toMatch(/What happened just before/);
+    expect(lines(await chat.submit({ verb: 'answers', rootCause: 'hardwareChange' }))[0]).toMatch(
       /Thanks, that's all I need/,
     );
+  });
+
+  it('an error code typed on the way is kept for IT and shown on the verify card', async () => {
+    const chat = freshChat();
+    await chat.send('4290B6C0');
+    const turn = await chat.send('it says E_FVE_DEVICE_LOCKEDOUT, i typed the wrong pin too many times');
+    expect(lines(turn)[0]).toMatch(/Thanks, that's all I need/);
+    expect(said(turn)).toMatch(/A wrong PIN, too many times[\s\S]*E_FVE_DEVICE_LOCKEDOUT/);
   });
 
   it('personal PC: guidance for the personal Microsoft account, then the no-key checklist', async () => {
@@ -156,12 +166,13 @@ describe('triage conversation over HTTP', () => {
     });
   });
 
-  it('answers the missing question instead of guessing', async () => {
+  it('an old domain PC tapped first still gets asked what happened (IT wants to know), without the PC question', async () => {
     const chat = freshChat();
     await chat.send('4290B6C0');
-    const turn = await chat.submit({ verb: 'answers', deviceKind: 'workPc' });
-    expect(lines(turn)[0]).toMatch(/Two quick questions/);
-    expect(said(turn)).toMatch(/what happened/i);
+    const turn = await chat.submit({ verb: 'answers', deviceKind: 'oldDomainPc' });
+    expect(lines(turn)).toEqual([
+      '[card] What happened just before the blue screen? | buttons: Why did this happen?',
+    ]);
   });
 
   it('why did this happen: causes in plain words', async () => {
@@ -209,10 +220,17 @@ describe('triage conversation over HTTP', () => {
     expect(lines(second).at(-1)).toMatch(/Talk to IT \/ Start over/);
   });
 
+  it('while the Key ID is awaited, words that are no Key ID get "that does not look like a Key ID"', async () => {
+    const chat = freshChat();
+    await chat.submit({ verb: 'startRecovery' });
+    const turn = await chat.send('GHJKL-MNP');
+    expect(said(turn)).toMatch(/does not look like a Key ID/);
+  });
+
   it('talk to IT after the hand-off keeps the Key ID and the answers', async () => {
     const chat = freshChat(4);
     await chat.send('key id 77AA88BB');
-    await chat.submit(answers('wrongPin', 'workPc'));
+    await chat.submit({ verb: 'answers', rootCause: 'wrongPin' });
     const turn = await chat.submit({ verb: 'talkToIt' });
     expect(said(turn)).toContain('77AA88BB');
     expect(await harness.app.store.caseRequests.latestFor(person(4).id)).toMatchObject({
@@ -229,10 +247,30 @@ describe('triage conversation over HTTP', () => {
     expect(said(stale)).toMatch(/earlier request/i);
   });
 
-  it('an unreadable card submit is treated as not understood, not as a crash', async () => {
+  it('an unreadable card submit is answered in words, not as a crash', async () => {
     const chat = freshChat();
     const turn = await chat.submit({ verb: 'deleteEverything', rootCause: 'x' });
     expect(turn.status).toBe(200);
+    expect(said(turn)).toMatch(/earlier request/);
+  });
+
+  it('a message whose text is not a string is read as no text, not a crash', async () => {
+    const chat = freshChat();
+    const turn = await harness.post({ ...messageOf(chat.context, ''), text: { evil: true } });
+    expect(turn.status).toBe(200);
     expect(turn.replies.length).toBeGreaterThan(0);
+  });
+
+  it('someone outside the self-service group hears it before any sign-in, and IT gets the case', async () => {
+    const adele = DEMO_PEOPLE.find((p) => !p.selfService)!;
+    const chat = harness.personalChat(adele, { fresh: true });
+    const turn = await chat.send(
+      'my laptop wants the bitlocker key after the windows update, key id 4290B6C0',
+    );
+    expect(lines(turn)[0]).toMatch(/I've asked IT to help/);
+    expect(said(turn)).toMatch(/isn't switched on for your account/);
+    expect(JSON.stringify(turn.calls)).not.toContain('/auth/start');
+    const recorded = await harness.app.store.caseRequests.latestFor(adele.id);
+    expect(recorded).toMatchObject({ reason: 'notInSelfServiceGroup', request: { keyId: '4290B6C0' } });
   });
 });

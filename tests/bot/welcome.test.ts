@@ -8,8 +8,7 @@ const [alex, megan, adele, nestor] = DEMO_PEOPLE as [
   (typeof DEMO_PEOPLE)[number],
   (typeof DEMO_PEOPLE)[number],
 ];
-const WELCOME =
-  '[card] BitLocker recovery | buttons: My PC shows a BitLocker recovery screen / Where do I find the Key ID? / Talk to IT';
+const WELCOME = '[card] BitLocker recovery | buttons: Where do I find the Key ID? / Talk to IT';
 
 describe('the bot’s first words', () => {
   let harness: ConversationHarness;
@@ -30,18 +29,27 @@ describe('the bot’s first words', () => {
   it('welcomes on the first message, then answers "help" with the help card', async () => {
     const chat = harness.personalChat(megan);
     expect((await chat.send('hello?')).transcript).toBe(`bot: ${WELCOME}`);
+    // Once welcomed, "hi" gets a short line, not the whole card again.
+    expect((await chat.send('hi')).transcript).toMatch(/^bot: Hi again!/);
     const help = await chat.send('help');
     expect(help.transcript).toMatch(/^bot: \[card\] What I can do \| buttons: /);
     expect(cardText(help.replies[0]?.card)).toMatch(/restart[\s\S]*status[\s\S]*talk to IT/);
   });
 
-  it('takes a Key ID typed in a sentence straight to the two questions', async () => {
+  it('takes a Key ID typed in a sentence straight to what happened just before', async () => {
     const chat = harness.personalChat(adele);
     await chat.send('hi');
     const turn = await chat.send('my pc is locked, key id 4290b6c0');
     expect(turn.transcript).toBe(
-      'bot: [card] Two quick questions | buttons: Continue / Why did this happen?',
+      'bot: [card] What happened just before the blue screen? | buttons: Not a work PC? / Why did this happen?',
     );
+  });
+
+  it('takes the Key ID typed into the welcome card itself', async () => {
+    const chat = harness.personalChat(alex, { fresh: true });
+    await chat.install();
+    const turn = await chat.submit({ verb: 'submitKeyId', keyId: '4290B6C0' });
+    expect(turn.transcript).toMatch(/^bot: \[card\] What happened just before the blue screen\?/);
   });
 
   it('answers the welcome buttons', async () => {

@@ -4,12 +4,13 @@ import {
   type AdaptiveCard,
   CARD_INPUTS,
   CARD_VERBS,
+  type CardAction,
   type CardElement,
-  type ChoiceSetInputElement,
+  type SubmitAction,
 } from '../../src/cards/adaptive-card.js';
 import { en, type Messages } from '../../src/cards/messages.js';
 import { type OutgoingMessage, renderReply } from '../../src/cards/render-reply.js';
-import { DEVICE_KINDS, type Reply, ROOT_CAUSES } from '../../src/recovery/triage-types.js';
+import { type Reply, ROOT_CAUSES } from '../../src/recovery/triage-types.js';
 import { cardProblems } from './card-problems.js';
 import { allSampleReplies, aRequest, SAMPLE_DATA } from './sample-replies.js';
 import { visibleTexts } from './visible-texts.js';
@@ -48,13 +49,36 @@ function allTexts(card: AdaptiveCard): string {
   return visibleTexts({ kind: 'card', card }).join('\n');
 }
 
-function inputs(card: AdaptiveCard): Extract<CardElement, { id: string }>[] {
-  return card.body.filter((element): element is Extract<CardElement, { id: string }> => 'id' in element);
+type InputElement = Extract<CardElement, { type: 'Input.Text' | 'Input.ChoiceSet' }>;
+
+function inputs(card: AdaptiveCard): InputElement[] {
+  return card.body.filter(
+    (element): element is InputElement => element.type === 'Input.Text' || element.type === 'Input.ChoiceSet',
+  );
+}
+
+/** Every button of a card: its actions, rows of buttons in the body (also inside containers), inline sends. */
+function allActions(card: AdaptiveCard): CardAction[] {
+  const inBody = (elements: readonly CardElement[]): CardAction[] =>
+    elements.flatMap((element) => {
+      if (element.type === 'ActionSet') return [...element.actions];
+      if (element.type === 'Container') return inBody(element.items);
+      if (element.type === 'Input.Text' && element.inlineAction) return [element.inlineAction];
+      return [];
+    });
+  return [...inBody(card.body), ...(card.actions ?? [])];
+}
+
+function elementIds(elements: readonly CardElement[]): string[] {
+  return elements.flatMap((element) => [
+    ...('id' in element && element.id ? [element.id] : []),
+    ...(element.type === 'Container' ? elementIds(element.items) : []),
+  ]);
 }
 
 describe('renderReply: every variant', () => {
   it('has samples for every Reply variant', () => {
-    expect(new Set(SAMPLES.map(({ reply }) => reply.type)).size).toBe(20);
+    expect(new Set(SAMPLES.map(({ reply }) => reply.type)).size).toBe(24);
   });
 
   it.each(RENDERED)('$name renders one or more messages with words in them', ({ messages }) => {
@@ -88,10 +112,12 @@ describe('renderReply: every variant', () => {
 
   it.each(CARDS)('$name: every button carries a known verb or opens an https page', ({ card }) => {
     const verbs: readonly string[] = Object.values(CARD_VERBS);
-    for (const action of card.actions ?? []) {
+    for (const action of allActions(card)) {
       if (action.type === 'Action.Submit') expect(verbs).toContain(action.data.verb);
       else if (action.type === 'Action.OpenUrl') expect(new URL(action.url).protocol).toBe('https:');
-      else expect.unreachable(`triage cards use no ${action.type}`);
+      else if (action.type === 'Action.ToggleVisibility') {
+        for (const target of action.targetElements) expect(elementIds(card.body)).toContain(target.elementId);
+      } else expect.unreachable(`triage cards use no ${action.type}`);
     }
   });
 
@@ -122,7 +148,7 @@ describe('renderReply: every variant', () => {
       fc.property(keyId, (value) => {
         const replies: Reply[] = [
           { type: 'confirmKeyId', keyId: value, corrections: [] },
-          { type: 'askAnswers', keyId: value, missing: [] },
+          { type: 'askAnswers', keyId: value, askDeviceKind: true },
           { type: 'verify', request: aRequest({ keyId: value }) },
           { type: 'caseRequested', reason: 'requesterAsked', keyId: value },
           {
@@ -194,10 +220,10 @@ describe('renderReply: the words come from the catalogue', () => {
     }
     // Sent by the edge itself, by the release card builders (release-card.ts), or by the helpdesk's cards.
     const edgeOnly = [
-      'preventionTips',
       'release',
       'signIn',
       'keyHidden',
+      'releaseNotice',
       'groupChatRedirect',
       'turnError',
       'helpdesk',
@@ -211,23 +237,37 @@ describe('renderReply: the words come from the catalogue', () => {
       askKeyIdTitle: 'Wie lautet die Schlüssel-ID?',
       notAKeyId: 'Das ist keine Schlüssel-ID.',
     };
-    expect(onlyCard({ type: 'askKeyId' }, other).body[0]).toMatchObject({
+    expect(onlyCard({ type: 'askKeyId', noted: {} }, other).body[0]).toMatchObject({
       text: 'Wie lautet die Schlüssel-ID?',
     });
     expect(onlyText({ type: 'notAKeyId' }, other)).toBe('Das ist keine Schlüssel-ID.');
-    expect(onlyCard({ type: 'askKeyId' }).body[0]).toMatchObject({ text: en.askKeyIdTitle });
+    expect(onlyCard({ type: 'askKeyId', noted: {} }).body[0]).toMatchObject({ text: en.askKeyIdTitle });
   });
 });
 
 describe('renderReply: what each reply says', () => {
-  it('keeps the welcome card: title, the promise, three starts', () => {
+  it('keeps the welcome card: title, the promise, a box for the Key ID with its send button, two more starts', () => {
     const card = onlyCard({ type: 'welcome' });
     expect(card.body[0]).toMatchObject({ text: 'BitLocker recovery' });
     expect(allTexts(card)).toContain('I will never ask for your password or an MFA code.');
-    expect(card.actions?.map((action) => action.title)).toEqual([
-      'My PC shows a BitLocker recovery screen',
-      'Where do I find the Key ID?',
-      'Talk to IT',
+    expect(inputs(card)).toEqual([
+      expect.objectContaining({
+        type: 'Input.Text',
+        id: 'keyId',
+        label: 'Key ID from the blue screen',
+        isRequired: true,
+        inlineAction: expect.objectContaining({ title: 'Send', data: { verb: 'submitKeyId' } }),
+      }),
+    ]);
+    expect(allTexts(card)).toMatch(/in your own words/);
+    expect(
+      card.actions?.map((action) => [
+        action.title,
+        action.type === 'Action.Submit' && action.associatedInputs,
+      ]),
+    ).toEqual([
+      ['Where do I find the Key ID?', 'none'],
+      ['Talk to IT', 'none'],
     ]);
   });
 
@@ -239,8 +279,8 @@ describe('renderReply: what each reply says', () => {
     );
   });
 
-  it('asks for the Key ID with a box, Continue, and "Where is it?" that skips validation', () => {
-    const card = onlyCard({ type: 'askKeyId' });
+  it('asks for the Key ID with a box and its send button, and "Where is it?" that skips validation', () => {
+    const card = onlyCard({ type: 'askKeyId', noted: {} });
     expect(inputs(card)).toEqual([
       expect.objectContaining({
         type: 'Input.Text',
@@ -248,10 +288,10 @@ describe('renderReply: what each reply says', () => {
         label: 'Key ID',
         placeholder: 'e.g. 4290B6C0',
         isRequired: true,
+        inlineAction: expect.objectContaining({ title: 'Send', data: { verb: 'submitKeyId' } }),
       }),
     ]);
     expect(card.actions).toEqual([
-      expect.objectContaining({ title: 'Continue', data: { verb: 'submitKeyId' } }),
       expect.objectContaining({
         title: 'Where is it?',
         data: { verb: 'whereKeyId' },
@@ -259,6 +299,18 @@ describe('renderReply: what each reply says', () => {
       }),
     ]);
     expect(allTexts(card)).toMatch(/type it in the chat/);
+    expect(card.body).not.toContainEqual(expect.objectContaining({ type: 'FactSet' }));
+  });
+
+  it('repeats what the person already told above the Key ID question', () => {
+    const card = onlyCard({ type: 'askKeyId', noted: { rootCause: 'firmwareUpdate', deviceKind: 'workPc' } });
+    expect(card.body).toContainEqual({
+      type: 'FactSet',
+      facts: [
+        { title: 'What happened', value: 'A BIOS or firmware update' },
+        { title: 'PC', value: 'My work PC' },
+      ],
+    });
   });
 
   it.each([
@@ -270,7 +322,9 @@ describe('renderReply: what each reply says', () => {
     [{ type: 'cancelled', hadRequest: false }, /nothing to cancel/],
     [{ type: 'expired' }, /over a day[\s\S]*fresh/],
     [{ type: 'staleCard' }, /earlier request/],
-    [{ type: 'notUnderstood' }, /Key ID[\s\S]*help/],
+    [{ type: 'greetAgain' }, /Key ID[\s\S]*what is going on/],
+    [{ type: 'acknowledged' }, /Key ID[\s\S]*what is going on/],
+    [{ type: 'glad', keyWasShown: false }, /Glad/],
   ] satisfies [Reply, RegExp][])('answers %o with one short text', (reply, expected) => {
     const text = onlyText(reply);
     expect(text).toMatch(expected);
@@ -296,56 +350,57 @@ describe('renderReply: what each reply says', () => {
     ]);
   });
 
-  it('asks both questions on one card, offering every root cause and device kind', () => {
-    const card = onlyCard({ type: 'askAnswers', keyId: '4290B6C0', missing: [] });
-    const [rootCause, deviceKind, errorCode] = inputs(card) as [
-      ChoiceSetInputElement,
-      ChoiceSetInputElement,
-      CardElement,
-    ];
-    expect(rootCause).toMatchObject({ id: 'rootCause', style: 'expanded', isRequired: true });
-    expect(rootCause.choices.map((choice) => choice.value)).toEqual([...ROOT_CAUSES]);
-    expect(rootCause.choices.at(-1)?.title).toBe(
-      'The PC was out of my hands, may have been tampered with, or is lost or stolen',
+  it('asks what happened as one tap per cause, with the other PC kinds one tap further', () => {
+    const card = onlyCard({ type: 'askAnswers', keyId: '4290B6C0', askDeviceKind: true });
+    expect(inputs(card)).toEqual([]);
+    const buttons = (elements: readonly CardElement[]): SubmitAction[] =>
+      elements.flatMap((element) =>
+        element.type === 'ActionSet'
+          ? element.actions.filter((action): action is SubmitAction => action.type === 'Action.Submit')
+          : element.type === 'Container'
+            ? buttons(element.items)
+            : [],
+      );
+    const causes = buttons(card.body.filter((element) => element.type === 'ActionSet'));
+    const kinds = buttons(card.body.filter((element) => element.type === 'Container'));
+    expect(
+      card.body.filter((element) => element.type === 'ActionSet').every((row) => row.actions.length <= 5),
+    ).toBe(true);
+    expect(causes?.map((button) => button.data)).toEqual(
+      ROOT_CAUSES.map((rootCause) => ({ verb: 'answers', rootCause })),
     );
-    expect(deviceKind).toMatchObject({ id: 'deviceKind', style: 'expanded', isRequired: true });
-    expect(deviceKind.choices.map((choice) => choice.value)).toEqual([...DEVICE_KINDS]);
-    expect(deviceKind.choices.map((choice) => choice.title)).toEqual([
-      'My work PC',
-      'My personal PC',
-      'A second-hand PC',
-      'An older PC joined to the company domain',
-      'Not sure',
+    expect(causes?.at(-1)?.title).toBe('It was lost, stolen or out of my hands');
+    expect(kinds?.map((button) => [button.title, button.data.deviceKind])).toEqual([
+      ['My personal PC', 'personalPc'],
+      ['A second-hand PC', 'secondHand'],
+      ['An older PC on the company domain', 'oldDomainPc'],
     ]);
-    expect(errorCode).toMatchObject({
-      type: 'Input.Text',
-      id: 'errorCode',
-      label: 'Error code, if shown (press Alt on the blue screen)',
-    });
-    expect(errorCode).not.toHaveProperty('isRequired');
-    expect(card.actions).toEqual([
-      expect.objectContaining({ title: 'Continue', data: { verb: 'answers' } }),
-      expect.objectContaining({
-        title: 'Why did this happen?',
-        data: { verb: 'guideWhyThisHappened' },
-        associatedInputs: 'none',
-      }),
-    ]);
-    expect(allTexts(card)).toContain('4290B6C0');
-    expect(card.body.some((element) => element.type === 'TextBlock' && element.color === 'Attention')).toBe(
-      false,
-    );
+    expect(card.body).toContainEqual(expect.objectContaining({ type: 'Container', isVisible: false }));
+    expect(card.actions?.map((action) => action.title)).toEqual(['Not a work PC?', 'Why did this happen?']);
+    expect(allTexts(card)).toMatch(/4290B6C0[\s\S]*work PC/);
   });
 
-  it.each([
-    [['rootCause'], 'Please pick what happened.'],
-    [['deviceKind'], 'Please pick which PC it is.'],
-    [['rootCause', 'deviceKind'], 'Please pick what happened and which PC it is.'],
-  ] as const)('names what is still missing (%o) in the attention color', (missing, line) => {
-    const card = onlyCard({ type: 'askAnswers', keyId: '4290B6C0', missing });
-    expect(card.body).toContainEqual(
-      expect.objectContaining({ type: 'TextBlock', text: line, color: 'Attention' }),
-    );
+  it('does not ask which PC once the person said it', () => {
+    const card = onlyCard({ type: 'askAnswers', keyId: '4290B6C0', askDeviceKind: false });
+    expect(card.body).not.toContainEqual(expect.objectContaining({ type: 'Container' }));
+    expect(card.actions?.map((action) => action.title)).toEqual(['Why did this happen?']);
+  });
+
+  it('offers the closest things the bot can do, and always a person', () => {
+    const card = onlyCard({ type: 'didYouMean', options: ['whereKeyId', 'noKeyAnywhere'] });
+    expect(
+      allActions(card).map((action) => [action.title, action.type === 'Action.Submit' && action.data]),
+    ).toEqual([
+      ['Where do I find the Key ID?', { verb: 'chose', intent: 'whereKeyId' }],
+      ["I can't find the key anywhere", { verb: 'chose', intent: 'noKeyAnywhere' }],
+      ['Talk to IT', { verb: 'talkToIt' }],
+    ]);
+    const outOfScope = onlyCard({ type: 'outOfScope', options: ['recoveryScreen'] });
+    expect(allTexts(outOfScope)).toMatch(/only help with BitLocker[\s\S]*contact IT the usual way/);
+    expect(allActions(outOfScope).map((action) => action.title)).toEqual([
+      'My PC shows a BitLocker recovery screen',
+      'Talk to IT',
+    ]);
   });
 
   it('hands off to a real sign-in when there is a URL, summarising the answers', () => {
@@ -442,7 +497,7 @@ describe('renderReply: what each reply says', () => {
     ],
     [
       { step: 'idle', updatedAt: '', misses: 0, last: { kind: 'guided', guide: 'noKeyAnywhere' } },
-      ['Nothing in progress.', 'I showed you "Where a copy might be".'],
+      ['Nothing in progress.', 'I showed you "No copy of the key?".'],
     ],
     [
       { step: 'awaitingKeyId', requestId: 'R', startedAt: '', updatedAt: '', misses: 0 },
@@ -457,7 +512,7 @@ describe('renderReply: what each reply says', () => {
         misses: 0,
         keyId: '4290B6C0AB',
       },
-      ['Waiting for your two answers.', '4290B6C0-AB'],
+      ['Waiting for what happened just before.', '4290B6C0-AB'],
     ],
   ] satisfies [Extract<Reply, { type: 'status' }>['state'], string[]][])(
     'summarises status %#',

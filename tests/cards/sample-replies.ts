@@ -37,6 +37,14 @@ export const SAMPLE_STATES: readonly TriageState[] = [
   { step: 'idle', updatedAt: AT, misses: 0, last: { kind: 'cancelled' } },
   { step: 'awaitingKeyId', requestId: 'R-1', startedAt: AT, updatedAt: AT, misses: 1 },
   {
+    step: 'awaitingKeyId',
+    requestId: 'R-1',
+    startedAt: AT,
+    updatedAt: AT,
+    misses: 0,
+    noted: { rootCause: 'firmwareUpdate', deviceKind: 'workPc' },
+  },
+  {
     step: 'confirmingKeyId',
     requestId: 'R-1',
     startedAt: AT,
@@ -59,8 +67,16 @@ type RepliesByType = { readonly [type in Reply['type']]: readonly Extract<Reply,
 /** At least one of every `Reply` variant; a new variant fails to compile here until it has samples. */
 export const SAMPLE_REPLIES: RepliesByType = {
   welcome: [{ type: 'welcome' }],
+  greetAgain: [{ type: 'greetAgain' }],
+  acknowledged: [{ type: 'acknowledged' }],
   help: [{ type: 'help' }],
-  askKeyId: [{ type: 'askKeyId' }],
+  askKeyId: [
+    { type: 'askKeyId', noted: {} },
+    {
+      type: 'askKeyId',
+      noted: { rootCause: 'wrongPin', deviceKind: 'workPc', errorCode: 'E_FVE_DEVICE_LOCKEDOUT' },
+    },
+  ],
   whereIsKeyId: [{ type: 'whereIsKeyId' }],
   keyIdTooShort: [
     { type: 'keyIdTooShort', digits: 1 },
@@ -75,10 +91,8 @@ export const SAMPLE_REPLIES: RepliesByType = {
     { type: 'confirmKeyId', keyId: '4290B6C0', corrections: [] },
   ],
   askAnswers: [
-    { type: 'askAnswers', keyId: '4290B6C0', missing: [] },
-    { type: 'askAnswers', keyId: '4290B6C0', missing: ['rootCause'] },
-    { type: 'askAnswers', keyId: '4290B6C0', missing: ['deviceKind'] },
-    { type: 'askAnswers', keyId: '4290B6C01A2B3C4D5E6F708192A3B4C5', missing: ['rootCause', 'deviceKind'] },
+    { type: 'askAnswers', keyId: '4290B6C0', askDeviceKind: true },
+    { type: 'askAnswers', keyId: '4290B6C01A2B3C4D5E6F708192A3B4C5', askDeviceKind: false },
   ],
   verify: [
     { type: 'verify', request: aRequest() },
@@ -96,6 +110,12 @@ export const SAMPLE_REPLIES: RepliesByType = {
   caseRequested: [
     ...ESCALATION_REASONS.map((reason) => ({ type: 'caseRequested', reason, keyId: '4290B6C0' }) as const),
     { type: 'caseRequested', reason: 'requesterAsked', keyId: undefined },
+    {
+      type: 'caseRequested',
+      reason: 'alreadyReleased',
+      keyId: '4290B6C0',
+      releasedAt: '2025-03-04T08:42:10.123Z',
+    },
   ],
   offerIt: [{ type: 'offerIt' }],
   cancelled: [
@@ -105,7 +125,15 @@ export const SAMPLE_REPLIES: RepliesByType = {
   status: SAMPLE_STATES.map((state) => ({ type: 'status', state })),
   expired: [{ type: 'expired' }],
   staleCard: [{ type: 'staleCard' }],
-  notUnderstood: [{ type: 'notUnderstood' }],
+  didYouMean: [
+    { type: 'didYouMean', options: ['whereKeyId', 'noKeyAnywhere', 'ownCopy'] },
+    { type: 'didYouMean', options: [] },
+  ],
+  outOfScope: [{ type: 'outOfScope', options: ['recoveryScreen', 'whereKeyId'] }],
+  glad: [
+    { type: 'glad', keyWasShown: true },
+    { type: 'glad', keyWasShown: false },
+  ],
 };
 
 /** Every sample, flattened, with a readable name for `it.each`. */

@@ -73,7 +73,14 @@ export interface ConversationHarness {
   readonly issuer: ChannelIssuer | undefined;
   /** Every log line the bot wrote, as JSON text. */
   readonly logs: readonly string[];
-  personalChat(person: DemoPerson): ChatSession;
+  /**
+   * A 1:1 chat with the bot. `fresh` gives it a conversation id of its own (a new chat, as another device
+   * or a reinstall would); `locale` is the Teams client's language.
+   */
+  personalChat(
+    person: DemoPerson,
+    options?: { readonly fresh?: boolean; readonly locale?: string },
+  ): ChatSession;
   groupChat(person: DemoPerson): ChatSession;
   teamChannel(person: DemoPerson, teamId?: string, channelId?: string): ChatSession;
   /** Posts any activity; `authorization` null sends no header, undefined a valid channel token (tenant mode). */
@@ -177,6 +184,7 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
   const session = (
     person: DemoPerson,
     scope: (user: ReturnType<typeof teamsUser>) => TeamsScope,
+    locale?: string,
   ): ChatSession => {
     const user = teamsUser(person.id, person.displayName);
     const context: ActivityContext = {
@@ -186,6 +194,7 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
       botName: BOT_NAME,
       scope: scope(user),
       from: user,
+      ...(locale ? { locale } : {}),
     };
     return {
       context,
@@ -203,7 +212,17 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     demoTenant,
     issuer,
     logs,
-    personalChat: (person) => session(person, (user) => personalScope(user, botAppId)),
+    personalChat: (person, options = {}) =>
+      session(
+        person,
+        (user) => {
+          const scope = personalScope(user, botAppId);
+          return options.fresh && scope.kind === 'personal'
+            ? { ...scope, conversationId: `${scope.conversationId}-${randomUUID()}` }
+            : scope;
+        },
+        options.locale,
+      ),
     groupChat: (person) =>
       session(person, () => ({ kind: 'groupChat', conversationId: `19:${randomUUID()}@thread.v2` })),
     teamChannel: (person, teamId = '19:helpdesk-team@thread.tacv2', channelId = teamId) =>

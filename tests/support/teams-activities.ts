@@ -25,6 +25,8 @@ export interface ActivityContext {
   readonly botName: string;
   readonly scope: TeamsScope;
   readonly from: TeamsUser;
+  /** The Teams client's language, as every activity carries it; `en-US` when not said. */
+  readonly locale?: string;
 }
 
 /** A Teams user as the channel names them: a `29:` id plus the Entra object id. */
@@ -82,9 +84,15 @@ function base(context: ActivityContext, type: string): Activity {
     from: { id: context.from.id, name: context.from.name, aadObjectId: context.from.aadObjectId },
     conversation: conversation(context),
     recipient: { id: `28:${context.botAppId}`, name: context.botName },
-    locale: 'en-US',
+    locale: context.locale ?? 'en-US',
     entities: [
-      { type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Android', timezone: 'Europe/Berlin' },
+      {
+        type: 'clientInfo',
+        locale: context.locale ?? 'en-US',
+        country: 'US',
+        platform: 'Android',
+        timezone: 'Europe/Berlin',
+      },
     ],
     channelData: channelData(context),
   } as unknown as Activity;

@@ -1,12 +1,18 @@
+import type { Correction } from '../../src/recovery/key-id.js';
 import type {
   Command,
   DeviceKind,
   EscalationReason,
+  Intent,
+  KeyIdReading,
+  Noted,
+  Offer,
   Outcome,
   RecoveryRequest,
   RootCause,
   TriageEvent,
   TriageState,
+  Utterance,
 } from '../../src/recovery/triage-types.js';
 
 /** The instant every triage test starts from, unless it says otherwise. */
@@ -67,17 +73,30 @@ interface IdleOptions {
   readonly misses?: number;
   readonly last?: Outcome;
   readonly at?: Date;
+  readonly offer?: Offer;
 }
 
 /** No request under way; by default a conversation that never started (not greeted, no outcome). */
-export function anIdleState({ greeted, misses = 0, last, at = T0 }: IdleOptions = {}): TriageState {
+export function anIdleState({ greeted, misses = 0, last, at = T0, offer }: IdleOptions = {}): TriageState {
   return {
     step: 'idle',
     updatedAt: at.toISOString(),
     misses,
     ...(greeted === undefined ? {} : { greeted }),
     ...(last === undefined ? {} : { last }),
+    ...(offer === undefined ? {} : { offer }),
   };
+}
+
+/** Idle after the key of `request` was shown (it can still be reported as working or not). */
+export function idleAfterRelease({
+  request = aRequest(),
+  at = T0,
+}: {
+  readonly request?: RecoveryRequest;
+  readonly at?: Date;
+} = {}): TriageState {
+  return anIdleState({ greeted: true, at, last: { kind: 'released', request } });
 }
 
 /** Idle right after the self-service hand-off, as the machine leaves it (greeted, outcome `verification`). */
@@ -108,10 +127,17 @@ interface RequestStepOptions {
   readonly misses?: number;
   readonly requestId?: string;
   readonly at?: Date;
+  readonly noted?: Noted;
 }
 
-function requestFields({ misses = 0, requestId = A_REQUEST_ID, at = T0 }: RequestStepOptions) {
-  return { requestId, startedAt: at.toISOString(), updatedAt: at.toISOString(), misses };
+function requestFields({ misses = 0, requestId = A_REQUEST_ID, at = T0, noted }: RequestStepOptions) {
+  return {
+    requestId,
+    startedAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+    misses,
+    ...(noted === undefined ? {} : { noted }),
+  };
 }
 
 /** A request was started and the bot asked for the Key ID. */
@@ -127,7 +153,7 @@ export function confirmingKeyId({
   return { step: 'confirmingKeyId', ...requestFields(options), candidate };
 }
 
-/** The Key ID is known; the bot asked what happened and what kind of device it is. */
+/** The Key ID is known; the bot asked what happened just before (and, unless known, offers other PC kinds). */
 export function awaitingAnswers({
   keyId = A_KEY_ID,
   ...options
@@ -135,8 +161,31 @@ export function awaitingAnswers({
   return { step: 'awaitingAnswers', ...requestFields(options), keyId };
 }
 
-export function aText(text: string): TriageEvent {
-  return { type: 'text', text };
+/** A Key ID as the understanding reads it from a message. */
+export function aKeyIdReading(
+  prefix: string = A_KEY_ID,
+  corrected: readonly Correction[] = [],
+): KeyIdReading {
+  return { kind: 'keyId', prefix, corrected, complete: prefix.length === 32 };
+}
+
+/** What the understanding made of a message: by default a sure intent with nothing else in it. */
+export function anUtterance(intent: Intent, overrides: Partial<Utterance> = {}): Utterance {
+  return {
+    intent,
+    sure: true,
+    alternatives: [],
+    keyId: { kind: 'none' },
+    rootCause: undefined,
+    deviceKind: undefined,
+    errorCode: undefined,
+    ...overrides,
+  };
+}
+
+/** A typed message, understood. */
+export function said(intent: Intent, overrides: Partial<Utterance> = {}): TriageEvent {
+  return { type: 'said', utterance: anUtterance(intent, overrides) };
 }
 
 export function aCommand(command: Command): TriageEvent {

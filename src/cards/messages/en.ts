@@ -32,7 +32,8 @@ export const en: Messages = {
   welcomeOrTellMe: 'Or just tell me what is going on, in your own words.',
   greetAgain:
     'Hi again! If your PC shows the BitLocker screen, type the Key ID from it (like 4290B6C0), or tell me what is going on.',
-  acknowledged: 'OK. Type the Key ID from the blue screen whenever you are ready, or tell me what is going on.',
+  acknowledged:
+    'OK. Type the Key ID from the blue screen whenever you are ready, or tell me what is going on.',
   startRecovery: 'My PC shows a BitLocker recovery screen',
   startWhereKeyId: 'Where do I find the Key ID?',
   startTalkToIt: 'Talk to IT',
@@ -106,7 +107,8 @@ export const en: Messages = {
     secondHand: 'A second-hand PC',
     oldDomainPc: 'An older PC on the company domain',
   },
-  errorCodeHint: 'An error code on the screen (press Alt), like E_FVE_DEVICE_LOCKEDOUT? Type it here if you like.',
+  errorCodeHint:
+    'An error code on the screen (press Alt), like E_FVE_DEVICE_LOCKEDOUT? Type it here if you like.',
   rootCauseChoices: {
     firmwareUpdate: 'A BIOS or firmware update',
     windowsUpdate: 'A Windows update',
