@@ -101,10 +101,14 @@ export async function launchBrowser(lookup: ChromiumLookup = findChromium()): Pr
   };
 }
 
-/** Saves a full-viewport screenshot as `test-results/<name>.png` and returns its path. */
+/**
+ * Saves a full-viewport screenshot as `test-results/<name>.png` and returns its path. Anything showing six
+ * digits in a row (a block of a recovery password, even the demo tenant's) is painted over: screenshots
+ * are test output like any other and never carry a key.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = `${SCREENSHOT_DIR}${name}.png`;
-  await page.screenshot({ path });
+  await page.screenshot({ path, mask: [page.getByText(/\d{6}/)], maskColor: '#444' });
   return path;
 }

@@ -60,7 +60,15 @@ export async function activate(target: Locator): Promise<void> {
 export function playgroundPage(page: Page): PlaygroundPage {
   // The conversation list repeats the last message as a preview; only the conversation pane counts.
   const outsideConversationList = page.locator('xpath=//*[not(ancestor-or-self::*[@role="tree"])]');
-  const composer = page.getByRole('textbox').first();
+  // The message box: the one text box that is not part of a card (cards have boxes of their own).
+  const composer = page
+    .getByRole('textbox')
+    .and(
+      page.locator(
+        'xpath=//*[not(ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ac-adaptiveCard ")])]',
+      ),
+    )
+    .first();
   const cardsAfter = (message: Locator): Locator =>
     message.locator(
       'xpath=following::*[contains(concat(" ", normalize-space(@class), " "), " ac-adaptiveCard ")]',
