@@ -10,12 +10,13 @@ import { messagesFor } from './cards/messages.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { processEnvironment } from './config/process-environment.js';
 import { ensureDemoCertificates } from './demo-tenant/certificates.js';
+import { VOLUME_TYPES } from './demo-tenant/demo-directory.js';
 import { type DemoTenant, startDemoTenant } from './demo-tenant/demo-tenant.js';
-import { DEMO_GROUPS } from './demo-tenant/sample-people.js';
+import { DEMO_GROUPS, type DemoPerson } from './demo-tenant/sample-people.js';
 import { createGraphClientFactory, type GraphAccess, type GraphClient } from './graph/graph-client.js';
 import { graphKeyAccess } from './graph/graph-key-access.js';
 import { authRoutes } from './http/auth-routes.js';
-import { startHttpServer } from './http/server.js';
+import { PortInUseError, startHttpServer } from './http/server.js';
 import { type AppTokenProvider, createAppTokenProvider } from './identity/app-token-provider.js';
 import type { EntraAppSettings } from './identity/msal-client.js';
 import { createStepUp } from './identity/step-up.js';
@@ -389,7 +390,7 @@ async function main(argv: readonly string[]): Promise<void> {
     process.exit(1);
   }
   if (relaunchTrustingDemoCa(config)) return;
-  const logger = createLogger({ level: config.logLevel });
+  const logger = withPlayground ? await developerLogger(config) : createLogger({ level: config.logLevel });
   const app = await startApp(config, { logger });
   if (!withPlayground) {
     stopOnSignals(() => app.stop(), logger);
@@ -404,22 +405,68 @@ async function main(argv: readonly string[]): Promise<void> {
     await playground.stop();
     await app.stop();
   }, logger);
-  console.log(
-    [
-      '',
-      '  BitLocker Recovery Bot is running in demo mode.',
-      `  Open the Agents Playground:  ${playground.url}`,
-      `  Demo sign-in page:           ${app.demoTenant?.signInOrigin ?? ''}`,
-      `  You are ${user.person.displayName}. Say "hi" in the personal chat. Ctrl+C stops everything.`,
-      '  Try the helpdesk as an agent: npm run dev -- --as isaiah (or --as lee).',
-      '',
-    ].join('\n'),
-  );
+  console.log(demoBanner(playground.url, app.demoTenant, user.person).join('\n'));
+}
+
+/**
+ * `npm run dev` logs for a person at a terminal: one readable line each, and only warnings and errors
+ * unless LOG_LEVEL says otherwise, so the banner is what they see. pino-pretty is a development
+ * dependency, loaded only here; redaction happens before any line reaches it.
+ */
+async function developerLogger(config: Config): Promise<Logger> {
+  const { default: pretty } = await import('pino-pretty');
+  const level = processEnvironment().LOG_LEVEL ? config.logLevel : 'warn';
+  return createLogger({
+    level,
+    destination: pretty({ sync: true, colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' }),
+  });
+}
+
+/** What to open, who you are and what to type: the first ten minutes of the demo on one screen. */
+function demoBanner(playgroundUrl: string, tenant: DemoTenant | undefined, person: DemoPerson): string[] {
+  const agent = person.role !== 'requester';
+  const you = agent
+    ? [
+        `  You are ${person.displayName}, ${person.role === 'helpdesk-advanced' ? 'an advanced' : 'a'} helpdesk agent.`,
+        '  Open "Contoso IT" > "Helpdesk" for the cases (requests made as Alex Wilber in earlier runs are there).',
+        '  To be a locked-out employee again: npm run dev',
+      ]
+    : [
+        `  You are ${person.displayName}. In the personal chat, type a Key ID of one of your PCs (or just say what is wrong):`,
+        ...demoKeyIds(tenant, person).map(({ device, keyId }) => `      ${device.padEnd(16)} ${keyId}`),
+        '  Try the helpdesk as an agent: npm run dev -- --as isaiah (or --as lee).',
+      ];
+  return [
+    '',
+    '  BitLocker Recovery Bot is running in demo mode.',
+    `  Open the Agents Playground:  ${playgroundUrl}`,
+    `  Demo sign-in page:           ${tenant?.signInOrigin ?? ''}`,
+    ...you,
+    '  Ctrl+C stops everything.',
+    '',
+  ];
+}
+
+/** The first 8 characters of the newest OS-drive Key ID of each of the person's demo PCs. */
+function demoKeyIds(tenant: DemoTenant | undefined, person: DemoPerson): { device: string; keyId: string }[] {
+  if (!tenant) return [];
+  return tenant.data.ownedDevices(person.id).flatMap((device) => {
+    const [newest] = tenant.data
+      .keysForDevice(device.deviceId)
+      .filter((key) => key.volumeType === VOLUME_TYPES.operatingSystem)
+      .sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
+    return newest ? [{ device: device.displayName, keyId: newest.id.slice(0, 8).toUpperCase() }] : [];
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   main(process.argv.slice(2)).catch((error: unknown) => {
-    console.error('The bot could not start:', error instanceof Error ? error.message : error);
+    if (error instanceof PortInUseError) {
+      console.error(
+        `The bot could not start: port ${error.port} is already in use, perhaps by another \`npm run dev\` or \`npm start\`.\n` +
+          `Stop that one, or give this one another port: PORT=${error.port + 1} npm run dev`,
+      );
+    } else console.error('The bot could not start:', error instanceof Error ? error.message : error);
     process.exit(1);
   });
 }

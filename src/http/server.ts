@@ -32,6 +32,17 @@ export interface RunningHttpServer {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** Another process already listens on the port the bot was told to use. */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+  constructor(
+    readonly port: number,
+    options?: ErrorOptions,
+  ) {
+    super(`port ${port} is already in use`, options);
+  }
+}
+
 /** Starts the restify server on `port` (0 = ephemeral) and resolves once it listens. */
 export async function startHttpServer(
   deps: HttpServerDependencies,
@@ -116,7 +127,9 @@ export async function startHttpServer(
 
   await new Promise<void>((resolve, reject) => {
     // restify re-emits the http server's errors (EADDRINUSE) on itself; unhandled, they would crash.
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, { cause: error }) : error),
+    );
     server.listen(port, host, () => {
       server.removeListener('error', reject);
       resolve();

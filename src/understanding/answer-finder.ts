@@ -1,5 +1,5 @@
 import { containerBootstrap } from '@nlpjs/core';
-import { Ner } from '@nlpjs/ner';
+import { Ner, type NerEntity } from '@nlpjs/ner';
 import { containsRecoveryPasswordShape } from '../recovery/recovery-password.js';
 import type { DeviceKind, RootCause } from '../recovery/triage-types.js';
 import type { EntityWords } from './corpus.js';
@@ -10,6 +10,8 @@ export interface FoundAnswers {
   readonly rootCause: RootCause | undefined;
   readonly deviceKind: DeviceKind | undefined;
   readonly errorCode: string | undefined;
+  /** The message speaks of the BitLocker recovery screen ("bitlocker", "recovery key", "48 digits"). */
+  readonly mentionsRecoveryScreen: boolean;
 }
 
 export interface AnswerFinder {
@@ -23,11 +25,11 @@ const ERROR_CODE = /\b(?:E_FVE|FVE_E)_[A-Z0-9_]{2,60}\b/i;
 
 /** A negation right before a phrase, in any of the languages (accents already removed). */
 const NEGATION =
-  /(?:^|[^\p{L}])(?:not|no|isnt|never|nicht|kein|keine|keinen|pas|non|niet|geen|nie|nao|nem|ni)\s+$/u;
+  /(?:^|[^\p{L}])(?:not|no|isnt|never|nicht|kein|keine|keinen|pas|non|niet|geen|nie|nao|nem|ni)\s+(?:(?:a|an|the|my|ein|eine|mein|un|une|mon|el|la|mi|een|mijn|il|o|um|uma|meu)\s+)?$/u;
 
 /**
- * Which root cause wins when a message names several: a possibly stolen or tampered PC first (it changes
- * what the bot may do), "nothing unusual" last (it is what people say around the real cause).
+ * Which root cause wins when a message names several equally clearly: a possibly stolen or tampered PC
+ * first (it changes what the bot may do), "nothing unusual" last (it is what people say around the cause).
  */
 const ROOT_CAUSE_PRIORITY: readonly RootCause[] = [
   'outOfMyHands',
@@ -59,6 +61,7 @@ export async function createAnswerFinder(words: ReadonlyMap<Language, EntityWord
       ner.addRuleOptionTexts(language, 'rootCause', cause, phrases.map(plain));
     for (const [kind, phrases] of lexicon.deviceKind)
       ner.addRuleOptionTexts(language, 'deviceKind', kind, phrases.map(plain));
+    ner.addRuleOptionTexts(language, 'topic', 'recoveryScreen', lexicon.recoveryScreen.map(plain));
   }
   const lookIn = async (language: Language, text: string) => {
     const { entities } = await ner.process({ locale: language, text });
@@ -72,17 +75,37 @@ export async function createAnswerFinder(words: ReadonlyMap<Language, EntityWord
         ...(await lookIn(language, simple)),
         ...(language === 'en' ? [] : await lookIn('en', simple)),
       ];
-      const options = (entity: string) =>
-        new Set(found.filter((match) => match.entity === entity).map((match) => match.option));
-      const causes = options('rootCause');
-      const kinds = options('deviceKind');
+      const matchesOf = (entity: string) => found.filter((match) => match.entity === entity);
       return {
-        rootCause: ROOT_CAUSE_PRIORITY.find((cause) => causes.has(cause)),
-        deviceKind: DEVICE_KIND_PRIORITY.find((kind) => kinds.has(kind)),
+        rootCause: closest(matchesOf('rootCause'), ROOT_CAUSE_PRIORITY, 'nothingUnusual'),
+        deviceKind: closest(matchesOf('deviceKind'), DEVICE_KIND_PRIORITY, 'notSure'),
         errorCode: errorCodeIn(text),
+        mentionsRecoveryScreen: matchesOf('topic').length > 0,
       };
     },
   };
+}
+
+/**
+ * The value the message names most exactly: a phrase typed as listed beats one that merely resembles a
+ * listed one ("ordenador de la empresa" is close to "ordenador de casa" too). Equally close, `priority`
+ * decides. The vaguest value ("nothing unusual", "not sure") counts only when nothing else was named.
+ */
+function closest<T extends string>(
+  matches: readonly NerEntity[],
+  priority: readonly T[],
+  vaguest: T,
+): T | undefined {
+  const named = matches.filter((match): match is NerEntity & { option: T } =>
+    (priority as readonly string[]).includes(match.option),
+  );
+  const specific = named.some((match) => match.option !== vaguest)
+    ? named.filter((match) => match.option !== vaguest)
+    : named;
+  const [best] = [...specific].sort(
+    (a, b) => b.accuracy - a.accuracy || priority.indexOf(a.option) - priority.indexOf(b.option),
+  );
+  return best?.option;
 }
 
 /** Lower case without accents, so "Mise à jour du BIOS" and "mise a jour du bios" are the same words. */

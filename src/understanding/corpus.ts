@@ -28,6 +28,8 @@ export interface LabelledUtterance {
 export interface EntityWords {
   readonly rootCause: ReadonlyMap<RootCause, readonly string[]>;
   readonly deviceKind: ReadonlyMap<DeviceKind, readonly string[]>;
+  /** Words that make a message about the BitLocker recovery screen ("bitlocker", "recovery key"). */
+  readonly recoveryScreen: readonly string[];
 }
 
 /** `dev` is for studying misses while improving the training data; `heldout` is only ever measured. */
@@ -74,9 +76,14 @@ export function parseCorpus(source: string, file: string): readonly LabelledUtte
 export function parseEntityWords(source: string, file: string): EntityWords {
   const rootCause = new Map<RootCause, string[]>();
   const deviceKind = new Map<DeviceKind, string[]>();
+  const recoveryScreen: string[] = [];
   let words: string[] | undefined;
   for (const { line, number } of lines(source)) {
     const where = `${file}:${number}`;
+    if (line === '[topic recoveryScreen]') {
+      words = recoveryScreen;
+      continue;
+    }
     const section = /^\[(rootCause|deviceKind) (\w+)\]$/.exec(line);
     if (section) {
       const [, entity, value] = section as unknown as [string, string, string];
@@ -93,7 +100,7 @@ export function parseEntityWords(source: string, file: string): EntityWords {
     if (!words) throw new Error(`${where}: a word before any [rootCause …] or [deviceKind …] section`);
     words.push(line);
   }
-  return { rootCause, deviceKind };
+  return { rootCause, deviceKind, recoveryScreen };
 }
 
 function parseHeader(line: string, where: string): Omit<LabelledUtterance, 'text' | 'source'> {

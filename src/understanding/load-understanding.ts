@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnswerFinder } from './answer-finder.js';
 import { CORPUS_DIR, readCorpus, readEntityWords } from './corpus.js';
@@ -13,6 +13,7 @@ import {
 } from './intent-classifier.js';
 import { createLanguageDetector, wordsOf } from './language-detector.js';
 import { LANGUAGES } from './languages.js';
+import { indexSimilarUtterances, withSimilarUtterances } from './similar-utterances.js';
 import { createUnderstanding, type Understanding } from './understand.js';
 
 export interface LoadUnderstandingOptions {
@@ -41,14 +42,19 @@ export async function loadUnderstanding(options: LoadUnderstandingOptions = {}):
   const name = `intent-model-${trainingDataHash()}.json`;
   const modelDir = options.modelDir ?? DEFAULT_MODEL_DIR;
   const saved = readModel(join(BUILT_MODEL_DIR, name)) ?? readModel(join(modelDir, name));
-  let classifier: IntentClassifier;
+  let model: IntentModel;
   if (saved) {
-    classifier = await loadIntentClassifier(saved.model);
+    model = saved.model;
   } else {
-    const trained = await trainIntentClassifier(corpora);
-    writeModel(join(modelDir, name), trained.model());
-    classifier = trained;
+    // Through JSON, as a saved model is: the network trains in 32-bit floats and is saved as JSON numbers,
+    // so only the loaded form answers the same on the first start as on every later one.
+    model = JSON.parse(JSON.stringify((await trainIntentClassifier(corpora)).model())) as IntentModel;
+    writeModel(join(modelDir, name), model);
   }
+  const classifier: IntentClassifier = withSimilarUtterances(
+    await loadIntentClassifier(model),
+    indexSimilarUtterances(corpora),
+  );
   const answers = await createAnswerFinder(
     new Map(LANGUAGES.map((language) => [language, readEntityWords(language)] as const)),
   );
@@ -67,10 +73,11 @@ export async function loadUnderstanding(options: LoadUnderstandingOptions = {}):
   return createUnderstanding({ classifier, answers, detectLanguage });
 }
 
-/** Writes the model for the current training data into `dir` (the build step: `npm run build`). */
+/** Writes the model for the current training data into `dir` unless it is there (`npm run build`). */
 export async function buildIntentModel(dir: string): Promise<string> {
-  const corpora = new Map(LANGUAGES.map((language) => [language, readCorpus('train', language)] as const));
   const file = join(dir, `intent-model-${trainingDataHash()}.json`);
+  if (readModel(file)) return file;
+  const corpora = new Map(LANGUAGES.map((language) => [language, readCorpus('train', language)] as const));
   writeModel(file, (await trainIntentClassifier(corpora)).model());
   return file;
 }
@@ -93,13 +100,21 @@ function readModel(file: string): { model: IntentModel; file: string } | undefin
   }
 }
 
-/** Atomic, so two instances starting at once never read half a model. Failing to save only costs time. */
+/**
+ * Atomic, so two instances starting at once never read half a model; models of older training data in the
+ * same folder are removed (they are never loaded again). Failing to save only costs time.
+ */
 function writeModel(file: string, model: IntentModel): void {
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
+    const dir = dirname(file);
+    mkdirSync(dir, { recursive: true });
     const partial = `${file}.${randomUUID()}.partial`;
     writeFileSync(partial, JSON.stringify(model));
     renameSync(partial, file);
+    for (const old of readdirSync(dir)) {
+      if (/^intent-model-[0-9a-f]+\.json$/.test(old) && old !== basename(file))
+        rmSync(join(dir, old), { force: true });
+    }
   } catch {
     // A read-only disk: the next start trains again, which is slower but correct.
   }

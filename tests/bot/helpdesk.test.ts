@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../src/cards/messages.js';
 import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
 import { askForKey, demoKey, ON_PREMISES_PC } from '../support/ask-for-key.js';
@@ -340,5 +341,44 @@ describe('someone outside the helpdesk presses the case buttons', () => {
     await refusedWithoutChange('caseRevealKey', { showKeyReason: 'I want to see it' });
     const audit = await harness.app.store.audit.query({ requesterObjectId: nestor.id });
     expect(audit.map((event) => event.reason)).not.toContain('showKeyToMe:released');
+  });
+});
+
+describe('helpdesk and requester languages', () => {
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    harness = await startConversationHarness({ env: { HELPDESK_LANGUAGE: 'en' } });
+    await harness.teamChannel(lee, TEAM, CHANNEL).install();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('a German requester hears German, also in the updates the helpdesk sends later; the channel stays English', async () => {
+    const chat = harness.personalChat(megan, { fresh: true, locale: 'de-DE' });
+    const asked = await chat.send('ich möchte mit jemandem von der IT sprechen');
+    expect(cardText(asked.replies[0]?.card)).toContain(CATALOGUE.de.caseRequestedTitle);
+    const [opened] = await harness.app.store.cases.byRequester(megan.id);
+    const channelCard = harness.connector.calls.find(
+      (call) =>
+        call.operation === 'createConversation' &&
+        JSON.stringify(call.activity ?? {}).includes(megan.displayName),
+    );
+    expect(JSON.stringify(channelCard?.activity)).toContain(CATALOGUE.en.helpdesk.claim);
+
+    const mark = harness.connector.calls.length;
+    await harness.teamChannel(lee, TEAM, CHANNEL).execute('caseClaim', {
+      caseNumber: opened!.number,
+      expectedVersion: opened!.version,
+    });
+    const toRequester = harness.connector
+      .since(mark)
+      .filter(
+        (call) =>
+          call.operation !== 'update' && JSON.stringify(call.activity ?? {}).includes(lee.displayName),
+      );
+    const update = JSON.stringify(toRequester.map((call) => call.activity));
+    expect(update).toContain(CATALOGUE.de.helpdesk.requester.updates.claimed(lee.displayName));
+    expect(update).not.toContain(CATALOGUE.en.helpdesk.requester.updates.claimed(lee.displayName));
   });
 });

@@ -34,6 +34,12 @@ describe('loadConfig', () => {
     expect(config.publicBaseUrl).toBe('http://localhost:3978');
   });
 
+  it("speaks English in the helpdesk channel unless HELPDESK_LANGUAGE names one of the bot's languages", () => {
+    expect(loadConfig({}, NO_FILES).helpdeskLanguage).toBe('en');
+    expect(loadConfig({ HELPDESK_LANGUAGE: 'DE' }, NO_FILES).helpdeskLanguage).toBe('de');
+    expect(problemsOf({ HELPDESK_LANGUAGE: 'klingon' })).toEqual(['HELPDESK_LANGUAGE']);
+  });
+
   it('is in tenant mode exactly when BOT_ID is set', () => {
     const config = loadConfig(TENANT, NO_FILES);
     expect(config.mode).toBe('tenant');

@@ -162,7 +162,7 @@ export const de: Messages = {
       points: [
         'Bitten Sie diese Person, den Schlüssel mit der Schlüssel-ID von Ihrem Bildschirm unter aka.ms/myrecoverykey nachzuschlagen.',
         'Bitte bezahlen Sie keine Online-„Wiederherstellungsdienste“: Ohne den Schlüssel kann niemand die Daten entsperren.',
-        'Haben Sie diesen PC von der IT bekommen, vielleicht den alten PC einer Kollegin oder eines Kollegen? Dann gilt er als Arbeits-PC: Beginnen Sie von vorne und wählen Sie „Mein Arbeits-PC“.',
+        'Haben Sie diesen PC von der IT bekommen, vielleicht den alten PC einer Kollegin oder eines Kollegen? Dann gilt er als Arbeits-PC: Tippen Sie auf „Von vorne beginnen“, und ich finde seinen Schlüssel.',
       ],
       closing: [
         'Wenn der Schlüssel nicht auffindbar ist, lässt sich der PC zurücksetzen und wieder verwenden, aber die Dateien darauf werden gelöscht.',

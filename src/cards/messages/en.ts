@@ -159,7 +159,7 @@ export const en: Messages = {
       points: [
         'Ask them to look it up at aka.ms/myrecoverykey, using the Key ID on your screen.',
         'Please do not pay online "recovery" services: nobody can unlock the data without the key.',
-        `Did IT give you this PC, maybe a colleague's old one? Then it counts as a work PC: start over and pick "My work PC".`,
+        `Did IT give you this PC, maybe a colleague's old one? Then it counts as a work PC: tap "Start over" and I will find its key.`,
       ],
       closing: [
         'If the key cannot be found, the PC can be reset and used again, but the files on it will be erased.',

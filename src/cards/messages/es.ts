@@ -160,7 +160,7 @@ export const es: Messages = {
       points: [
         'Pídele que la busque en aka.ms/myrecoverykey con el Id. de clave de tu pantalla.',
         'No pagues servicios de "recuperación" en línea: nadie puede desbloquear los datos sin la clave.',
-        '¿Te dio TI este equipo, quizá el que usaba un compañero? Entonces cuenta como equipo de la empresa: empieza de nuevo y elige "Mi equipo de la empresa".',
+        '¿Te dio TI este equipo, quizá el que usaba un compañero? Entonces cuenta como equipo de la empresa: toca "Empezar de nuevo" y encontraré su clave.',
       ],
       closing: [
         'Si no aparece la clave, se puede restablecer el equipo y volver a usarlo, pero se borrarán los archivos que contiene.',

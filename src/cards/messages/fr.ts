@@ -163,7 +163,7 @@ export const fr: Messages = {
       points: [
         "Demandez-lui de la chercher sur aka.ms/myrecoverykey, à l'aide de l'ID de clé affiché sur votre écran.",
         'Ne payez pas de service de « récupération » en ligne : personne ne peut déverrouiller les données sans la clé.',
-        "Ce PC vous a été remis par le support informatique, peut-être l'ancien PC d'un collègue ? C'est alors un PC professionnel : recommencez et choisissez « Mon PC professionnel ».",
+        "Ce PC vous a été remis par le support informatique, peut-être l'ancien PC d'un collègue ? C'est alors un PC professionnel : appuyez sur « Recommencer » et je trouverai sa clé.",
       ],
       closing: [
         "Si la clé reste introuvable, le PC peut être réinitialisé et réutilisé, mais les fichiers qu'il contient seront effacés.",

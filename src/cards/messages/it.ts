@@ -158,7 +158,7 @@ export const it: Messages = {
       points: [
         "Chiedi loro di cercarla su aka.ms/myrecoverykey, con l'ID chiave che vedi sulla tua schermata.",
         'Non pagare servizi di "recupero" online: senza la chiave nessuno può sbloccare i dati.',
-        'Questo PC te l\'ha dato l\'IT, magari era di un collega? Allora conta come PC aziendale: ricomincia e scegli "Il mio PC aziendale".',
+        'Questo PC te l\'ha dato l\'IT, magari era di un collega? Allora conta come PC aziendale: tocca "Ricomincia" e troverò la sua chiave.',
       ],
       closing: [
         'Se la chiave non si trova, il PC si può reimpostare e usare di nuovo, ma i file che contiene verranno cancellati.',

@@ -160,7 +160,7 @@ export const nl: Messages = {
       points: [
         'Vraag die persoon de sleutel op te zoeken via aka.ms/myrecoverykey, met de sleutel-id van uw scherm.',
         'Betaal alstublieft geen online "herstel"-diensten: niemand kan de gegevens ontgrendelen zonder de sleutel.',
-        'Hebt u deze pc van IT gekregen, misschien de oude pc van een collega? Dan telt hij als werk-pc: begin opnieuw en kies "Mijn werk-pc".',
+        'Hebt u deze pc van IT gekregen, misschien de oude pc van een collega? Dan telt hij als werk-pc: tik op "Opnieuw beginnen", dan zoek ik de sleutel ervan op.',
       ],
       closing: [
         'Als de sleutel niet te vinden is, kan de pc opnieuw worden ingesteld en weer worden gebruikt, maar dan worden de bestanden erop gewist.',

@@ -172,7 +172,7 @@ export const pl: Messages = {
       points: [
         'Poproś tę osobę, aby sprawdziła klucz na aka.ms/myrecoverykey, korzystając z ID klucza z Twojego ekranu.',
         'Nie płać internetowym usługom „odzyskiwania”: bez klucza nikt nie odblokuje danych.',
-        'Komputer pochodzi od IT, np. to dawny komputer kogoś z zespołu? Wtedy to komputer służbowy: zacznij od nowa i wybierz „Mój komputer służbowy”.',
+        'Komputer pochodzi od IT, np. to dawny komputer kogoś z zespołu? Wtedy to komputer służbowy: naciśnij „Zacznij od nowa”, a znajdę jego klucz.',
       ],
       closing: [
         'Jeśli klucza nie da się znaleźć, komputer można zresetować i używać dalej, ale pliki na nim zostaną usunięte.',

@@ -158,7 +158,7 @@ export const pt: Messages = {
       points: [
         'Peça a essa pessoa que a procure em aka.ms/myrecoverykey, com o ID da chave que aparece no seu ecrã.',
         'Não pague a serviços online de "recuperação": sem a chave, ninguém consegue desbloquear os dados.',
-        'Foi a TI que lhe deu este PC, talvez o antigo PC de um colega? Então conta como PC de trabalho: recomece e escolha "O meu PC de trabalho".',
+        'Foi a TI que lhe deu este PC, talvez o antigo PC de um colega? Então conta como PC de trabalho: toque em "Recomeçar" e eu encontro a chave dele.',
       ],
       closing: [
         'Se não for possível encontrar a chave, o PC pode ser restaurado para o estado de fábrica e voltar a ser usado, mas tudo o que está nele será apagado.',
