@@ -51,6 +51,17 @@ declare module '@nlpjs/ner' {
     addRuleOptionTexts(locale: string, entity: string, option: string, texts: readonly string[]): void;
     process(input: { locale: string; text: string }): Promise<{ entities: readonly NerEntity[] }>;
   }
+  /** One entity's phrases as `Ner` keeps them: an option and the texts that name it. */
+  export interface EnumRule {
+    readonly name: string;
+    readonly type: string;
+    readonly rules: readonly { readonly option: string; readonly texts: readonly string[] }[];
+  }
+  /** The enumerated-entity extractor `Ner` looks up in its container as `extract-enum`. */
+  export class ExtractorEnum {
+    constructor(container?: Container);
+    extractFromRule(text: string, rule: EnumRule, words: unknown, threshold: number): NerEntity[];
+  }
 }
 
 declare module '@nlpjs/language' {
