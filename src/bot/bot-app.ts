@@ -571,8 +571,8 @@ async function perform(
       }
       return {};
     case 'handOffToVerification':
-      // Self-service verification plugs in here (step-up sign-in, then the key lookup). Until then the
-      // verification card says it is not switched on and offers IT.
+      // runTriage made the sign-in link for the verify card already; the step-up sign-in and the key lookup
+      // go on in the release flow when the person comes back from it.
       log.info({ requestId: effect.request.id, keyIdPrefix: effect.request.keyId }, 'verification hand-off');
       return {};
     case 'requestCase': {

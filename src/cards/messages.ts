@@ -124,6 +124,8 @@ export interface Messages {
   readonly whyDidThisHappen: string;
 
   readonly verifyTitle: string;
+  /** The sign-in card again, for someone who came back before signing in. */
+  readonly verifyAgainTitle: string;
   readonly rootCauseFact: string;
   readonly deviceKindFact: string;
   readonly errorCodeFact: string;

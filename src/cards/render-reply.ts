@@ -64,7 +64,7 @@ export function renderReply(
     case 'askAnswers':
       return [card(askAnswersCard(reply.keyId, reply.askDeviceKind, messages))];
     case 'verify':
-      return [card(verifyCard(reply.request, options.verifyUrl, messages))];
+      return [card(verifyCard(reply.request, options.verifyUrl, messages, reply.again === true))];
     case 'guide':
       return [card(guideCard(reply.guide, messages))];
     case 'riskStop':

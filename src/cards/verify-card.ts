@@ -21,6 +21,7 @@ export function verifyCard(
   request: RecoveryRequest,
   verifyUrl: string | undefined,
   messages: Messages,
+  again = false,
 ): AdaptiveCard {
   const facts = [
     ...(request.keyId === undefined
@@ -40,7 +41,7 @@ export function verifyCard(
       : openUrl(messages.verifyButton, verifyUrl, { style: 'positive' });
   return cardOf(
     [
-      title(messages.verifyTitle),
+      title(again ? messages.verifyAgainTitle : messages.verifyTitle),
       ...(facts.length > 0 ? [{ type: 'FactSet' as const, facts }] : []),
       verifyUrl === undefined
         ? text(messages.verifyNotSwitchedOn, { weight: 'Bolder' })

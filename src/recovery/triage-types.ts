@@ -292,7 +292,8 @@ export type Reply =
   | { readonly type: 'confirmKeyId'; readonly keyId: string; readonly corrections: readonly string[] }
   /** What happened just before; `askDeviceKind` adds "not your work PC?" when the PC type is not known. */
   | { readonly type: 'askAnswers'; readonly keyId: string; readonly askDeviceKind: boolean }
-  | { readonly type: 'verify'; readonly request: RecoveryRequest }
+  /** The sign-in for `request`; `again` when it reminds someone who has not signed in yet. */
+  | { readonly type: 'verify'; readonly request: RecoveryRequest; readonly again?: boolean }
   | { readonly type: 'guide'; readonly guide: Guide }
   | { readonly type: 'riskStop' }
   | {

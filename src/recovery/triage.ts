@@ -8,6 +8,7 @@ import {
   type KeyIdReading,
   type Noted,
   type Offer,
+  type Outcome,
   type PendingQuestion,
   REASON_CODES,
   type RecoveryRequest,
@@ -200,6 +201,7 @@ function act(state: TriageState, intent: Intent, utterance: Utterance | undefine
   const at = now.toISOString();
   switch (intent) {
     case 'greeting':
+      if (awaitingSignIn(state)) return remindSignIn(state, at);
       if (state.step === 'idle') {
         return state.greeted
           ? { state: touched(state, at), effects: [say({ type: 'greetAgain' })] }
@@ -207,6 +209,7 @@ function act(state: TriageState, intent: Intent, utterance: Utterance | undefine
       }
       return { state: touch(state, at), effects: repeatQuestion(state) };
     case 'recoveryScreen':
+      if (awaitingSignIn(state)) return remindSignIn(state, at);
       if (state.step === 'idle') return startRequest(now, utterance ? notedFrom(utterance) : {});
       return { state: touch(state, at), effects: repeatQuestion(state) };
     case 'answer':
@@ -243,6 +246,7 @@ function act(state: TriageState, intent: Intent, utterance: Utterance | undefine
       return command(state, intent, now);
     case 'yes':
     case 'no':
+      if (awaitingSignIn(state)) return remindSignIn(state, at);
       return state.step === 'idle'
         ? { state: touched(state, at), effects: [say({ type: 'acknowledged' })] }
         : { state: touch(state, at), effects: repeatQuestion(state) };
@@ -357,6 +361,27 @@ function answer(
   return {
     state: { step: 'idle', updatedAt: at, misses: 0, greeted: true, last: { kind: 'verification', request } },
     effects: [{ type: 'checkSelfService', request }],
+  };
+}
+
+/** Idle with a complete request whose sign-in was offered and no key shown for it yet. */
+type AwaitingSignIn = Extract<TriageState, { step: 'idle' }> & {
+  readonly last: Extract<Outcome, { kind: 'verification' }>;
+};
+
+function awaitingSignIn(state: TriageState): state is AwaitingSignIn {
+  return state.step === 'idle' && state.last?.kind === 'verification';
+}
+
+/**
+ * "hi", "ok", "my PC is still locked" after the sign-in was offered: the next step is that sign-in, with a
+ * fresh link (the first may have expired, or be far up the chat).
+ */
+function remindSignIn(state: AwaitingSignIn, at: string): Transition {
+  const { request } = state.last;
+  return {
+    state: touched(state, at),
+    effects: [say({ type: 'verify', request, again: true }), { type: 'handOffToVerification', request }],
   };
 }
 

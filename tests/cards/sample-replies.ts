@@ -104,6 +104,7 @@ export const SAMPLE_REPLIES: RepliesByType = {
         deviceKind: 'notSure',
       }),
     },
+    { type: 'verify', request: aRequest(), again: true },
   ],
   guide: GUIDES.map((guide) => ({ type: 'guide', guide })),
   riskStop: [{ type: 'riskStop' }],

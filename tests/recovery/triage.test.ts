@@ -76,6 +76,8 @@ function tag(effect: TriageEffect): string {
           return `reply:cancelled${reply.hadRequest ? '(hadRequest)' : ''}`;
         case 'glad':
           return `reply:glad${reply.keyWasShown ? '(shown)' : ''}`;
+        case 'verify':
+          return `reply:verify${reply.again ? '(again)' : ''}`;
         default:
           return `reply:${reply.type}`;
       }
@@ -99,7 +101,13 @@ function run(state: TriageState, event: TriageEvent, now = NOW): Transition & { 
 /** The request an effect hands on (to verification, to IT), if any. */
 function handedOn(result: Transition): RecoveryRequest | undefined {
   for (const effect of result.effects) {
-    if (effect.type === 'checkSelfService' || effect.type === 'requestCase') return effect.request;
+    if (
+      effect.type === 'checkSelfService' ||
+      effect.type === 'handOffToVerification' ||
+      effect.type === 'requestCase'
+    ) {
+      return effect.request;
+    }
   }
   return undefined;
 }
@@ -417,6 +425,20 @@ describe('transition: the self-service check before the sign-in', () => {
   it('an answer for another request changes nothing', () => {
     const result = run(waiting, { type: 'selfServiceChecked', requestId: 'R-OTHER', allowed: false });
     expect(result).toEqual({ state: waiting, effects: [], tags: [] });
+  });
+
+  it('"hi", "ok", "still locked" before signing in: the sign-in again, with a fresh link, for the same request', () => {
+    for (const intent of ['greeting', 'yes', 'no', 'recoveryScreen'] as const) {
+      const result = run(waiting, said(intent));
+      expect(result.tags, intent).toEqual(['reply:verify(again)', 'handOff']);
+      expect(handedOn(result)?.id).toBe(request.id);
+      expect(result.state.step).toBe('idle');
+    }
+  });
+
+  it('a new Key ID before signing in starts a new request instead', () => {
+    const result = run(waiting, keyIdSaid('1234ABCD'));
+    expect(result.tags).toEqual(['reply:askAnswers']);
   });
 });
 

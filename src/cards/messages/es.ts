@@ -128,6 +128,7 @@ export const es: Messages = {
   whyDidThisHappen: '¿Por qué ocurre esto?',
 
   verifyTitle: 'Gracias, ya tengo todo lo que necesito',
+  verifyAgainTitle: 'Siguiente paso: verificar su identidad',
   rootCauseFact: 'Qué pasó',
   deviceKindFact: 'Equipo',
   errorCodeFact: 'Código de error',
