@@ -250,8 +250,15 @@ function act(state: TriageState, intent: Intent, utterance: Utterance | undefine
       return state.step === 'idle'
         ? { state: touched(state, at), effects: [say({ type: 'acknowledged' })] }
         : { state: touch(state, at), effects: repeatQuestion(state) };
-    case 'outOfScope':
-      return miss(state, { type: 'outOfScope', options: suggestions(utterance) }, at, true);
+    case 'outOfScope': {
+      // Understood, just not the bot's job: the scope statement every time (no "I'm not getting this"),
+      // then the pending question, so the person knows where they are.
+      const options = suggestions(utterance);
+      return {
+        state: { ...state, updatedAt: at, offer: options },
+        effects: [say({ type: 'outOfScope', options }), ...repeatQuestion(state)],
+      };
+    }
   }
 }
 

@@ -214,9 +214,9 @@ describe('triage conversation over HTTP', () => {
 
   it('two misunderstood inputs in a row: the bot offers IT', async () => {
     const chat = freshChat();
-    await chat.send('hi');
-    expect(lines(await chat.send('blah'))).toHaveLength(1);
-    const second = await chat.send('blah blah');
+    await chat.submit({ verb: 'startRecovery' });
+    expect(lines(await chat.send('GHJKL-MNP'))).toHaveLength(1);
+    const second = await chat.send('QWRTZ');
     expect(lines(second).at(-1)).toMatch(/Talk to IT \/ Start over/);
   });
 

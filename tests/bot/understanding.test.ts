@@ -233,7 +233,7 @@ describe('understanding what people write, over HTTP, in their language', () => 
     }
   });
 
-  it('is never a dead end: out of scope gets the scope and buttons, a button acts, two misses offer a person', async () => {
+  it('is never a dead end: out of scope gets the scope and buttons (every time), a button acts, two misses offer a person', async () => {
     const chat = harness.personalChat(alex, { fresh: true });
     await chat.send('hi');
     const outOfScope = await chat.send('can you book me a meeting room for tomorrow');
@@ -242,7 +242,12 @@ describe('understanding what people write, over HTTP, in their language', () => 
     const chosen = await chat.submit({ verb: 'chose', intent: 'whereKeyId' });
     expect(opening(chosen.replies[0])).toBe(CATALOGUE.en.keyIdHelpTitle);
     await chat.send('my printer is broken');
-    const second = await chat.send('and my vpn doesnt connect');
+    const again = await chat.send('and my vpn doesnt connect');
+    expect(opening(again.replies[0])).toBe(CATALOGUE.en.outOfScopeTitle);
+    // Words that are no Key ID while one is awaited are misses: the second offers a person.
+    await chat.submit({ verb: 'startRecovery' });
+    await chat.send('GHJKL-MNP');
+    const second = await chat.send('QWRTZ');
     expect(cardText(second.replies.at(-1)?.card)).toContain(CATALOGUE.en.offerIt);
     // A typed "yes" takes the offer.
     expect(opening((await chat.send('yes')).replies[0])).toBe(CATALOGUE.en.caseRequestedTitle);

@@ -503,9 +503,18 @@ describe('transition: unsure is never a dead end', () => {
     expect(second.state.step).toBe('awaitingKeyId');
   });
 
-  it('out of scope gets the scope statement and the same kind of offer', () => {
-    const result = run(anIdleState({ greeted: true }), said('outOfScope', { alternatives: ['help'] }));
-    expect(result.tags).toEqual(['reply:outOfScope(help)']);
+  it('out of scope gets the scope statement and the same kind of offer, every time, not "I am not getting this"', () => {
+    const outOfScope = said('outOfScope', { alternatives: ['help'] });
+    const first = run(anIdleState({ greeted: true }), outOfScope);
+    expect(first.tags).toEqual(['reply:outOfScope(help)']);
+    expect(first.state.offer).toEqual(['help']);
+    expect(run(first.state, outOfScope).tags).toEqual(['reply:outOfScope(help)']);
+  });
+
+  it('out of scope mid-flow: the scope statement, then the pending question again', () => {
+    const result = run(awaitingKeyId(), said('outOfScope'));
+    expect(result.tags).toEqual(['reply:outOfScope(recoveryScreen,whereKeyId)', 'reply:askKeyId']);
+    expect(result.state.step).toBe('awaitingKeyId');
   });
 
   it('a chosen "Did you mean" button acts on its intent, at any step', () => {
