@@ -541,6 +541,8 @@ function missReply(state: RequestState): Reply {
 
 function stale(state: TriageState, now: Date): Transition {
   const at = now.toISOString();
+  // Most often a second tap on the card that just completed the request: the sign-in is next.
+  if (awaitingSignIn(state)) return remindSignIn(state, at);
   return {
     state: touch(state, at),
     effects: [

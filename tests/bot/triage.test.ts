@@ -244,7 +244,12 @@ describe('triage conversation over HTTP', () => {
     await chat.send('4290B6C0');
     await chat.submit(answers('wrongPin', 'workPc'));
     const stale = await chat.submit({ verb: 'confirmKeyIdYes' });
-    expect(said(stale)).toMatch(/earlier request/i);
+    // The request waits for its sign-in: that is where the person is, and what they hear.
+    expect(said(stale)).toMatch(/Next step: verify it's you/);
+    expect(said(stale)).toContain('4290B6C0');
+    await chat.submit({ verb: 'talkToIt' });
+    const reset = await chat.submit({ verb: 'confirmKeyIdYes' });
+    expect(said(reset)).toMatch(/earlier request/i);
   });
 
   it('an unreadable card submit is answered in words, not as a crash', async () => {

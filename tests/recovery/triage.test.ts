@@ -399,6 +399,13 @@ describe('transition: answers in taps or words', () => {
       'reply:greetAgain',
     ]);
   });
+
+  it('a second tap on the answers card that completed the request brings the sign-in back', () => {
+    const first = run(awaitingAnswers(), someAnswers({ rootCause: 'windowsUpdate' }));
+    expect(first.tags).toEqual(['checkSelfService']);
+    const second = run(first.state, someAnswers({ rootCause: 'windowsUpdate' }));
+    expect(second.tags).toEqual(['reply:verify(again)', 'handOff']);
+  });
 });
 
 describe('transition: the self-service check before the sign-in', () => {
