@@ -191,6 +191,12 @@ describe('the message catalogues', () => {
     },
   );
 
+  it('counts one minute as one (KEY_VISIBLE_MINUTES may be 1)', () => {
+    expect(en.release.hidesIn(1)).toContain('in 1 minute,');
+    expect(en.release.hidesIn(10)).toContain('in 10 minutes,');
+    expect(en.helpdesk.reminder(7, 'Lee Gu', 1)).toContain('waited 1 minute and');
+  });
+
   it.each([
     ['de-DE', 'de'],
     ['pt-BR', 'pt'],

@@ -18,6 +18,8 @@ const helpdeskDenials: { readonly [reason in DenialReason]: string } = {
   alreadyReleased: 'this key has already been given out for this case.',
 };
 
+const minutesWord = (count: number): string => (count === 1 ? 'minute' : 'minutes');
+
 /**
  * English. Written for someone locked out of their PC, reading on a phone: short lines, plain words,
  * never blaming, and never asking for a password, an MFA code or the recovery key itself.
@@ -354,7 +356,7 @@ export const en: Messages = {
     howToType:
       "Type the 8 blocks with the number keys along the top of the keyboard (if they don't work, F1–F10 mean 1–0). The screen moves on after each block and marks a block that is wrong.",
     hidesIn: (minutes) =>
-      `For your safety I will hide this key in ${minutes} minutes, or as soon as you tell me it worked.`,
+      `For your safety I will hide this key in ${minutes} ${minutesWord(minutes)}, or as soon as you tell me it worked.`,
     worked: 'It worked',
     didNotWork: "It didn't work",
     oneBlockAtATime: 'Show one block at a time',
@@ -532,7 +534,7 @@ export const en: Messages = {
       title: (caseNumber) => `Recovery key for case ${caseNumber}`,
       onlyYou: (requesterName) =>
         `Only you see this. Read it to ${requesterName} only, one block at a time, and never write it down.`,
-      hidesIn: (minutes) => `Hidden again in ${minutes} minutes, or when you tap Hide key.`,
+      hidesIn: (minutes) => `Hidden again in ${minutes} ${minutesWord(minutes)}, or when you tap Hide key.`,
       hide: 'Hide key',
       hiddenTitle: (caseNumber) => `Recovery key for case ${caseNumber}: hidden`,
       hiddenBody:
@@ -577,7 +579,7 @@ export const en: Messages = {
     },
 
     reminder: (caseNumber, requesterName, minutesWaiting) =>
-      `Case ${caseNumber} for ${requesterName} has waited ${minutesWaiting} minutes and nobody has claimed it yet.`,
+      `Case ${caseNumber} for ${requesterName} has waited ${minutesWaiting} ${minutesWord(minutesWaiting)} and nobody has claimed it yet.`,
 
     queueTitle: (count) => `Open cases (${count})`,
     queueEmpty: 'No open cases right now.',
