@@ -245,7 +245,7 @@ describe('triage conversation over HTTP', () => {
     await chat.submit(answers('wrongPin', 'workPc'));
     const stale = await chat.submit({ verb: 'confirmKeyIdYes' });
     // The request waits for its sign-in: that is where the person is, and what they hear.
-    expect(said(stale)).toMatch(/Next step: verify it's you/);
+    expect(said(stale)).toMatch(/Almost there: verify it's you/);
     expect(said(stale)).toContain('4290B6C0');
     await chat.submit({ verb: 'talkToIt' });
     const reset = await chat.submit({ verb: 'confirmKeyIdYes' });

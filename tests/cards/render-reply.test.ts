@@ -431,7 +431,7 @@ describe('renderReply: what each reply says', () => {
   it('reminds someone who came back before signing in with a title of its own, the same facts and button', () => {
     const first = onlyCard({ type: 'verify', request: aRequest() }, en, VERIFY_URL);
     const again = onlyCard({ type: 'verify', request: aRequest(), again: true }, en, VERIFY_URL);
-    expect(again.body[0]).toEqual(expect.objectContaining({ text: "Next step: verify it's you" }));
+    expect(again.body[0]).toEqual(expect.objectContaining({ text: "Almost there: verify it's you" }));
     expect(again.body.slice(1)).toEqual(first.body.slice(1));
     expect(again.actions).toEqual(first.actions);
   });

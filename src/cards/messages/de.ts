@@ -130,7 +130,7 @@ export const de: Messages = {
   whyDidThisHappen: 'Warum ist das passiert?',
 
   verifyTitle: 'Danke, mehr brauche ich nicht',
-  verifyAgainTitle: 'Nächster Schritt: Identität bestätigen',
+  verifyAgainTitle: 'Fast geschafft: Identität bestätigen',
   rootCauseFact: 'Was passiert ist',
   deviceKindFact: 'PC',
   errorCodeFact: 'Fehlercode',

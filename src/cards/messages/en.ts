@@ -130,7 +130,7 @@ export const en: Messages = {
   whyDidThisHappen: 'Why did this happen?',
 
   verifyTitle: "Thanks, that's all I need",
-  verifyAgainTitle: "Next step: verify it's you",
+  verifyAgainTitle: "Almost there: verify it's you",
   rootCauseFact: 'What happened',
   deviceKindFact: 'PC',
   errorCodeFact: 'Error code',

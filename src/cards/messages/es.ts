@@ -128,7 +128,7 @@ export const es: Messages = {
   whyDidThisHappen: '¿Por qué ocurre esto?',
 
   verifyTitle: 'Gracias, ya tengo todo lo que necesito',
-  verifyAgainTitle: 'Siguiente paso: verificar su identidad',
+  verifyAgainTitle: 'Casi listo: verifica tu identidad',
   rootCauseFact: 'Qué pasó',
   deviceKindFact: 'Equipo',
   errorCodeFact: 'Código de error',

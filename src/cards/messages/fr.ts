@@ -131,7 +131,7 @@ export const fr: Messages = {
   whyDidThisHappen: 'Pourquoi est-ce arrivé ?',
 
   verifyTitle: "Merci, j'ai tout ce qu'il me faut",
-  verifyAgainTitle: 'Prochaine étape : vérifier votre identité',
+  verifyAgainTitle: 'Presque fini : vérifiez votre identité',
   rootCauseFact: "Ce qui s'est passé",
   deviceKindFact: 'PC',
   errorCodeFact: "Code d'erreur",

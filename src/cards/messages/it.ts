@@ -126,7 +126,7 @@ export const it: Messages = {
   whyDidThisHappen: 'Perché è successo?',
 
   verifyTitle: 'Grazie, è tutto quello che mi serve',
-  verifyAgainTitle: 'Prossimo passo: conferma la tua identità',
+  verifyAgainTitle: 'Ci siamo quasi: conferma la tua identità',
   rootCauseFact: 'Cosa è successo',
   deviceKindFact: 'PC',
   errorCodeFact: 'Codice di errore',

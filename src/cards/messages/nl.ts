@@ -128,7 +128,7 @@ export const nl: Messages = {
   whyDidThisHappen: 'Waarom gebeurde dit?',
 
   verifyTitle: 'Bedankt, meer heb ik niet nodig',
-  verifyAgainTitle: 'Volgende stap: bevestig dat u het bent',
+  verifyAgainTitle: 'Bijna klaar: bevestig dat u het bent',
   rootCauseFact: 'Wat er gebeurde',
   deviceKindFact: 'Pc',
   errorCodeFact: 'Foutcode',

@@ -141,7 +141,7 @@ export const pl: Messages = {
   whyDidThisHappen: 'Dlaczego tak się stało?',
 
   verifyTitle: 'Dziękuję, to wszystko, czego potrzebuję',
-  verifyAgainTitle: 'Następny krok: potwierdź, że to Ty',
+  verifyAgainTitle: 'Prawie gotowe: potwierdź, że to Ty',
   rootCauseFact: 'Co się stało',
   deviceKindFact: 'Komputer',
   errorCodeFact: 'Kod błędu',

@@ -126,7 +126,7 @@ export const pt: Messages = {
   whyDidThisHappen: 'Por que motivo aconteceu isto?',
 
   verifyTitle: 'Obrigado, é tudo o que preciso',
-  verifyAgainTitle: 'Próximo passo: confirmar a sua identidade',
+  verifyAgainTitle: 'Quase pronto: confirme a sua identidade',
   rootCauseFact: 'O que aconteceu',
   deviceKindFact: 'PC',
   errorCodeFact: 'Código de erro',
