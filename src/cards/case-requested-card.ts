@@ -23,7 +23,8 @@ export function caseRequestedCard(
     title(messages.caseRequestedTitle),
     text(messages.caseReasons[reason]),
     ...(releasedAt === undefined ? [] : [text(messages.keyShownAt(cardTime(releasedAt)))]),
-    ...(keyId === undefined ? [text(messages.caseWithoutKeyId)] : []),
+    // A report of someone asking for the key is no lockout: there is no blue screen to read a Key ID from.
+    ...(keyId === undefined && reason !== 'suspiciousContact' ? [text(messages.caseWithoutKeyId)] : []),
     ...(facts.length > 0 ? [{ type: 'FactSet' as const, facts }] : []),
     text(messages.caseNext),
     text(messages.caseStatusHint, { isSubtle: true, size: 'Small' }),

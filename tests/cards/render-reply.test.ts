@@ -487,6 +487,10 @@ describe('renderReply: what each reply says', () => {
     const withoutKey = onlyCard({ type: 'caseRequested', reason: 'requesterAsked', keyId: undefined });
     expect(allTexts(withoutKey)).toMatch(/note the Key ID/);
     expect(JSON.stringify(withoutKey)).not.toContain('FactSet');
+    // Reporting a caller who asked for the key is no lockout: no Key ID to note.
+    const report = onlyCard({ type: 'caseRequested', reason: 'suspiciousContact', keyId: undefined });
+    expect(allTexts(report)).toMatch(/Thank you for reporting it/);
+    expect(allTexts(report)).not.toMatch(/note the Key ID/);
   });
 
   it('offers IT or a fresh start after repeated misses', () => {
