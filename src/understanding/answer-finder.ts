@@ -115,7 +115,7 @@ function closest<T extends string>(
  * phrases make that milliseconds per message. A run within k edits of a phrase shares at least
  * (length − 1) − 2k of the phrase's character pairs (the q-gram lemma), and the message holds every pair
  * of each of its runs, so a phrase sharing fewer pairs with the whole message is dropped first. What is
- * found is exactly what NLP.js finds; a test compares the two on the whole corpus.
+ * found is exactly what NLP.js finds; a test compares the two on the held-out corpus and on typo'd phrases.
  */
 export class PrefilteredExtractor extends ExtractorEnum {
   private readonly phrasePairs = new Map<string, PairCounts>();
