@@ -4,6 +4,7 @@ import { containsRecoveryPasswordShape } from '../recovery/recovery-password.js'
 import type { DeviceKind, RootCause } from '../recovery/triage-types.js';
 import type { EntityWords } from './corpus.js';
 import type { Language } from './languages.js';
+import { plainText } from './plain-text.js';
 
 /** The triage answers found in a message. */
 export interface FoundAnswers {
@@ -59,10 +60,10 @@ export async function createAnswerFinder(words: ReadonlyMap<Language, EntityWord
   const ner = new Ner({ threshold: SIMILARITY_THRESHOLD }, container);
   for (const [language, lexicon] of words) {
     for (const [cause, phrases] of lexicon.rootCause)
-      ner.addRuleOptionTexts(language, 'rootCause', cause, phrases.map(plain));
+      ner.addRuleOptionTexts(language, 'rootCause', cause, phrases.map(plainText));
     for (const [kind, phrases] of lexicon.deviceKind)
-      ner.addRuleOptionTexts(language, 'deviceKind', kind, phrases.map(plain));
-    ner.addRuleOptionTexts(language, 'topic', 'recoveryScreen', lexicon.recoveryScreen.map(plain));
+      ner.addRuleOptionTexts(language, 'deviceKind', kind, phrases.map(plainText));
+    ner.addRuleOptionTexts(language, 'topic', 'recoveryScreen', lexicon.recoveryScreen.map(plainText));
   }
   const lookIn = async (language: Language, text: string) => {
     const { entities } = await ner.process({ locale: language, text });
@@ -71,7 +72,7 @@ export async function createAnswerFinder(words: ReadonlyMap<Language, EntityWord
   };
   return {
     async find(language, text) {
-      const simple = plain(text);
+      const simple = plainText(text);
       const found = [
         ...(await lookIn(language, simple)),
         ...(language === 'en' ? [] : await lookIn('en', simple)),
@@ -168,11 +169,6 @@ function pairCounts(text: string): PairCounts {
     counts.set(pair, (counts.get(pair) ?? 0) + 1);
   }
   return counts;
-}
-
-/** Lower case without accents, so "Mise à jour du BIOS" and "mise a jour du bios" are the same words. */
-function plain(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** The `E_FVE_*` code in a message, upper case with `_`; never anything shaped like a recovery password. */

@@ -12,6 +12,7 @@ import { NluManager, NluNeural } from '@nlpjs/nlu';
 import { INTENTS, type Intent } from '../recovery/triage-types.js';
 import type { LabelledUtterance } from './corpus.js';
 import { LANGUAGES, type Language } from './languages.js';
+import { plainText } from './plain-text.js';
 
 /** One intent and how likely the classifier thinks it is (the scores of a message add up to 1). */
 export interface Scored {
@@ -62,12 +63,7 @@ export function classifierText(text: string): string {
     words.length > MAX_WORDS_BESIDE_A_KEY_ID
       ? masked.replaceAll(KEY_ID_TOKEN, ' ').replace(/\s+/g, ' ').trim()
       : masked;
-  const plain =
-    sentence
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  const plain = plainText(sentence).match(/[\p{L}\p{N}]+/gu) ?? [];
   const pairs = plain.slice(1).map((word, index) => `${plain[index]}${word}`);
   return [sentence, ...pairs].join(' ');
 }

@@ -2,6 +2,7 @@ import type { Intent } from '../recovery/triage-types.js';
 import type { LabelledUtterance } from './corpus.js';
 import { classifierText, type IntentClassifier, type Scored } from './intent-classifier.js';
 import type { Language } from './languages.js';
+import { plainText } from './plain-text.js';
 
 /** How many of the closest training utterances vote. */
 const NEIGHBOURS = 5;
@@ -153,10 +154,7 @@ function nearest(index: LanguageIndex, text: string): Scored[] {
 
 /** The text as the network sees it (Key IDs masked), lower case without accents, as n-grams and words. */
 function gramCounts(text: string): Map<string, number> {
-  const plain = ` ${classifierText(text)
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  const plain = ` ${plainText(classifierText(text))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()} `;
   const counts = new Map<string, number>();

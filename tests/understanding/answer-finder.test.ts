@@ -5,25 +5,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PrefilteredExtractor } from '../../src/understanding/answer-finder.js';
 import { readCorpus, readEntityWords } from '../../src/understanding/corpus.js';
 import { LANGUAGES, type Language } from '../../src/understanding/languages.js';
+import { plainText } from '../../src/understanding/plain-text.js';
 
 const THRESHOLD = 0.8;
-
-function plain(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /** The three entities of a language, as `Ner` holds them. */
 function rulesOf(language: Language): EnumRule[] {
   const words = readEntityWords(language);
   const optionsOf = (map: ReadonlyMap<string, readonly string[]>) =>
-    [...map].map(([option, texts]) => ({ option, texts: texts.map(plain) }));
+    [...map].map(([option, texts]) => ({ option, texts: texts.map(plainText) }));
   return [
     { name: 'rootCause', type: 'enum', rules: optionsOf(words.rootCause) },
     { name: 'deviceKind', type: 'enum', rules: optionsOf(words.deviceKind) },
     {
       name: 'topic',
       type: 'enum',
-      rules: [{ option: 'recoveryScreen', texts: words.recoveryScreen.map(plain) }],
+      rules: [{ option: 'recoveryScreen', texts: words.recoveryScreen.map(plainText) }],
     },
   ];
 }
@@ -45,7 +42,7 @@ describe('PrefilteredExtractor', () => {
 
   it('finds exactly what NLP.js finds in every held-out utterance', () => {
     const texts = LANGUAGES.flatMap((language) =>
-      readCorpus('heldout', language).map((item) => [language, plain(item.text)] as const),
+      readCorpus('heldout', language).map((item) => [language, plainText(item.text)] as const),
     );
     let found = 0;
     for (const [language, text] of texts) {
