@@ -8,6 +8,7 @@ import {
   text,
   title,
 } from './adaptive-card.js';
+import { answerFacts } from './answer-facts.js';
 import { keyIdInput } from './key-id-input.js';
 import type { Messages } from './messages.js';
 
@@ -16,15 +17,7 @@ import type { Messages } from './messages.js';
  * person already told is repeated above, so they see it was understood and will not be asked again.
  */
 export function askKeyIdCard(noted: Noted, messages: Messages): AdaptiveCard {
-  const facts = [
-    ...(noted.rootCause
-      ? [{ title: messages.rootCauseFact, value: messages.rootCauseChoices[noted.rootCause] }]
-      : []),
-    ...(noted.deviceKind
-      ? [{ title: messages.deviceKindFact, value: messages.deviceKindChoices[noted.deviceKind] }]
-      : []),
-    ...(noted.errorCode ? [{ title: messages.errorCodeFact, value: noted.errorCode }] : []),
-  ];
+  const facts = answerFacts(noted, messages);
   const summary: CardElement[] =
     facts.length > 0
       ? [text(messages.notedTitle, { isSubtle: true, size: 'Small' }), { type: 'FactSet', facts }]

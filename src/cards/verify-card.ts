@@ -9,6 +9,7 @@ import {
   text,
   title,
 } from './adaptive-card.js';
+import { answerFacts } from './answer-facts.js';
 import { formatKeyId } from './format-key-id.js';
 import type { Messages } from './messages.js';
 
@@ -27,13 +28,7 @@ export function verifyCard(
     ...(request.keyId === undefined
       ? []
       : [{ title: messages.keyIdLabel, value: formatKeyId(request.keyId) }]),
-    ...(request.rootCause === undefined
-      ? []
-      : [{ title: messages.rootCauseFact, value: messages.rootCauseChoices[request.rootCause] }]),
-    ...(request.deviceKind === undefined
-      ? []
-      : [{ title: messages.deviceKindFact, value: messages.deviceKindChoices[request.deviceKind] }]),
-    ...(request.errorCode === undefined ? [] : [{ title: messages.errorCodeFact, value: request.errorCode }]),
+    ...answerFacts(request, messages),
   ];
   const action: CardAction =
     verifyUrl === undefined
