@@ -372,7 +372,7 @@ function answer(
 }
 
 /** Idle with a complete request whose sign-in was offered and no key shown for it yet. */
-type AwaitingSignIn = Extract<TriageState, { step: 'idle' }> & {
+type AwaitingSignIn = IdleState & {
   readonly last: Extract<Outcome, { kind: 'verification' }>;
 };
 
@@ -528,15 +528,9 @@ function miss(state: TriageState, reply: Reply, at: string, offersButtons = fals
   };
 }
 
+/** A miss while a question is pending: "that does not look like a Key ID", or the question again. */
 function missReply(state: RequestState): Reply {
-  switch (state.step) {
-    case 'awaitingKeyId':
-      return { type: 'notAKeyId' };
-    case 'confirmingKeyId':
-      return { type: 'confirmKeyId', keyId: state.candidate, corrections: [] };
-    case 'awaitingAnswers':
-      return { type: 'askAnswers', keyId: state.keyId, askDeviceKind: state.noted?.deviceKind === undefined };
-  }
+  return state.step === 'awaitingKeyId' ? { type: 'notAKeyId' } : questionOf(state);
 }
 
 function stale(state: TriageState, now: Date): Transition {
@@ -558,17 +552,18 @@ function aside(state: TriageState, reply: Reply, at: string): Transition {
 }
 
 function repeatQuestion(state: TriageState): TriageEffect[] {
+  return state.step === 'idle' ? [] : [say(questionOf(state))];
+}
+
+/** The question a step of a request waits on. */
+function questionOf(state: RequestState): Reply {
   switch (state.step) {
-    case 'idle':
-      return [];
     case 'awaitingKeyId':
-      return [say({ type: 'askKeyId', noted: state.noted ?? {} })];
+      return { type: 'askKeyId', noted: state.noted ?? {} };
     case 'confirmingKeyId':
-      return [say({ type: 'confirmKeyId', keyId: state.candidate, corrections: [] })];
+      return { type: 'confirmKeyId', keyId: state.candidate, corrections: [] };
     case 'awaitingAnswers':
-      return [
-        say({ type: 'askAnswers', keyId: state.keyId, askDeviceKind: state.noted?.deviceKind === undefined }),
-      ];
+      return { type: 'askAnswers', keyId: state.keyId, askDeviceKind: state.noted?.deviceKind === undefined };
   }
 }
 
