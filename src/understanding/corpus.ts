@@ -32,8 +32,8 @@ export interface EntityWords {
   readonly recoveryScreen: readonly string[];
 }
 
-/** `dev` is for studying misses while improving the training data; `heldout` is only ever measured. */
-export type CorpusSplit = 'train' | 'dev' | 'heldout';
+/** `train` is learnt from; `heldout` is only ever measured. */
+export type CorpusSplit = 'train' | 'heldout';
 
 const PENDING: { readonly [label: string]: PendingQuestion } = {
   '@keyId': 'keyId',

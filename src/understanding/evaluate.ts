@@ -17,6 +17,8 @@ export interface Judged {
 
 export interface Evaluation {
   readonly judged: readonly Judged[];
+  /** Utterances judged right, of all. */
+  readonly overall: Rate;
   readonly accuracy: number;
   readonly byLanguage: ReadonlyMap<Language, Rate>;
   readonly byIntent: ReadonlyMap<Intent, Rate>;
@@ -91,6 +93,7 @@ export async function evaluateUnderstanding(
   const all = rate(judged);
   return {
     judged,
+    overall: all,
     accuracy: all.total === 0 ? 0 : all.correct / all.total,
     byLanguage: groupBy((item) => item.language),
     byIntent: groupBy((item) => item.expected.intent),
