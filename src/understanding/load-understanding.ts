@@ -32,14 +32,14 @@ const DEFAULT_MODEL_DIR = '.data/understanding';
 
 /**
  * The understanding, from the corpus in the repository: the training utterances and the answer words of
- * every language. Training takes a second or two, so the trained model is saved under a name derived from
+ * every language. Training takes a few seconds, so the trained model is saved under a name derived from
  * the training data, and loaded on the next start (or by another instance) while the data is unchanged.
  * Nothing is downloaded and nothing leaves the process.
  */
 export async function loadUnderstanding(options: LoadUnderstandingOptions = {}): Promise<Understanding> {
   const started = performance.now();
   const corpora = new Map(LANGUAGES.map((language) => [language, readCorpus('train', language)] as const));
-  const name = `intent-model-${trainingDataHash()}.json`;
+  const name = modelFileName();
   const modelDir = options.modelDir ?? DEFAULT_MODEL_DIR;
   const saved = readModel(join(BUILT_MODEL_DIR, name)) ?? readModel(join(modelDir, name));
   let model: IntentModel;
@@ -75,14 +75,19 @@ export async function loadUnderstanding(options: LoadUnderstandingOptions = {}):
 
 /** Writes the model for the current training data into `dir` unless it is there (`npm run build`). */
 export async function buildIntentModel(dir: string): Promise<string> {
-  const file = join(dir, `intent-model-${trainingDataHash()}.json`);
+  const file = join(dir, modelFileName());
   if (readModel(file)) return file;
   const corpora = new Map(LANGUAGES.map((language) => [language, readCorpus('train', language)] as const));
   writeModel(file, (await trainIntentClassifier(corpora)).model());
   return file;
 }
 
-/** Names the model after everything that shapes it: the training files and how text is turned into features. */
+/** The model's file name, after everything that shapes it (older models are recognized by its pattern). */
+function modelFileName(): string {
+  return `intent-model-${trainingDataHash()}.json`;
+}
+
+/** A hash of everything that shapes the model: the training files and how text is turned into features. */
 function trainingDataHash(): string {
   const hash = createHash('sha256').update(MODEL_FORMAT);
   for (const language of LANGUAGES) {
