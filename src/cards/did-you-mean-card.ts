@@ -28,15 +28,12 @@ export function outOfScopeCard(options: readonly SuggestibleIntent[], messages: 
   ]);
 }
 
-/** Up to three intents and a person, in the body so they stack full width on a phone. */
+/** The machine's offer (up to three intents) and a person, in the body so they stack full width on a phone. */
 function choices(options: readonly SuggestibleIntent[], messages: Messages): ActionSetElement {
   return {
     type: 'ActionSet',
     actions: [
-      ...options
-        .filter((intent) => intent !== 'talkToIt')
-        .slice(0, 3)
-        .map((intent) => submit(messages.intentLabels[intent], CARD_VERBS.chose, {}, { intent })),
+      ...options.map((intent) => submit(messages.intentLabels[intent], CARD_VERBS.chose, {}, { intent })),
       submit(messages.startTalkToIt, CARD_VERBS.talkToIt),
     ],
   };

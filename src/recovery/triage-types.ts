@@ -307,7 +307,10 @@ export type Reply =
   | { readonly type: 'status'; readonly state: TriageState }
   | { readonly type: 'expired' }
   | { readonly type: 'staleCard' }
-  /** Not sure what the person meant: the closest things the bot can do, as buttons, and Talk to IT. */
+  /**
+   * Not sure what the person meant: the closest things the bot can do, as buttons, and Talk to IT.
+   * `options` are at most three, Talk to IT not among them (the card always adds it).
+   */
   | { readonly type: 'didYouMean'; readonly options: readonly SuggestibleIntent[] }
   /** Clearly not about a locked PC: what the bot is for, and the same offer. */
   | { readonly type: 'outOfScope'; readonly options: readonly SuggestibleIntent[] }
