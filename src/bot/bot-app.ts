@@ -3,43 +3,27 @@ import {
   type Activity,
   ActivityTypes,
   CardFactory,
+  INVOKE_RESPONSE_KEY,
   MessageFactory,
   type Storage,
   TurnContext,
 } from 'botbuilder';
-import { z } from 'zod';
-import { CARD_INPUTS, CASE_VERBS } from '../cards/adaptive-card.js';
 import { type Messages, messagesFor } from '../cards/messages.js';
 import { type OutgoingMessage, type RenderOptions, renderReply } from '../cards/render-reply.js';
-import { VERIFICATION_METHODS } from '../helpdesk/case.js';
-import type { CaseAction } from '../helpdesk/decide-agent-action.js';
 import type { FailedStepUp, MismatchedStepUp, VerifiedStepUp } from '../identity/step-up.js';
 import { type Logger, newCorrelationId } from '../observability/logger.js';
 import type { CaseRequestStore } from '../recovery/case-requests.js';
-import type { Job } from '../recovery/release-ports.js';
+import { auditedRequester, type Job } from '../recovery/release-ports.js';
 import { initialTriageState, pendingQuestion, transition } from '../recovery/triage.js';
 import type { RecoveryRequest, TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language, languageOfLocale } from '../understanding/languages.js';
 import type { Understanding } from '../understanding/understand.js';
 import type { BotAdapter } from './bot-adapter.js';
+import { answerCaseVerb, CASE_ROUTE_VERBS, sendInvokeError } from './case-routes.js';
 import { registerHelpdeskCommands } from './helpdesk-commands.js';
-import {
-  actOnCase,
-  caseForAction,
-  caseForMember,
-  type HelpdeskServices,
-  learnHelpdeskChannel,
-  openCase,
-  remindAboutCase,
-} from './helpdesk-flow.js';
-import { finishSendKey, isCaseSignIn, startSendKey } from './helpdesk-send-key.js';
-import {
-  finishShowKey,
-  hideRevealedKey,
-  isCaseShowSignIn,
-  offerShowKey,
-  startShowKey,
-} from './helpdesk-show-key.js';
+import { type HelpdeskServices, learnHelpdeskChannel, openCase, remindAboutCase } from './helpdesk-flow.js';
+import { finishSendKey, isCaseSignIn } from './helpdesk-send-key.js';
+import { finishShowKey, isCaseShowSignIn } from './helpdesk-show-key.js';
 import {
   hideJobKey,
   hideKeyCard,
@@ -207,11 +191,33 @@ export function createBot(deps: BotDependencies): Bot {
     }
   });
 
+  // Last: an invoke no route above answered (an unknown verb or name) gets words and a 400, not an empty 501.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    turnLogger(context, deps.logger).warn(
+      {
+        name: context.activity.name,
+        verb: (context.activity.value as { action?: { verb?: unknown } })?.action?.verb,
+      },
+      'invoke the bot does not handle',
+    );
+    await sendInvokeError(
+      context,
+      400,
+      messagesFor(context.activity.locale).helpdesk.refusals.unreadableAction,
+    );
+  });
+
   deps.adapter.onTurnError = async (context, error) => {
     turnLogger(context, deps.logger).error({ err: error }, 'turn failed');
-    if (context.activity.type !== ActivityTypes.Message) return;
+    const apology = messagesFor(context.activity.locale).turnError;
     try {
-      await context.sendActivity(messagesFor(context.activity.locale).turnError);
+      if (context.activity.type === ActivityTypes.Invoke) {
+        // A button is answered with words and a status, not the empty 501 the adapter would give.
+        if (!context.turnState.get(INVOKE_RESPONSE_KEY)) await sendInvokeError(context, 500, apology);
+        return;
+      }
+      if (context.activity.type !== ActivityTypes.Message) return;
+      await context.sendActivity(apology);
     } catch (sendError) {
       // The connector itself is failing; the original error is already logged.
       turnLogger(context, deps.logger).error({ err: sendError }, 'could not apologise to the user');
@@ -254,11 +260,7 @@ export function createBot(deps: BotDependencies): Bot {
         correlationId,
         decision: result.kind === 'mismatch' ? 'signInMismatch' : 'signInFailed',
         reason: result.kind === 'mismatch' ? `signedInAs:${result.signedIn.objectId}` : result.reason,
-        requester: {
-          objectId: request.requester.objectId,
-          tenantId: request.requester.tenantId,
-          displayName: request.requester.displayName,
-        },
+        requester: auditedRequester(request.requester),
         requestId: request.requestId,
       });
       await proactive(request.conversationReference, async (context) => {
@@ -525,11 +527,7 @@ async function auditNotInGroup(
     correlationId: newCorrelationId(),
     decision: 'denied',
     reason: 'notInSelfServiceGroup',
-    requester: {
-      objectId: requester.objectId,
-      tenantId: requester.tenantId,
-      displayName: requester.displayName,
-    },
+    requester: auditedRequester(requester),
     requestId: request.id,
     ...(request.keyId ? { keyId: request.keyId } : {}),
   });
@@ -609,99 +607,17 @@ function helpdeskContext(deps: BotDependencies, helpdesk: HelpdeskServices) {
   };
 }
 
-const caseActionData = z.object({
-  caseNumber: z.number().int().positive(),
-  expectedVersion: z.number().int().positive(),
-  [CARD_INPUTS.verificationMethod]: z.enum(VERIFICATION_METHODS).optional().catch(undefined),
-  [CARD_INPUTS.verificationNote]: z.string().max(1000).optional(),
-  [CARD_INPUTS.requesterNote]: z.string().max(1000).optional(),
-  // Longer than the domain allows, so an over-long reason is refused with words, not as unreadable.
-  [CARD_INPUTS.showKeyReason]: z.string().max(20_000).optional(),
-});
-
-/** Universal Actions on case cards; each one is re-authorized from the invoking person in `actOnCase`. */
+/** Universal Actions on case cards, one route per verb (`CASE_ROUTES`); each is re-authorized from the presser. */
 function registerCaseActions(
   app: Application<BotState>,
   deps: BotDependencies,
   helpdesk: HelpdeskServices,
 ): void {
-  const toAction = (verb: string, data: z.infer<typeof caseActionData>): CaseAction | undefined => {
-    switch (verb) {
-      case CASE_VERBS.claim:
-        return { type: 'claim' };
-      case CASE_VERBS.releaseClaim:
-        return { type: 'releaseClaim' };
-      case CASE_VERBS.recordVerification:
-        return {
-          type: 'recordVerification',
-          method: data.verificationMethod,
-          note: data.verificationNote ?? '',
-        };
-      case CASE_VERBS.resolve:
-        return { type: 'resolve' };
-      case CASE_VERBS.reject:
-        return {
-          type: 'rejectAsSuspicious',
-          note: data.verificationNote?.trim() || 'marked suspicious on the case card',
-        };
-      case CASE_VERBS.reopen:
-        return { type: 'reopen' };
-      case CASE_VERBS.cancel:
-        return { type: 'cancel' };
-      case CASE_VERBS.addNote:
-        return { type: 'addNote', note: data.requesterNote ?? '' };
-      default:
-        return undefined;
-    }
-  };
-  const verbs = [
-    CASE_VERBS.claim,
-    CASE_VERBS.releaseClaim,
-    CASE_VERBS.recordVerification,
-    CASE_VERBS.resolve,
-    CASE_VERBS.reject,
-    CASE_VERBS.reopen,
-    CASE_VERBS.cancel,
-    CASE_VERBS.addNote,
-    CASE_VERBS.sendKey,
-    CASE_VERBS.showKeyToMe,
-    CASE_VERBS.revealKey,
-    CASE_VERBS.hideKey,
-    CASE_VERBS.refresh,
-  ];
-  for (const verb of verbs) {
+  for (const verb of CASE_ROUTE_VERBS) {
     app.adaptiveCards.actionExecute(verb, async (context, _state, raw) => {
-      const parsed = caseActionData.safeParse(raw);
-      if (!parsed.success) return deps.helpdeskMessages.helpdesk.refusals.unreadableAction;
-      const helpdeskDeps = helpdeskContext(deps, helpdesk);
-      const { caseNumber, expectedVersion } = parsed.data;
-      if (verb === CASE_VERBS.hideKey) return await hideRevealedKey(context, caseNumber, helpdeskDeps);
-      const action = toAction(verb, parsed.data);
-      if (action) return await actOnCase(context, action, caseNumber, expectedVersion, helpdeskDeps);
-      const found = await caseForAction(context, caseNumber, expectedVersion, helpdeskDeps);
-      if (found.kind === 'answer') return found.card;
-      switch (verb) {
-        case CASE_VERBS.refresh:
-          return await caseForMember(context, found.case, helpdeskDeps);
-        case CASE_VERBS.showKeyToMe:
-          return await offerShowKey(context, found.case, helpdeskDeps);
-        case CASE_VERBS.sendKey:
-          return deps.release
-            ? await startSendKey(context, found.case, helpdeskDeps, deps.release)
-            : deps.helpdeskMessages.helpdesk.refusals.keyReleaseOff;
-        case CASE_VERBS.revealKey:
-          return deps.release
-            ? await startShowKey(
-                context,
-                found.case,
-                parsed.data.showKeyReason ?? '',
-                helpdeskDeps,
-                deps.release,
-              )
-            : deps.helpdeskMessages.helpdesk.refusals.keyReleaseOff;
-        default:
-          return deps.helpdeskMessages.helpdesk.refusals.unreadableAction;
-      }
+      const answer = await answerCaseVerb(context, verb, raw, helpdeskContext(deps, helpdesk), deps.release);
+      // Undefined: an error response was sent already, and teams-ai sends nothing more.
+      return answer ?? '';
     });
   }
 }

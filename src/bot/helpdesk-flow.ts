@@ -6,31 +6,38 @@ import {
   MessageFactory,
   TurnContext,
 } from 'botbuilder';
-import { type AdaptiveCard, cardOf, text } from '../cards/adaptive-card.js';
+import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import {
   type CaseView,
   caseCard,
   caseReminderText,
   type RequesterUpdateKind,
   requesterUpdateCard,
+  requesterViewCard,
 } from '../cards/case-card.js';
-import { type HelpdeskRefusal, helpdeskRefusalText } from '../cards/helpdesk-cards.js';
+import { helpdeskRefusalText } from '../cards/helpdesk-cards.js';
 import { type Messages, messagesFor } from '../cards/messages.js';
+import {
+  type ActingPerson,
+  actOnCase,
+  type CaseActionPorts,
+  type CaseChanged,
+  type CaseInHand,
+  type CaseRefused,
+  caseForPerson,
+  type HelpdeskMembership,
+  type HelpdeskRefusal,
+  refused,
+} from '../helpdesk/act-on-case.js';
 import { attachCaseDetails, type CaseDetails } from '../helpdesk/attach-case-details.js';
 import type { Case } from '../helpdesk/case.js';
 import type { CaseStore } from '../helpdesk/case-store.js';
 import { CaseVersionConflictError } from '../helpdesk/case-version-conflict-error.js';
 import type { ChannelStore } from '../helpdesk/channel-store.js';
-import {
-  type CaseAction,
-  type CaseActor,
-  type CaseDecision,
-  decideAgentAction,
-  isHelpdeskMember,
-} from '../helpdesk/decide-agent-action.js';
+import type { CaseAction, CaseActor, CaseEvent } from '../helpdesk/decide-agent-action.js';
 import { dueForReminder } from '../helpdesk/due-for-reminder.js';
 import { recordAnnouncement } from '../helpdesk/record-announcement.js';
-import { type Logger, newCorrelationId } from '../observability/logger.js';
+import type { Logger } from '../observability/logger.js';
 import type { CaseRequest } from '../recovery/case-requests.js';
 import type { AuditLog, Job, JobQueue } from '../recovery/release-ports.js';
 import type { BotAdapter } from './bot-adapter.js';
@@ -53,9 +60,7 @@ export interface HelpdeskServices {
   /** CASE_REMIND_MINUTES: an unclaimed case is re-announced after this long. */
   readonly remindMinutes: number;
   /** Group membership of the person acting, from Graph (never from card data); cached briefly by the caller. */
-  readonly membership: (
-    objectId: string,
-  ) => Promise<{ readonly inHelpdeskGroup: boolean; readonly inAdvancedGroup: boolean }>;
+  readonly membership: HelpdeskMembership;
   /** The audit trail, read by the helpdesk's `audit` and `stats` commands. */
   readonly audit: AuditLog;
   /**
@@ -206,67 +211,117 @@ async function postCase(current: Case, deps: HelpdeskContext): Promise<Case | un
   return posted;
 }
 
+/** What a button press on a case card is answered with: a card for the presser alone, or words only. */
+export type CaseAnswer = AdaptiveCard | string;
+
+/** The ports the helpdesk use cases need, from the edge's services. */
+export function casePorts(deps: HelpdeskContext): CaseActionPorts {
+  const { cases, membership, audit } = deps.helpdesk;
+  return { cases, membership, audit, now: deps.now };
+}
+
+/** The person who pressed, as the authenticated activity names them (never the card's data). */
+export function personOf(context: TurnContext): ActingPerson {
+  return { objectId: context.activity.from.aadObjectId ?? '', name: context.activity.from.name ?? '' };
+}
+
+/** The presser's words: the helpdesk's language in a channel, their own conversation's in a 1:1 chat. */
+export function presserWords(context: TurnContext, deps: HelpdeskContext): Messages {
+  return context.activity.conversation?.conversationType === 'personal'
+    ? messagesFor(context.activity.locale)
+    : deps.messages;
+}
+
 /**
- * An agent pressed a button on a case card (Universal Action). Identity comes from the invoking activity
- * and Graph group membership only; the card's data names the case and the version the agent saw.
- * Returns the card to show the agent: the case as it now is, with a line saying what happened.
+ * A button on a case card (Universal Action): the use case decides; the answer is the case as the presser
+ * may see it, and the decision's events are carried out. Everyone in the channel sees the change, not only
+ * the presser (who may be the requester, in their 1:1 chat).
  */
-export async function actOnCase(
+export async function answerCaseAction(
   context: TurnContext,
   action: CaseAction,
   caseNumber: number,
   expectedVersion: number,
   deps: HelpdeskContext,
-): Promise<AdaptiveCard> {
-  const found = await caseForAction(context, caseNumber, expectedVersion, deps);
-  if (found.kind === 'answer') return found.card;
-  const current = found.case;
-  const actor = await actorOfActivity(context, deps);
-  const decision: CaseDecision = decideAgentAction(current, action, actor, deps.now());
-  if (decision.kind === 'refused') {
-    deps.logger.info(
-      { caseNumber, refused: decision.reason.code, actor: actor.objectId },
-      'case action refused',
-    );
-    return refusedCard(current, decision.reason, deps);
-  }
-  try {
-    await deps.helpdesk.cases.update(decision.case, current.version);
-  } catch (error) {
-    if (!(error instanceof CaseVersionConflictError)) throw error;
-    const latest = (await deps.helpdesk.cases.get(caseNumber)) ?? current;
-    return refusedCard(latest, { code: 'changed' }, deps);
+): Promise<CaseAnswer> {
+  const result = await actOnCase(
+    { person: personOf(context), caseNumber, expectedVersion, action },
+    casePorts(deps),
+  );
+  switch (result.kind) {
+    case 'membershipUnknown':
+      return presserWords(context, deps).helpdesk.refusals.membershipUnknown;
+    case 'refused':
+      deps.logger.info(
+        {
+          caseNumber,
+          refused: result.refusal.code,
+          audience: result.audience,
+          actor: context.activity.from.aadObjectId,
+        },
+        'case action refused',
+      );
+      return refusalAnswer(context, result, deps);
+    case 'changed':
+      break;
   }
   deps.logger.info(
-    { caseNumber, action: action.type, actor: actor.objectId, status: decision.case.status },
+    { caseNumber, action: action.type, actor: result.actor.objectId, status: result.case.status },
     'case changed',
   );
-  // One audit event per decision, for helpdesk actions too (never a key: cases cannot hold one).
-  await deps.helpdesk.audit.append({
-    at: deps.now().toISOString(),
-    correlationId: newCorrelationId(),
-    decision: 'caseChanged',
-    reason: `${action.type}:${decision.case.status}`,
-    requester: {
-      objectId: current.requester.objectId,
-      tenantId: current.requester.tenantId,
-      displayName: current.requester.displayName,
-    },
-    ...(current.keyId ? { keyId: current.keyId } : {}),
-    requestId: current.requestId,
-    actor: `${actor.name} (${actor.objectId})`,
-    ...(action.type === 'rejectAsSuspicious' ? { note: action.note } : {}),
-    ...(decision.case.verification
-      ? { verification: { method: decision.case.verification.method, at: decision.case.verification.at } }
-      : {}),
-  });
-  const card = caseCard(caseView(decision.case), deps.messages);
-  // Everyone in the channel sees the change, not only the person who pressed the button (who may be the
-  // requester, in their 1:1 chat).
-  await updateChannelCard(decision.case, card, deps);
-  await tellRequester(decision.case, action, deps);
-  if (action.type === 'rejectAsSuspicious') await alertSecurity(decision.case, actor.name, action.note, deps);
-  return card;
+  const card = caseCard(caseView(result.case), deps.messages);
+  await bestEffort(deps, caseNumber, 'could not update the channel card', () =>
+    updateChannelCard(result.case, card, deps),
+  );
+  for (const event of result.events) await carryOut(event, result, deps);
+  return result.audience === 'agent'
+    ? card
+    : requesterViewCard(caseView(result.case), presserWords(context, deps));
+}
+
+/**
+ * What a change means beyond the channel card, one case per event. The case is stored already: a failure
+ * here is logged and the presser still gets their answer.
+ */
+async function carryOut(event: CaseEvent, changed: CaseChanged, deps: HelpdeskContext): Promise<void> {
+  const current = changed.case;
+  const fail = `could not carry out ${event.type}`;
+  switch (event.type) {
+    case 'claimed':
+      return bestEffort(deps, current.number, fail, () => tellRequester(current, 'claimed', deps));
+    case 'resolved':
+      return bestEffort(deps, current.number, fail, () => tellRequester(current, 'resolved', deps));
+    case 'rejectedAsSuspicious':
+      await bestEffort(deps, current.number, fail, () => tellRequester(current, 'rejected', deps));
+      return bestEffort(deps, current.number, fail, () =>
+        alertSecurity(current, event.agent.name, event.note, deps),
+      );
+    case 'claimReleased':
+    case 'verificationRecorded':
+    case 'reopened':
+    case 'cancelled':
+    case 'noteAdded':
+      // The channel card says it; the requester hears only what changes things for them.
+      return;
+    case 'keySentToRequester':
+    case 'keyShownToAgent':
+      // Decided again and carried out by the key flows once the agent's sign-in comes back.
+      return;
+  }
+}
+
+async function bestEffort(
+  deps: HelpdeskContext,
+  caseNumber: number,
+  message: string,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    // Teams or the connector refused a send: the decision stands, and the log says what was not said.
+    deps.logger.warn({ err: error, caseNumber }, message);
+  }
 }
 
 /** The channel thread of a posted case, as a conversation reference. */
@@ -403,56 +458,72 @@ async function tellSecurity(caseNumber: number, text: string, deps: HelpdeskCont
 }
 
 /**
- * The case a button on a card is about, when the card is still current; otherwise the card to answer with.
- * An out-of-date or unknown case is answered in full only to helpdesk members: anyone else (a requester
- * with an old card, or someone sending made-up data) hears only that nothing happened, never the case.
+ * The case a button names, for the agent routes that do not decide right away (Back to the case, Show key
+ * to me, Send key): the case and who pressed, or the answer to give instead.
  */
-export async function caseForAction(
+export async function caseInHand(
   context: TurnContext,
   caseNumber: number,
   expectedVersion: number,
   deps: HelpdeskContext,
-): Promise<
-  { readonly kind: 'ready'; readonly case: Case } | { readonly kind: 'answer'; readonly card: AdaptiveCard }
-> {
-  const current = await deps.helpdesk.cases.get(caseNumber);
-  if (current && current.version === expectedVersion) return { kind: 'ready', case: current };
-  const actor = await actorOfActivity(context, deps);
-  const member = isHelpdeskMember(actor);
-  const plain = (refusal: HelpdeskRefusal) => ({
-    kind: 'answer' as const,
-    card: cardOf([text(helpdeskRefusalText(refusal, deps.messages))]),
-  });
-  if (current && member) return { kind: 'answer', card: refusedCard(current, { code: 'changed' }, deps) };
-  if (current && actor.objectId === current.requester.objectId) return plain({ code: 'outOfDate' });
-  if (!member) return plain({ code: 'notHelpdeskMember' });
-  return plain({ code: 'caseNotFound', caseNumber });
+): Promise<{ readonly kind: 'answer'; readonly answer: CaseAnswer } | CaseInHand> {
+  const found = await caseForPerson(
+    { person: personOf(context), caseNumber, expectedVersion, requesterButton: false },
+    casePorts(deps),
+  );
+  switch (found.kind) {
+    case 'ready':
+      return found;
+    case 'membershipUnknown':
+      return { kind: 'answer', answer: presserWords(context, deps).helpdesk.refusals.membershipUnknown };
+    case 'refused':
+      return { kind: 'answer', answer: refusalAnswer(context, found, deps) };
+  }
 }
 
-/** The case as it is, with a line for the person who pressed saying why nothing changed. */
-export function refusedCard(current: Case, refusal: HelpdeskRefusal, deps: HelpdeskContext): AdaptiveCard {
+/** A refusal as its audience may see it: agents the case, its requester their view, anyone else words. */
+export function refusalAnswer(context: TurnContext, result: CaseRefused, deps: HelpdeskContext): CaseAnswer {
+  switch (result.audience) {
+    case 'agent':
+      return result.case
+        ? refusedCard(result.case, result.refusal, deps)
+        : helpdeskRefusalText(result.refusal, deps.messages);
+    case 'requester': {
+      const words = presserWords(context, deps);
+      return requesterViewCard(caseView(result.case), words, helpdeskRefusalText(result.refusal, words));
+    }
+    case 'nobody':
+      return helpdeskRefusalText(result.refusal, presserWords(context, deps));
+  }
+}
+
+/** Refuses `refusal` to the person in hand, as their audience may hear it. */
+export function refuseInHand(
+  context: TurnContext,
+  inHand: CaseInHand,
+  refusal: HelpdeskRefusal,
+  deps: HelpdeskContext,
+): CaseAnswer {
+  return refusalAnswer(
+    context,
+    refused(inHand.case, refusal, inHand.actor, { requesterButton: false }),
+    deps,
+  );
+}
+
+/** The case as it is, with a line for the agent who pressed saying why nothing changed. */
+function refusedCard(current: Case, refusal: HelpdeskRefusal, deps: HelpdeskContext): AdaptiveCard {
   return caseCard(caseView(current), deps.messages, { notice: helpdeskRefusalText(refusal, deps.messages) });
 }
 
-/** "Back to the case" from an agent's own view: the base card, for helpdesk members only. */
-export async function caseForMember(
-  context: TurnContext,
-  current: Case,
-  deps: HelpdeskContext,
-): Promise<AdaptiveCard> {
-  const actor = await actorOfActivity(context, deps);
-  if (!isHelpdeskMember(actor)) {
-    return cardOf([text(helpdeskRefusalText({ code: 'notHelpdeskMember' }, deps.messages))]);
-  }
-  return caseCard(caseView(current), deps.messages);
+/** "Back to the case" from an agent's own view: the base card for agents, their own view for the requester. */
+export function caseForAudience(context: TurnContext, inHand: CaseInHand, deps: HelpdeskContext): CaseAnswer {
+  return inHand.audience === 'agent'
+    ? caseCard(caseView(inHand.case), deps.messages)
+    : requesterViewCard(caseView(inHand.case), presserWords(context, deps));
 }
 
-/** The person who pressed a button, as the authenticated activity names them, with their groups. */
-export function actorOfActivity(context: TurnContext, deps: HelpdeskContext): Promise<CaseActor> {
-  return actorOf(context.activity.from.aadObjectId ?? '', context.activity.from.name ?? '', deps);
-}
-
-/** Who acts on a case: an identity from the activity or the sign-in, groups from Graph (never card data). */
+/** Who acts after a verified sign-in: identity from the sign-in, groups from Graph (never card data). */
 export async function actorOf(objectId: string, name: string, deps: HelpdeskContext): Promise<CaseActor> {
   const groups = objectId
     ? await deps.helpdesk.membership(objectId)
@@ -460,15 +531,7 @@ export async function actorOf(objectId: string, name: string, deps: HelpdeskCont
   return { objectId, name, ...groups };
 }
 
-const REQUESTER_UPDATES: { readonly [type in CaseAction['type']]?: RequesterUpdateKind } = {
-  claim: 'claimed',
-  resolve: 'resolved',
-  rejectAsSuspicious: 'rejected',
-};
-
-async function tellRequester(changed: Case, action: CaseAction, deps: HelpdeskContext): Promise<void> {
-  const kind = REQUESTER_UPDATES[action.type];
-  if (!kind) return;
+async function tellRequester(changed: Case, kind: RequesterUpdateKind, deps: HelpdeskContext): Promise<void> {
   const card = requesterUpdateCard(
     { kind, caseNumber: changed.number, caseVersion: changed.version, agentName: changed.owner?.name },
     messagesFor(requesterLocale(changed)),

@@ -1,13 +1,12 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import { agentSignInCard } from '../cards/case-card.js';
 import { messagesFor } from '../cards/messages.js';
-import type { Case } from '../helpdesk/case.js';
+import type { CaseInHand } from '../helpdesk/act-on-case.js';
 import { decideAgentAction } from '../helpdesk/decide-agent-action.js';
 import type { VerifiedStepUp } from '../identity/step-up.js';
 import { newCorrelationId } from '../observability/logger.js';
 import { decideAfterSignIn, recordKeyOut, releaseForCase } from './agent-key-release.js';
-import { actorOfActivity, caseView, type HelpdeskContext, refusedCard } from './helpdesk-flow.js';
+import { type CaseAnswer, caseView, type HelpdeskContext, refuseInHand } from './helpdesk-flow.js';
 import { presentRelease, type ReleaseServices, signInUrl } from './release-flow.js';
 
 /** Sign-ins started from a case card carry this request id, so the callback knows it is an agent's. */
@@ -24,13 +23,13 @@ export function isCaseSignIn(requestId: string): boolean {
  */
 export async function startSendKey(
   context: TurnContext,
-  current: Case,
+  inHand: CaseInHand,
   deps: HelpdeskContext,
   release: ReleaseServices,
-): Promise<AdaptiveCard> {
-  const actor = await actorOfActivity(context, deps);
+): Promise<CaseAnswer> {
+  const { case: current, actor } = inHand;
   const decision = decideAgentAction(current, { type: 'sendKeyToRequester' }, actor, deps.now());
-  if (decision.kind === 'refused') return refusedCard(current, decision.reason, deps);
+  if (decision.kind === 'refused') return refuseInHand(context, inHand, decision.reason, deps);
   const url = await signInUrl(context, `case:${current.number}`, release);
   const m = deps.messages.helpdesk.sendKeyFlow;
   return agentSignInCard(

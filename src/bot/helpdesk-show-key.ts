@@ -3,12 +3,14 @@ import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import { advancedView, agentSignInCard, revealedKeyHiddenCard, revealedKeyView } from '../cards/case-card.js';
 import { helpdeskRefusalText } from '../cards/helpdesk-cards.js';
 import { messagesFor } from '../cards/messages.js';
+import type { CaseInHand } from '../helpdesk/act-on-case.js';
 import type { Case } from '../helpdesk/case.js';
 import { type CaseRefusal, decideAgentAction, showKeyRefusal } from '../helpdesk/decide-agent-action.js';
 import type { VerifiedStepUp } from '../identity/step-up.js';
 import { newCorrelationId } from '../observability/logger.js';
 import type { Requester } from '../recovery/case-requests.js';
 import type { ReleaseOutcome } from '../recovery/release-key.js';
+import { auditedRequester } from '../recovery/release-ports.js';
 import {
   type DecidedAfterSignIn,
   decideAfterSignIn,
@@ -16,10 +18,10 @@ import {
   releaseForCase,
 } from './agent-key-release.js';
 import {
-  actorOfActivity,
+  type CaseAnswer,
   caseView,
   type HelpdeskContext,
-  refusedCard,
+  refuseInHand,
   requesterLocale,
 } from './helpdesk-flow.js';
 import {
@@ -50,15 +52,10 @@ const REASON_REFUSALS: ReadonlySet<CaseRefusal['code']> = new Set([
  * verification), the answer is the form that asks for their reason. Only they see it: it is the answer to
  * their own press, and the channel keeps the base card.
  */
-export async function offerShowKey(
-  context: TurnContext,
-  current: Case,
-  deps: HelpdeskContext,
-): Promise<AdaptiveCard> {
-  const actor = await actorOfActivity(context, deps);
-  const refusal = showKeyRefusal(current, actor, deps.now());
-  if (refusal) return refusedCard(current, refusal, deps);
-  return advancedView(caseView(current), deps.messages);
+export function offerShowKey(context: TurnContext, inHand: CaseInHand, deps: HelpdeskContext): CaseAnswer {
+  const refusal = showKeyRefusal(inHand.case, inHand.actor, deps.now());
+  if (refusal) return refuseInHand(context, inHand, refusal, deps);
+  return advancedView(caseView(inHand.case), deps.messages);
 }
 
 /**
@@ -68,19 +65,19 @@ export async function offerShowKey(
  */
 export async function startShowKey(
   context: TurnContext,
-  current: Case,
+  inHand: CaseInHand,
   reason: string,
   deps: HelpdeskContext,
   release: ReleaseServices,
-): Promise<AdaptiveCard> {
-  const actor = await actorOfActivity(context, deps);
+): Promise<CaseAnswer> {
+  const { case: current, actor } = inHand;
   const decision = decideAgentAction(current, { type: 'showKeyToMe', reason }, actor, deps.now());
   if (decision.kind === 'refused') {
-    return REASON_REFUSALS.has(decision.reason.code)
+    return REASON_REFUSALS.has(decision.reason.code) && inHand.audience === 'agent'
       ? advancedView(caseView(current), deps.messages, {
           notice: helpdeskRefusalText(decision.reason, deps.messages),
         })
-      : refusedCard(current, decision.reason, deps);
+      : refuseInHand(context, inHand, decision.reason, deps);
   }
   const url = await signInUrl(context, `caseShow:${current.number}`, release, reason.trim());
   const m = deps.messages.helpdesk.showKeyFlow;
@@ -188,11 +185,7 @@ export async function finishShowKey(
     correlationId,
     decision: 'caseChanged',
     reason: `showKeyToMe:${decided.decision.case.status}`,
-    requester: {
-      objectId: current.requester.objectId,
-      tenantId: current.requester.tenantId,
-      displayName: current.requester.displayName,
-    },
+    requester: auditedRequester(current.requester),
     deviceId: outcome.device.deviceId,
     deviceName: outcome.device.displayName,
     keyId: outcome.key.id,

@@ -4,7 +4,13 @@ import type { GraphClient } from '../graph/graph-client.js';
 import { GraphError, type GraphErrorKind } from '../graph/graph-error.js';
 import type { Logger } from '../observability/logger.js';
 import type { CaseRequestStore, Requester } from '../recovery/case-requests.js';
-import type { AuditDecision, AuditLog, Job, JobQueue } from '../recovery/release-ports.js';
+import {
+  type AuditDecision,
+  type AuditLog,
+  auditedRequester,
+  type Job,
+  type JobQueue,
+} from '../recovery/release-ports.js';
 import type { RecoveryRequest } from '../recovery/triage-types.js';
 
 /** ROTATE_AFTER_RELEASE: only watch for client-driven rotation, or also ask Intune to rotate. */
@@ -360,11 +366,7 @@ async function auditOnce(
     correlationId: payload.correlationId,
     decision,
     reason: extra.reason,
-    requester: {
-      objectId: payload.requester.objectId,
-      tenantId: payload.requester.tenantId,
-      displayName: payload.requester.displayName,
-    },
+    requester: auditedRequester(payload.requester),
     deviceId: payload.deviceId,
     deviceName: payload.deviceName,
     keyId: payload.releasedKeyId,

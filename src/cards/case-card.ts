@@ -333,13 +333,18 @@ const STILL_OPEN: ReadonlySet<RequesterUpdateKind> = new Set([
 const NOTE_FORM = 'note-form';
 
 /** The requester's update: the case number, what just happened, what happens next, and their options. */
-export function requesterUpdateCard(update: RequesterUpdate, messages: Messages): AdaptiveCard {
+export function requesterUpdateCard(
+  update: RequesterUpdate,
+  messages: Messages,
+  options: { readonly notice?: string } = {},
+): AdaptiveCard {
   const m = messages.helpdesk;
   const r = m.requester;
   const data: CaseActionData = { caseNumber: update.caseNumber, expectedVersion: update.caseVersion };
   const agent = update.agentName === undefined ? undefined : safe(update.agentName, m);
   const open = STILL_OPEN.has(update.kind);
   const body: CardElement[] = [
+    ...(options.notice === undefined ? [] : [text(options.notice, { weight: 'Bolder' })]),
     title(r.title(update.caseNumber)),
     text(r.updates[update.kind](agent)),
     { type: 'FactSet', facts: [{ title: r.caseNumberLabel, value: String(update.caseNumber) }] },
@@ -377,6 +382,39 @@ export function requesterUpdateCard(update: RequesterUpdate, messages: Messages)
       ]
     : [];
   return cardOf(body, actions);
+}
+
+/** How a case's status reads in the requester's own view of it. */
+const REQUESTER_VIEW_OF: { readonly [status in CaseStatus]: RequesterUpdateKind } = {
+  open: 'opened',
+  reopened: 'opened',
+  claimed: 'claimed',
+  verified: 'verified',
+  released: 'keySent',
+  resolved: 'resolved',
+  rejected: 'rejected',
+  cancelled: 'cancelled',
+};
+
+/**
+ * The requester's view of their own case as it now is: the update card for its status, never the agents'
+ * card (no notes, no history, no devices). `notice` says why nothing changed, when something was refused.
+ */
+export function requesterViewCard(
+  view: Pick<CaseView, 'number' | 'version' | 'status' | 'owner'>,
+  messages: Messages,
+  notice?: string,
+): AdaptiveCard {
+  return requesterUpdateCard(
+    {
+      kind: REQUESTER_VIEW_OF[view.status],
+      caseNumber: view.number,
+      caseVersion: view.version,
+      ...(view.owner ? { agentName: view.owner.name } : {}),
+    },
+    messages,
+    notice === undefined ? {} : { notice },
+  );
 }
 
 /** The re-announcement posted in an unclaimed case's thread after `CASE_REMIND_MINUTES`. */

@@ -1,4 +1,4 @@
-import type { CaseRefusal } from '../helpdesk/decide-agent-action.js';
+import type { HelpdeskRefusal } from '../helpdesk/act-on-case.js';
 import type { AuditEvent } from '../recovery/release-ports.js';
 import type { EscalationReason, RootCause } from '../recovery/triage-types.js';
 import { type AdaptiveCard, type CardElement, cardOf, text, title } from './adaptive-card.js';
@@ -139,15 +139,6 @@ export function auditCard(subject: string, events: readonly AuditEvent[], messag
     ...(more > 0 ? [text(m.moreAudit(more), { isSubtle: true })] : []),
   ]);
 }
-
-/** Why the helpdesk said no: the domain's refusals, plus what only the edge can tell. */
-export type HelpdeskRefusal =
-  | CaseRefusal
-  /** The card was out of date: its `expectedVersion` lost the optimistic-concurrency race. */
-  | { readonly code: 'changed' }
-  /** The same, said to the requester, who is not shown the case as agents see it. */
-  | { readonly code: 'outOfDate' }
-  | { readonly code: 'caseNotFound'; readonly caseNumber: number };
 
 /** The polite words for a refusal; nothing was changed when one is said. */
 export function helpdeskRefusalText(refusal: HelpdeskRefusal, messages: Messages): string {

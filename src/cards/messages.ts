@@ -397,6 +397,8 @@ export interface HelpdeskMessages {
     readonly outOfDate: string;
     readonly caseNotFound: (caseNumber: number) => string;
     readonly unreadableAction: string;
+    /** The directory did not say whether the presser is on the helpdesk (Graph down, slow, throttling). */
+    readonly membershipUnknown: string;
     /** Send key / Show key where key release is not configured. */
     readonly keyReleaseOff: string;
   };

@@ -8,7 +8,7 @@ import {
   matchCandidates,
   type ReleaseLimits,
 } from './release-policy.js';
-import type { AuditLog, ReleaseLedger } from './release-ports.js';
+import { type AuditLog, auditedRequester, type ReleaseLedger } from './release-ports.js';
 import type { RecoveryRequest } from './triage-types.js';
 
 /** Everything the release needs from outside, passed in by the edge. */
@@ -170,11 +170,7 @@ function auditBase(input: ReleaseInput, deps: ReleaseDependencies, candidate: Ca
   return {
     at: deps.now().toISOString(),
     correlationId: input.correlationId,
-    requester: {
-      objectId: input.requester.objectId,
-      tenantId: input.requester.tenantId,
-      displayName: input.requester.displayName,
-    },
+    requester: auditedRequester(input.requester),
     requestId: input.request.id,
     keyId: candidate?.key.id ?? input.request.keyId,
     verification: input.verification,

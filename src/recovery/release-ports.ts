@@ -42,6 +42,19 @@ export interface AuditEvent {
   readonly note?: string;
 }
 
+/** The requester as the audit trail names them: ids and display name, nothing else of the person. */
+export function auditedRequester(requester: {
+  readonly objectId: string;
+  readonly tenantId: string;
+  readonly displayName?: string;
+}): AuditEvent['requester'] {
+  return {
+    objectId: requester.objectId,
+    tenantId: requester.tenantId,
+    ...(requester.displayName === undefined ? {} : { displayName: requester.displayName }),
+  };
+}
+
 export interface AuditQuery {
   readonly requesterObjectId?: string;
   readonly deviceId?: string;

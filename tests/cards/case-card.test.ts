@@ -23,8 +23,9 @@ import {
   revealedKeyView,
   VERIFICATION_METHODS,
 } from '../../src/cards/case-card.js';
-import { type HelpdeskRefusal, helpdeskRefusalText, queueCard } from '../../src/cards/helpdesk-cards.js';
+import { helpdeskRefusalText, queueCard } from '../../src/cards/helpdesk-cards.js';
 import { en } from '../../src/cards/messages.js';
+import type { HelpdeskRefusal } from '../../src/helpdesk/act-on-case.js';
 import {
   CASE_HISTORY_ACTIONS,
   CASE_STATUSES as DOMAIN_CASE_STATUSES,

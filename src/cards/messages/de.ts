@@ -681,6 +681,8 @@ export const de: Messages = {
       caseNotFound: (caseNumber) => `Es gibt keinen Fall ${caseNumber}.`,
       unreadableAction:
         'Diese Schaltfläche hat etwas gesendet, das ich nicht lesen konnte. Aktualisieren Sie die Karte, und versuchen Sie es erneut.',
+      membershipUnknown:
+        'Ich konnte Ihre Helpdesk-Mitgliedschaft nicht prüfen: Das Verzeichnis antwortet nicht. Es wurde nichts geändert. Bitte versuchen Sie es in einer Minute noch einmal.',
       keyReleaseOff:
         'Die Schlüsselherausgabe ist für diesen Bot nicht eingerichtet, daher kann der Helpdesk keine Schlüssel senden oder anzeigen. Schließen Sie den Fall ab, sobald die Person wieder Zugriff hat.',
     },

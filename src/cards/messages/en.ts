@@ -650,6 +650,8 @@ export const en: Messages = {
         'That card is out of date, so nothing was changed. Use the newest message about your request.',
       caseNotFound: (caseNumber) => `There is no case ${caseNumber}.`,
       unreadableAction: 'That button sent something I could not read. Refresh the card and try again.',
+      membershipUnknown:
+        'I could not check your helpdesk membership: the directory is not answering. Nothing was changed. Please try again in a minute.',
       keyReleaseOff:
         'Key release is not set up on this bot, so the helpdesk cannot send or show keys. Resolve the case once the person is back in.',
     },

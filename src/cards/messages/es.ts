@@ -670,6 +670,8 @@ export const es: Messages = {
         'Esa tarjeta está desactualizada, así que no se cambió nada. Usa el mensaje más reciente sobre tu solicitud.',
       caseNotFound: (caseNumber) => `No existe el caso ${caseNumber}.`,
       unreadableAction: 'Ese botón envió algo que no pude leer. Actualiza la tarjeta e inténtalo de nuevo.',
+      membershipUnknown:
+        'No he podido comprobar tu pertenencia al soporte técnico: el directorio no responde. No se ha cambiado nada. Vuelve a intentarlo en un minuto.',
       keyReleaseOff:
         'La entrega de claves no está configurada en este bot, así que el soporte técnico no puede enviar ni mostrar claves. Resuelve el caso cuando la persona haya vuelto a entrar.',
     },

@@ -690,6 +690,8 @@ export const fr: Messages = {
       caseNotFound: (caseNumber) => `Le ticket ${caseNumber} n'existe pas.`,
       unreadableAction:
         "Ce bouton a envoyé quelque chose que je n'ai pas pu lire. Actualisez la carte et réessayez.",
+      membershipUnknown:
+        "Je n'ai pas pu vérifier votre appartenance au support : l'annuaire ne répond pas. Rien n'a été modifié. Réessayez dans une minute.",
       keyReleaseOff:
         "La transmission des clés n'est pas configurée sur ce bot : le support ne peut donc ni envoyer ni afficher de clés. Résolvez le ticket une fois que la personne a retrouvé l'accès.",
     },

@@ -663,6 +663,8 @@ export const it: Messages = {
       caseNotFound: (caseNumber) => `Il caso ${caseNumber} non esiste.`,
       unreadableAction:
         'Quel pulsante ha inviato qualcosa che non riesco a leggere. Aggiorna la scheda e riprova.',
+      membershipUnknown:
+        "Non sono riuscito a verificare la tua appartenenza all'helpdesk: la directory non risponde. Non è stato modificato nulla. Riprova tra un minuto.",
       keyReleaseOff:
         "La consegna delle chiavi non è configurata su questo bot, quindi l'helpdesk non può inviare né mostrare chiavi. Risolvi il caso quando la persona ha di nuovo accesso.",
     },

@@ -665,6 +665,8 @@ export const nl: Messages = {
       caseNotFound: (caseNumber) => `Melding ${caseNumber} bestaat niet.`,
       unreadableAction:
         'Die knop stuurde iets wat ik niet kon lezen. Vernieuw de kaart en probeer het opnieuw.',
+      membershipUnknown:
+        'Ik kon je helpdesklidmaatschap niet controleren: de directory reageert niet. Er is niets gewijzigd. Probeer het over een minuut opnieuw.',
       keyReleaseOff:
         'Sleutelvrijgave is niet ingesteld voor deze bot, dus de helpdesk kan geen sleutels sturen of tonen. Handel de melding af zodra de aanvrager weer toegang heeft.',
     },

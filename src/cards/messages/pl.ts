@@ -675,6 +675,8 @@ export const pl: Messages = {
         'Ta karta jest nieaktualna, więc nic nie zostało zmienione. Użyj najnowszej wiadomości o swoim zgłoszeniu.',
       caseNotFound: (caseNumber) => `Nie ma zgłoszenia o numerze ${caseNumber}.`,
       unreadableAction: 'Ten przycisk wysłał coś, czego nie mogę odczytać. Odśwież kartę i spróbuj ponownie.',
+      membershipUnknown:
+        'Nie udało mi się sprawdzić Twojej przynależności do helpdesku: katalog nie odpowiada. Nic nie zostało zmienione. Spróbuj ponownie za minutę.',
       keyReleaseOff:
         'Wydawanie kluczy nie jest skonfigurowane w tym bocie, więc helpdesk nie może wysyłać ani pokazywać kluczy. Rozwiąż zgłoszenie, gdy zgłaszający odzyska dostęp.',
     },

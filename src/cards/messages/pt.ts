@@ -664,6 +664,8 @@ export const pt: Messages = {
         'Esse cartão está desatualizado, por isso nada foi alterado. Use a mensagem mais recente sobre o seu pedido.',
       caseNotFound: (caseNumber) => `Não existe o caso ${caseNumber}.`,
       unreadableAction: 'Esse botão enviou algo que não consegui ler. Atualize o cartão e tente novamente.',
+      membershipUnknown:
+        'Não consegui verificar a sua pertença ao helpdesk: o diretório não está a responder. Nada foi alterado. Tente novamente daqui a um minuto.',
       keyReleaseOff:
         'A entrega de chaves não está configurada neste bot, por isso o helpdesk não pode enviar nem mostrar chaves. Resolva o caso quando a pessoa recuperar o acesso.',
     },
