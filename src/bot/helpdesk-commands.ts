@@ -5,6 +5,7 @@ import { caseCard } from '../cards/case-card.js';
 import { auditCard, helpdeskRefusalText, queueCard, statsCard } from '../cards/helpdesk-cards.js';
 import type { Messages } from '../cards/messages.js';
 import type { Case } from '../helpdesk/case.js';
+import { isHelpdeskMember } from '../helpdesk/decide-agent-action.js';
 import { stats, TOP_BLOCK_REASONS } from '../helpdesk/stats.js';
 import type { Logger } from '../observability/logger.js';
 import { containsRecoveryPasswordShape } from '../recovery/recovery-password.js';
@@ -111,7 +112,17 @@ export function registerHelpdeskCommands<TState extends TurnState>(
       if (!command) return;
       const log = turnLogger(context, deps.logger);
       const objectId = context.activity.from.aadObjectId;
-      const member = objectId ? (await deps.helpdesk.membership(objectId)).inHelpdeskGroup : false;
+      let member: boolean;
+      try {
+        member = objectId
+          ? isHelpdeskMember({ objectId, name: '', ...(await deps.helpdesk.membership(objectId)) })
+          : false;
+      } catch (error) {
+        // The directory is down, slow or throttling: without knowing who asks, no case data is shown.
+        log.warn({ err: error, command: command.kind }, 'helpdesk command: membership unknown');
+        await context.sendActivity(deps.messages.helpdesk.refusals.membershipUnknown);
+        return;
+      }
       if (!member) {
         log.info({ command: command.kind, actor: objectId }, 'helpdesk command refused: not a member');
         await context.sendActivity(helpdeskRefusalText({ code: 'notHelpdeskMember' }, deps.messages));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELPDESK_COMMANDS_USAGE, matchHelpdeskCommand } from '../../src/bot/helpdesk-commands.js';
+import { CATALOGUE } from '../../src/cards/messages.js';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
 import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
@@ -256,5 +257,34 @@ describe('helpdesk commands over HTTP (issue 5 item 6)', () => {
     expect(turn.transcript).not.toContain(HELPDESK_COMMANDS_USAGE);
     expect(turn.transcript).not.toContain(REFUSAL);
     expect(turn.replies.length).toBeGreaterThan(0);
+  });
+});
+
+describe('helpdesk commands for the advanced group and while the directory is down', () => {
+  let harness: ConversationHarness;
+  beforeAll(async () => {
+    // A helpdesk group nobody is in: Isaiah is then an agent through the advanced group alone.
+    harness = await startConversationHarness({ env: { HELPDESK_GROUP_ID: crypto.randomUUID() } });
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('an agent in the advanced group only may use every command', async () => {
+    for (const command of ['queue', 'stats', 'case 1', `audit ${isaiah.userPrincipalName}`]) {
+      const turn = await harness.personalChat(isaiah).send(command);
+      expect(turn.transcript, command).not.toContain(REFUSAL);
+    }
+  });
+
+  it('with Graph down an agent is told the directory is not answering, and sees no data', async () => {
+    const lee2 = { ...lee, id: crypto.randomUUID() };
+    harness.demoTenant.faults.set({ serverErrors: { status: 503, everyNth: 1 } });
+    try {
+      const turn = await harness.personalChat(lee2).send('queue');
+      expect(turn.transcript).toContain(CATALOGUE.en.helpdesk.refusals.membershipUnknown);
+    } finally {
+      harness.demoTenant.faults.reset();
+    }
   });
 });

@@ -123,13 +123,11 @@ describe('case details are shown to the helpdesk and, in their own view, to the 
 
   it('the requester’s own Add a note is answered with their view of the case', async () => {
     const current = (await harness.app.store.cases.get(caseNumber))!;
-    const turn = await harness
-      .personalChat(adele)
-      .execute('caseAddNote', {
-        caseNumber,
-        expectedVersion: current.version,
-        requesterNote: 'I am at my desk',
-      });
+    const turn = await harness.personalChat(adele).execute('caseAddNote', {
+      caseNumber,
+      expectedVersion: current.version,
+      requesterNote: 'I am at my desk',
+    });
     expect(turn.status).toBe(200);
     expect(JSON.stringify(turn.body)).not.toContain(AGENT_NOTE);
     expect(JSON.stringify(turn.body)).toContain(String(caseNumber));
