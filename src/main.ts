@@ -92,6 +92,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       understanding,
       selfServiceAllowed: graph ? selfServiceCheck(config, graph) : undefined,
       caseRequests: store.caseRequests,
+      missCaseLimit: config.missCaseLimit,
       now,
       botAppId: config.bot.appId ?? '',
       release,

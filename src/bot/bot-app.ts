@@ -13,6 +13,7 @@ import { type OutgoingMessage, type RenderOptions, renderReply } from '../cards/
 import type { FailedStepUp, MismatchedStepUp, VerifiedStepUp } from '../identity/step-up.js';
 import { type Logger, newCorrelationId } from '../observability/logger.js';
 import type { CaseRequestStore } from '../recovery/case-requests.js';
+import { missVerdict, recentMisses } from '../recovery/escalation-policy.js';
 import { auditedRequester, type Job } from '../recovery/release-ports.js';
 import { initialTriageState, pendingQuestion, transition } from '../recovery/triage.js';
 import type { RecoveryRequest, TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
@@ -21,7 +22,13 @@ import type { Understanding } from '../understanding/understand.js';
 import type { BotAdapter } from './bot-adapter.js';
 import { answerCaseVerb, CASE_ROUTE_VERBS, sendInvokeError } from './case-routes.js';
 import { registerHelpdeskCommands } from './helpdesk-commands.js';
-import { type HelpdeskServices, learnHelpdeskChannel, openCase, remindAboutCase } from './helpdesk-flow.js';
+import {
+  alertPossibleProbing,
+  type HelpdeskServices,
+  learnHelpdeskChannel,
+  openCase,
+  remindAboutCase,
+} from './helpdesk-flow.js';
 import { finishSendKey, isCaseSignIn } from './helpdesk-send-key.js';
 import { finishShowKey, isCaseShowSignIn } from './helpdesk-show-key.js';
 import {
@@ -61,6 +68,8 @@ export interface BotDependencies {
    */
   readonly selfServiceAllowed: ((objectId: string) => Promise<boolean | undefined>) | undefined;
   readonly caseRequests: CaseRequestStore;
+  /** KEY_ID_MISS_CASE_LIMIT: Key IDs matching none of a person's PCs that open a case per day. */
+  readonly missCaseLimit: number;
   readonly now: () => Date;
   /** The app id proactive turns are sent as (empty in demo mode, where outbound auth is off). */
   readonly botAppId: string;
@@ -355,6 +364,10 @@ async function onVerified(
     await context.sendActivity(words.release.needMoreDigits(followUp.matches));
     await runTriage(context, state, { type: 'command', command: 'restart' }, deps);
   } else if (followUp.kind === 'escalate') {
+    if (followUp.denial === 'noMatch' && (await missLimitReached(context, verified, deps))) {
+      await runTriage(context, state, { type: 'missLimitReached' }, deps);
+      return;
+    }
     await runTriage(
       context,
       state,
@@ -366,6 +379,28 @@ async function onVerified(
       deps,
     );
   }
+}
+
+/**
+ * A Key ID that matched none of the verified person's PCs. Up to the day's limit it opens a case like any
+ * other; past it no more cases, and the helpdesk hears once that someone may be probing for keys.
+ */
+async function missLimitReached(
+  context: TurnContext,
+  verified: VerifiedStepUp,
+  deps: BotDependencies,
+): Promise<boolean> {
+  if (!deps.release) return false;
+  const misses = await recentMisses(deps.release.audit, verified.requester.objectId, deps.now());
+  const verdict = missVerdict(misses, deps.missCaseLimit);
+  if (verdict === 'openCase') return false;
+  turnLogger(context, deps.logger).warn(
+    { security: true, misses, verdict },
+    'Key ID misses past the limit; no case',
+  );
+  if (verdict === 'alertHelpdesk' && deps.helpdesk)
+    await alertPossibleProbing(verified.requester, misses, helpdeskContext(deps, deps.helpdesk));
+  return true;
 }
 
 /** "It worked" / "It didn't work" on a release card. */

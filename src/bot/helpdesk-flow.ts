@@ -445,16 +445,49 @@ async function alertSecurity(
 /** Posts `text` in the security channel; false when none is configured or it is not known yet (logged). */
 async function tellSecurity(caseNumber: number, text: string, deps: HelpdeskContext): Promise<boolean> {
   const channelId = deps.helpdesk.securityChannelId;
-  if (!channelId) return false;
+  return channelId ? await tellChannel(channelId, text, deps, { caseNumber }) : false;
+}
+
+/** Posts `text` as a new message in a channel the bot has learnt; false when it is not known yet (logged). */
+async function tellChannel(
+  channelId: string,
+  text: string,
+  deps: HelpdeskContext,
+  about: Readonly<Record<string, unknown>>,
+): Promise<boolean> {
   const reference = await deps.helpdesk.channels.get(channelId);
   if (!reference) {
-    deps.logger.warn({ caseNumber, channelId }, 'security channel not known yet; alert only logged');
+    deps.logger.warn({ ...about, channelId }, 'channel not known yet; alert only logged');
     return false;
   }
   await deps.adapter.continueConversationAsync(deps.botAppId, JSON.parse(reference), async (context) => {
     await context.sendActivity(text);
   });
   return true;
+}
+
+/**
+ * A person's Key IDs matched none of their PCs too often today: the helpdesk (and security, when set) hear it
+ * once, as possible probing for other people's keys. Never fails the requester's turn.
+ */
+export async function alertPossibleProbing(
+  requester: { readonly objectId: string; readonly displayName: string },
+  misses: number,
+  deps: HelpdeskContext,
+): Promise<void> {
+  const text = deps.messages.helpdesk.probingAlert(requester.displayName, misses);
+  const channels = [deps.helpdesk.channelId, deps.helpdesk.securityChannelId].filter(
+    (id): id is string => id !== undefined,
+  );
+  for (const channelId of channels) {
+    await bestEffort(deps, 0, 'could not post the probing alert', async () => {
+      await tellChannel(channelId, text, deps, { requester: requester.objectId });
+    });
+  }
+  deps.logger.warn(
+    { security: true, requester: requester.objectId, misses },
+    'possible Key ID probing; helpdesk alerted',
+  );
 }
 
 /**

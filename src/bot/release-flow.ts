@@ -7,6 +7,7 @@ import type { KeyAccess } from '../graph/graph-key-access.js';
 import type { StepUp, VerifiedStepUp } from '../identity/step-up.js';
 import type { Logger } from '../observability/logger.js';
 import type { Requester } from '../recovery/case-requests.js';
+import { escalationFor } from '../recovery/escalation-policy.js';
 import { type ReleaseOutcome, releaseKey } from '../recovery/release-key.js';
 import type { DenialReason, ReleaseLimits } from '../recovery/release-policy.js';
 import type { AuditLog, Job, JobQueue, ReleaseLedger } from '../recovery/release-ports.js';
@@ -234,34 +235,6 @@ export async function notify(
   } catch (error) {
     // The directory lookup failed: the release stands, the notice is lost, and the log says so.
     logger.error({ err: error, requester: requesterObjectId }, 'release notice not sent');
-  }
-}
-
-/**
- * Why IT takes over, in the words the requester will hear. "Not found", "not yours" and "not allowed" are
- * one reason, so nobody can probe other people's Key IDs. `ownDevice` says the Key ID matched one of the
- * verified requester's own PCs: then the real reason is about their own PC and is told as it is (the key
- * was already shown, the PC is disabled, the tenant keeps owners out). Not being in the self-service group
- * does not depend on the Key ID at all.
- */
-export function escalationFor(denial: DenialReason, ownDevice: boolean): EscalationReason {
-  switch (denial) {
-    case 'noMatch':
-      return 'notReleasable';
-    case 'notInSelfServiceGroup':
-      return 'notInSelfServiceGroup';
-    case 'notAllowedByTenant':
-    case 'alreadyReleased':
-    case 'deviceDisabled':
-    case 'repeatRecovery':
-      return ownDevice ? denial : 'notReleasable';
-    case 'rateLimited':
-    case 'deviceRateLimited':
-      return 'rateLimited';
-    case 'riskStop':
-      return 'riskStop';
-    case 'directoryUnavailable':
-      return 'directoryUnavailable';
   }
 }
 

@@ -175,6 +175,8 @@ export interface Messages {
   };
 
   readonly expired: string;
+  /** Too many Key IDs that matched none of the person's PCs today: no more cases from the bot; talk to IT. */
+  readonly missLimit: string;
   readonly staleCard: string;
   /** Sent once after a successful unlock. */
   readonly preventionTips: string;
@@ -245,6 +247,8 @@ export interface HelpdeskMessages {
   }) => string;
   /** Posted in the security channel when a requester reports someone asking for their key. */
   readonly suspiciousContactAlert: (caseNumber: number, requesterName: string) => string;
+  /** Posted once when a person's Key IDs that match none of their PCs pass KEY_ID_MISS_CASE_LIMIT in a day. */
+  readonly probingAlert: (requesterName: string, misses: number) => string;
   /** Send key to requester: the agent's own step-up sign-in, then the key goes to the requester's chat. */
   readonly sendKeyFlow: {
     readonly signInNotice: string;

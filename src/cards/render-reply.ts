@@ -81,6 +81,8 @@ export function renderReply(
       return [card(statusCard(reply.state, messages, options.caseNumber))];
     case 'expired':
       return [text(messages.expired)];
+    case 'missLimit':
+      return [text(messages.missLimit)];
     case 'staleCard':
       return [text(messages.staleCard)];
     case 'didYouMean':

@@ -53,6 +53,11 @@ export interface Config {
   readonly keyVisibleMinutes: number;
   readonly rotateAfterRelease: 'none' | 'intune';
   readonly caseRemindMinutes: number;
+  /**
+   * Key IDs matching none of a person's PCs that still open a helpdesk case, per day (KEY_ID_MISS_CASE_LIMIT);
+   * past it the helpdesk gets one alert and the person no more cases.
+   */
+  readonly missCaseLimit: number;
   /** The language of the helpdesk channel's cards and of answers to agents (HELPDESK_LANGUAGE). */
   readonly helpdeskLanguage: Language;
   /** Object id of the mailbox that sends release notices (NOTICE_SENDER_MAILBOX); no notices when absent. */
@@ -175,6 +180,7 @@ const schema = z.object({
     .transform((value) => value ?? 'none')
     .refine((value) => value === 'none' || value === 'intune', { message: 'must be none or intune' }),
   CASE_REMIND_MINUTES: positiveInt(30, 24 * 60),
+  KEY_ID_MISS_CASE_LIMIT: positiveInt(3, 100),
   HELPDESK_LANGUAGE: optionalText
     .transform((value) => value?.toLowerCase() ?? 'en')
     .refine((value): value is Language => (LANGUAGES as readonly string[]).includes(value), {
@@ -281,6 +287,7 @@ export function loadConfig(
     keyVisibleMinutes: env.KEY_VISIBLE_MINUTES,
     rotateAfterRelease: env.ROTATE_AFTER_RELEASE as Config['rotateAfterRelease'],
     caseRemindMinutes: env.CASE_REMIND_MINUTES,
+    missCaseLimit: env.KEY_ID_MISS_CASE_LIMIT,
     helpdeskLanguage: env.HELPDESK_LANGUAGE as Language,
     noticeSenderMailbox: env.NOTICE_SENDER_MAILBOX,
     demo: { certDir: env.DEMO_CERT_DIR ?? '.data/demo-tenant' },

@@ -274,7 +274,9 @@ export type TriageEvent =
    * Self-service could not finish (release denied, sign-in refused, key did not work): IT takes over.
    * `releasedAt` says when this PC's key was last shown, for the verified owner only.
    */
-  | { readonly type: 'escalate'; readonly reason: EscalationReason; readonly releasedAt?: string };
+  | { readonly type: 'escalate'; readonly reason: EscalationReason; readonly releasedAt?: string }
+  /** The Key ID matched none of the person's PCs, once too often today: no case, they talk to IT themselves. */
+  | { readonly type: 'missLimitReached' };
 
 /** Something the bot says; `cards/` turns each into a card or a line of text. */
 export type Reply =
@@ -306,6 +308,7 @@ export type Reply =
   | { readonly type: 'cancelled'; readonly hadRequest: boolean }
   | { readonly type: 'status'; readonly state: TriageState }
   | { readonly type: 'expired' }
+  | { readonly type: 'missLimit' }
   | { readonly type: 'staleCard' }
   /**
    * Not sure what the person meant: the closest things the bot can do, as buttons, and Talk to IT.

@@ -120,6 +120,12 @@ function step(current: TriageState, event: TriageEvent, now: Date): Transition {
       return selfServiceChecked(state, event.requestId, event.allowed, now);
     case 'escalate':
       return escalate(state, event.reason, now, {}, event.releasedAt);
+    case 'missLimitReached':
+      return {
+        // No request stands: nothing waits for a sign-in, and no case was opened.
+        state: { step: 'idle', updatedAt: now.toISOString(), misses: 0, greeted: true },
+        effects: [say({ type: 'missLimit' })],
+      };
     case 'released':
       if (
         state.step !== 'idle' ||

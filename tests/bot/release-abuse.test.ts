@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../../src/cards/messages.js';
 import { DIRECTORY_ROLES } from '../../src/demo-tenant/directory-roles.js';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
+import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
 import {
   askForKey,
   demoKey,
@@ -30,6 +31,8 @@ const alex = demoPerson('Alex Wilber');
 const megan = demoPerson('Megan Bowen');
 const isaiah = demoPerson('Isaiah Langer');
 
+const PLAYGROUND_TEAM = PLAYGROUND_CONVERSATIONS.teamId;
+const PLAYGROUND_CHANNEL = PLAYGROUND_CONVERSATIONS.helpdeskChannelId;
 const FOREIGN_TENANT_ID = '99999999-9999-4999-8999-999999999999';
 const MINUTE_MS = 60_000;
 
@@ -388,4 +391,35 @@ describe('Graph faults during the release (over HTTP through the bot)', () => {
     });
     harness.demoTenant.faults.reset();
   }, 40_000);
+});
+
+describe('Key IDs that match none of the person’s PCs (probing)', () => {
+  let harness: ConversationHarness | undefined;
+  afterEach(async () => {
+    await harness?.stop();
+    harness = undefined;
+  });
+
+  it('25 misses in a row open at most KEY_ID_MISS_CASE_LIMIT cases, alert the helpdesk once, and then say talk to IT', async () => {
+    harness = await startConversationHarness({ env: { KEY_ID_MISS_CASE_LIMIT: '3' } });
+    await harness.teamChannel(isaiah, PLAYGROUND_TEAM, PLAYGROUND_CHANNEL).install();
+    const chat = harness.personalChat(alex);
+    const mark = harness.connector.calls.length;
+    let last = '';
+    for (let miss = 0; miss < 25; miss += 1) {
+      const keyId = `F00D${miss.toString(16).toUpperCase().padStart(4, '0')}`;
+      const { answersTurn } = await askForKey(chat, keyId);
+      const result = await signIn(harness, verifyLink(answersTurn), alex.id);
+      last = said(result.after);
+    }
+    const cases = await harness.app.store.cases.byRequester(alex.id);
+    expect(cases).toHaveLength(3);
+    const alerts = harness.connector
+      .since(mark)
+      .filter((call) => call.activity?.text?.includes(en.helpdesk.probingAlert(alex.displayName, 4)));
+    expect(alerts).toHaveLength(1);
+    expect(String(alerts[0]?.conversationId)).toContain(PLAYGROUND_CHANNEL);
+    expect(last).toContain(en.missLimit);
+    expect(keyReads(harness)).toBe(0);
+  });
 });

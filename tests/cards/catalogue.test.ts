@@ -57,6 +57,7 @@ const SAMPLES: {
     shows: true,
   },
   'helpdesk.suspiciousContactAlert': { calls: [[42, 'Alex Wilber']], shows: true },
+  'helpdesk.probingAlert': { calls: [['Alex Wilber', 7]], shows: true },
   'helpdesk.sendKeyFlow.sent': { calls: [['Alex Wilber']], shows: true },
   'helpdesk.sendKeyFlow.severalKeys': { calls: [[3]], shows: true },
   'helpdesk.sendKeyFlow.notReleased': { calls: DENIAL_REASONS.map((reason) => [reason]) },

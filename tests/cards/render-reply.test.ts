@@ -78,7 +78,7 @@ function elementIds(elements: readonly CardElement[]): string[] {
 
 describe('renderReply: every variant', () => {
   it('has samples for every Reply variant', () => {
-    expect(new Set(SAMPLES.map(({ reply }) => reply.type)).size).toBe(24);
+    expect(new Set(SAMPLES.map(({ reply }) => reply.type)).size).toBe(25);
   });
 
   it.each(RENDERED)('$name renders one or more messages with words in them', ({ messages }) => {
@@ -321,6 +321,7 @@ describe('renderReply: what each reply says', () => {
     [{ type: 'cancelled', hadRequest: true }, /cancelled that request/],
     [{ type: 'cancelled', hadRequest: false }, /nothing to cancel/],
     [{ type: 'expired' }, /over a day[\s\S]*fresh/],
+    [{ type: 'missLimit' }, /IT helpdesk/],
     [{ type: 'staleCard' }, /earlier request/],
     [{ type: 'greetAgain' }, /Key ID[\s\S]*what is going on/],
     [{ type: 'acknowledged' }, /Key ID[\s\S]*what is going on/],

@@ -125,6 +125,7 @@ export const SAMPLE_REPLIES: RepliesByType = {
   ],
   status: SAMPLE_STATES.map((state) => ({ type: 'status', state })),
   expired: [{ type: 'expired' }],
+  missLimit: [{ type: 'missLimit' }],
   staleCard: [{ type: 'staleCard' }],
   didYouMean: [
     { type: 'didYouMean', options: ['whereKeyId', 'noKeyAnywhere', 'ownCopy'] },

@@ -631,6 +631,7 @@ describe('transition: any stream of events', () => {
       .option(fc.boolean(), { nil: undefined })
       .map((allowed) => ({ type: 'selfServiceChecked', requestId: A_REQUEST_ID, allowed }) as const),
     fc.constantFrom(...ESCALATION_REASONS).map((reason) => ({ type: 'escalate', reason }) as const),
+    fc.constant({ type: 'missLimitReached' } as const),
   );
   const turn = fc.record({
     event,

@@ -354,6 +354,8 @@ export const de: Messages = {
   },
 
   expired: 'Willkommen zurück. Seit dem letzten Mal ist mehr als ein Tag vergangen, daher beginnen wir neu.',
+  missLimit:
+    'Ich kann heute hier keine weitere Anfrage eröffnen: Diese Schlüssel-IDs passen zu keinem Ihrer PCs. Bitte rufen Sie den IT-Helpdesk an oder gehen Sie vorbei.',
   staleCard: 'Diese Schaltfläche gehört zu einer früheren Anfrage. Hier ist der aktuelle Stand.',
   preventionTips:
     'Tipp fürs nächste Mal: Den Schlüssel Ihres Arbeits-PCs sichert die IT, und ich bin jederzeit hier in Teams für Sie da. Speichern Sie bei einem privaten PC den Schlüssel in Ihrem Microsoft-Konto, oder drucken Sie ihn aus und bewahren Sie ihn getrennt vom PC auf. Bewahren Sie einen Schlüssel nie in einem Chat, einer E-Mail oder einem Foto auf.',
@@ -415,6 +417,8 @@ export const de: Messages = {
       `Verdächtige BitLocker-Wiederherstellungsanfrage: Fall ${caseNumber} von ${requesterName}${keyId ? ` (Schlüssel-ID ${keyId})` : ''} wurde von ${agentName} abgelehnt. Notiz: ${note}`,
     suspiciousContactAlert: (caseNumber, requesterName) =>
       `${requesterName} meldet, dass jemand nach dem BitLocker-Wiederherstellungsschlüssel gefragt hat (Fall ${caseNumber}). Behandeln Sie das als möglichen Social-Engineering-Versuch.`,
+    probingAlert: (requesterName, misses) =>
+      `Mögliches Ausprobieren: ${requesterName} hat heute ${misses} Schlüssel-IDs eingegeben, die zu keinem PC dieser Person passen. Heute werden für diese Person keine weiteren Fälle eröffnet. Wenn sie sich meldet, prüfen Sie ihre Identität besonders sorgfältig.`,
     sendKeyFlow: {
       signInNotice:
         'Melden Sie sich erneut an, um den Schlüssel zu senden. Der Schlüssel geht direkt in den Chat des Benutzers; Sie sehen ihn nicht.',

@@ -345,6 +345,8 @@ export const en: Messages = {
   },
 
   expired: "Welcome back. It's been over a day, so we're starting fresh.",
+  missLimit:
+    "I can't open another request here today: those Key IDs match none of your PCs. Please call or visit the IT helpdesk.",
   staleCard: 'That button belongs to an earlier request. Here is where we are now.',
   preventionTips:
     "Tip for next time: your work PC's key is backed up by IT, and I am here in Teams whenever you need it. For a personal PC, save its key to your Microsoft account or print it and keep it away from the PC. Never keep a key in a chat, an email or a photo.",
@@ -403,6 +405,8 @@ export const en: Messages = {
       `Suspicious BitLocker recovery request: case ${caseNumber} for ${requesterName}${keyId ? ` (Key ID ${keyId})` : ''} was rejected by ${agentName}. Their note: ${note}`,
     suspiciousContactAlert: (caseNumber, requesterName) =>
       `${requesterName} reports that someone asked them for their BitLocker recovery key (case ${caseNumber}). Treat it as a possible social-engineering attempt.`,
+    probingAlert: (requesterName, misses) =>
+      `Possible probing: ${requesterName} entered ${misses} Key IDs today that match none of their PCs. No more cases are opened for them today. If they contact you, verify them with care.`,
     sendKeyFlow: {
       signInNotice:
         'To send the key, sign in again. The key goes straight to the requester’s own chat; you will not see it.',

@@ -346,6 +346,8 @@ export const es: Messages = {
   },
 
   expired: 'Hola de nuevo. Ha pasado más de un día, así que empezamos desde cero.',
+  missLimit:
+    'Hoy no puedo abrir otra solicitud aquí: esos ID de clave no coinciden con ninguno de tus PC. Llama al soporte técnico o acércate.',
   staleCard: 'Ese botón es de una solicitud anterior. Este es el punto en el que estamos ahora.',
   preventionTips:
     'Un consejo para la próxima vez: TI guarda una copia de la clave de tu equipo de la empresa, y yo estoy aquí en Teams siempre que me necesites. Para un equipo personal, guarda su clave en tu cuenta Microsoft o imprímela y guárdala lejos del equipo. Nunca guardes una clave en un chat, un correo o una foto.',
@@ -406,6 +408,8 @@ export const es: Messages = {
       `Solicitud de recuperación de BitLocker sospechosa: ${agentName} rechazó el caso ${caseNumber} de ${requesterName}${keyId ? ` (Id. de clave ${keyId})` : ''}. Nota del agente: ${note}`,
     suspiciousContactAlert: (caseNumber, requesterName) =>
       `${requesterName} avisa de que alguien le pidió su clave de recuperación de BitLocker (caso ${caseNumber}). Trátalo como un posible intento de ingeniería social.`,
+    probingAlert: (requesterName, misses) =>
+      `Posible sondeo: ${requesterName} ha introducido hoy ${misses} ID de clave que no coinciden con ninguno de sus PC. Hoy no se abrirán más casos para esta persona. Si te contacta, verifica su identidad con cuidado.`,
     sendKeyFlow: {
       signInNotice:
         'Para enviar la clave, vuelve a iniciar sesión. La clave va directamente al chat del solicitante; tú no la verás.',

@@ -358,6 +358,8 @@ export const fr: Messages = {
   },
 
   expired: "Bonjour à nouveau. Plus d'une journée s'est écoulée : nous repartons donc de zéro.",
+  missLimit:
+    "Je ne peux plus ouvrir de demande ici aujourd'hui : ces ID de clé ne correspondent à aucun de vos PC. Appelez le support informatique ou passez le voir.",
   staleCard: 'Ce bouton correspond à une demande précédente. Voici où nous en sommes.',
   preventionTips:
     'Conseil pour la prochaine fois : la clé de votre PC professionnel est sauvegardée par le support informatique, et je suis là dans Teams dès que vous en avez besoin. Pour un PC personnel, enregistrez sa clé dans votre compte Microsoft, ou imprimez-la et rangez-la loin du PC. Ne gardez jamais une clé dans une conversation, un e-mail ou une photo.',
@@ -419,6 +421,8 @@ export const fr: Messages = {
       `Demande de récupération BitLocker suspecte : le ticket ${caseNumber} (${requesterName}${keyId ? `, ID de clé ${keyId}` : ''}) a été rejeté par ${agentName}. Note du technicien : ${note}`,
     suspiciousContactAlert: (caseNumber, requesterName) =>
       `${requesterName} signale que quelqu'un lui a demandé sa clé de récupération BitLocker (ticket ${caseNumber}). Traitez cela comme une possible tentative d'ingénierie sociale.`,
+    probingAlert: (requesterName, misses) =>
+      `Tentative de sondage possible : ${requesterName} a saisi aujourd'hui ${misses} ID de clé qui ne correspondent à aucun de ses PC. Plus aucun dossier ne sera ouvert pour cette personne aujourd'hui. Si elle vous contacte, vérifiez son identité avec soin.`,
     sendKeyFlow: {
       signInNotice:
         'Pour envoyer la clé, reconnectez-vous. La clé va directement dans la conversation du demandeur ; vous ne la verrez pas.',

@@ -343,6 +343,8 @@ export const it: Messages = {
   },
 
   expired: 'Ciao di nuovo. È passato più di un giorno, quindi ricominciamo da capo.',
+  missLimit:
+    "Oggi non posso aprire qui un'altra richiesta: quegli ID chiave non corrispondono a nessuno dei tuoi PC. Chiama o passa dall'helpdesk IT.",
   staleCard: 'Quel pulsante appartiene a una richiesta precedente. Ecco a che punto siamo ora.',
   preventionTips:
     "Un consiglio per la prossima volta: la chiave del tuo PC aziendale è salvata dall'IT, e io sono qui in Teams quando ti serve. Per un PC personale, salva la chiave nel tuo account Microsoft oppure stampala e conservala lontano dal PC. Non conservare mai una chiave in una chat, in un'email o in una foto.",
@@ -403,6 +405,8 @@ export const it: Messages = {
       `Richiesta di ripristino BitLocker sospetta: il caso ${caseNumber} di ${requesterName}${keyId ? ` (ID chiave ${keyId})` : ''} è stato rifiutato da ${agentName}. Nota dell'operatore: ${note}`,
     suspiciousContactAlert: (caseNumber, requesterName) =>
       `${requesterName} segnala che qualcuno ha chiesto la sua chiave di ripristino BitLocker (caso ${caseNumber}). Trattalo come un possibile tentativo di social engineering.`,
+    probingAlert: (requesterName, misses) =>
+      `Possibile sondaggio: oggi ${requesterName} ha inserito ${misses} ID chiave che non corrispondono a nessuno dei suoi PC. Oggi non verranno aperti altri casi per questa persona. Se ti contatta, verifica con attenzione la sua identità.`,
     sendKeyFlow: {
       signInNotice:
         'Per inviare la chiave, accedi di nuovo. La chiave va direttamente nella chat del richiedente: tu non la vedrai.',

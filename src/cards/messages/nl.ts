@@ -346,6 +346,8 @@ export const nl: Messages = {
   },
 
   expired: 'Welkom terug. Het is meer dan een dag geleden, dus we beginnen opnieuw.',
+  missLimit:
+    'Ik kan hier vandaag geen nieuwe aanvraag openen: die sleutel-id’s passen bij geen van je pc’s. Bel of bezoek de IT-helpdesk.',
   staleCard: 'Die knop hoort bij een eerdere aanvraag. Hier ziet u waar we nu staan.',
   preventionTips:
     'Tip voor de volgende keer: IT bewaart een back-up van de sleutel van uw werk-pc, en ik ben er in Teams wanneer u me nodig hebt. Sla bij een persoonlijke pc de sleutel op in uw Microsoft-account, of druk hem af en bewaar hem niet bij de pc. Bewaar een sleutel nooit in een chat, een e-mail of een foto.',
@@ -406,6 +408,8 @@ export const nl: Messages = {
       `Verdachte BitLocker-herstelaanvraag: melding ${caseNumber} voor ${requesterName}${keyId ? ` (sleutel-id ${keyId})` : ''} is afgewezen door ${agentName}. Notitie: ${note}`,
     suspiciousContactAlert: (caseNumber, requesterName) =>
       `${requesterName} meldt dat iemand om de BitLocker-herstelsleutel heeft gevraagd (melding ${caseNumber}). Behandel dit als een mogelijke poging tot social engineering.`,
+    probingAlert: (requesterName, misses) =>
+      `Mogelijk uitproberen: ${requesterName} heeft vandaag ${misses} sleutel-id’s ingevoerd die bij geen van hun pc’s passen. Vandaag worden er voor deze persoon geen meldingen meer geopend. Neemt deze persoon contact op, controleer dan zorgvuldig wie het is.`,
     sendKeyFlow: {
       signInNotice:
         'Meld u opnieuw aan om de sleutel te sturen. De sleutel gaat rechtstreeks naar de eigen chat van de aanvrager; u ziet hem zelf niet.',

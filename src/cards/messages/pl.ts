@@ -357,6 +357,8 @@ export const pl: Messages = {
   },
 
   expired: 'Witaj ponownie. Minęła ponad doba, więc zaczynamy od nowa.',
+  missLimit:
+    'Nie mogę dziś otworzyć tu kolejnego zgłoszenia: te identyfikatory klucza nie pasują do żadnego z Twoich komputerów. Zadzwoń do helpdesku IT lub przyjdź osobiście.',
   staleCard: 'Ten przycisk dotyczy wcześniejszego zgłoszenia. Oto aktualny stan.',
   preventionTips:
     'Wskazówka na przyszłość: IT ma kopię klucza Twojego komputera służbowego, a ja jestem w Teams zawsze, gdy mnie potrzebujesz. W przypadku prywatnego komputera zapisz jego klucz na koncie Microsoft albo go wydrukuj i przechowuj z dala od komputera. Nigdy nie przechowuj klucza na czacie, w e-mailu ani na zdjęciu.',
@@ -417,6 +419,8 @@ export const pl: Messages = {
       `Podejrzana prośba o klucz odzyskiwania BitLocker: zgłoszenie ${caseNumber} (${requesterName}${keyId ? `, ID klucza ${keyId}` : ''}) zostało odrzucone przez: ${agentName}. Notatka: ${note}`,
     suspiciousContactAlert: (caseNumber, requesterName) =>
       `${requesterName} zgłasza, że ktoś próbował wyłudzić klucz odzyskiwania BitLocker (zgłoszenie ${caseNumber}). Potraktuj to jako możliwy atak socjotechniczny.`,
+    probingAlert: (requesterName, misses) =>
+      `Możliwe sondowanie: ${requesterName} wpisuje identyfikatory klucza, które nie pasują do żadnego z komputerów tej osoby (dzisiaj: ${misses}). Dziś nie będą już otwierane dla niej kolejne zgłoszenia. Jeśli się z Tobą skontaktuje, starannie zweryfikuj jej tożsamość.`,
     sendKeyFlow: {
       signInNotice:
         'Aby wysłać klucz, zaloguj się ponownie. Klucz trafi bezpośrednio na czat zgłaszającego; Ty go nie zobaczysz.',

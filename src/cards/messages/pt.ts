@@ -343,6 +343,8 @@ export const pt: Messages = {
   },
 
   expired: 'Olá de novo. Passou mais de um dia, por isso vamos começar do zero.',
+  missLimit:
+    'Hoje não consigo abrir outro pedido aqui: esses IDs de chave não correspondem a nenhum dos seus PCs. Ligue ou dirija-se ao helpdesk de TI.',
   staleCard: 'Esse botão pertence a um pedido anterior. Este é o ponto em que estamos agora.',
   preventionTips:
     'Dica para a próxima vez: a TI tem uma cópia da chave do seu PC de trabalho, e eu estou aqui no Teams sempre que precisar. Num PC pessoal, guarde a chave na sua conta Microsoft ou imprima-a e guarde-a longe do PC. Nunca guarde uma chave num chat, num e-mail ou numa foto.',
@@ -404,6 +406,8 @@ export const pt: Messages = {
       `Pedido de recuperação do BitLocker suspeito: o caso ${caseNumber} de ${requesterName}${keyId ? ` (ID da chave ${keyId})` : ''} foi rejeitado por ${agentName}. Nota: ${note}`,
     suspiciousContactAlert: (caseNumber, requesterName) =>
       `${requesterName} comunicou que alguém lhe pediu a chave de recuperação do BitLocker (caso ${caseNumber}). Trate isto como uma possível tentativa de engenharia social.`,
+    probingAlert: (requesterName, misses) =>
+      `Possível sondagem: hoje ${requesterName} introduziu ${misses} IDs de chave que não correspondem a nenhum dos seus PCs. Hoje não serão abertos mais casos para esta pessoa. Se o contactar, verifique a identidade com cuidado.`,
     sendKeyFlow: {
       signInNotice:
         'Para enviar a chave, inicie sessão novamente. A chave vai diretamente para o chat do requerente; não a vai ver.',
