@@ -209,7 +209,8 @@ function decideOwnerAction(
       if (method === undefined || !(VERIFICATION_METHODS as readonly string[]).includes(method)) {
         return refuse({ code: 'unknownMethod' });
       }
-      const note = checkText(action.note, 'note');
+      // The note is optional (the card says so): how the agent checked is in `method` already.
+      const note = isBlank(action.note) ? '' : checkText(action.note, 'note');
       if (typeof note !== 'string') return refuse(note);
       const verification: RecordedVerification = {
         method,
@@ -220,7 +221,7 @@ function decideOwnerAction(
       return change(current, agent, now, {
         status: 'verified',
         action: 'verificationRecorded',
-        detail: note,
+        ...(note === '' ? {} : { detail: note }),
         method,
         patch: { verification },
         events: [{ type: 'verificationRecorded', caseNumber, verification }],
@@ -343,6 +344,10 @@ function record(current: Case, by: CaseParty, now: Date, what: Change): CaseDeci
 
 function refuse(reason: CaseRefusal): CaseDecision {
   return { kind: 'refused', reason };
+}
+
+function isBlank(text: string): boolean {
+  return typeof text !== 'string' || text.trim() === '';
 }
 
 /** The trimmed text, or why it cannot enter the case. */

@@ -30,6 +30,8 @@ const activitySchema = z
     conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional() }).passthrough(),
     from: z.object({ id: z.string().min(1) }).passthrough(),
     recipient: z.object({ id: z.string().min(1) }).passthrough(),
+    // Teams always sends text as a string; anything else is a broken or forged activity.
+    text: z.string().optional(),
     channelData: z
       .object({ tenant: z.object({ id: z.string() }).passthrough().optional() })
       .passthrough()
@@ -45,6 +47,12 @@ const activitySchema = z
 export function activityRoute(deps: ActivityRouteDependencies) {
   return async (req: Request, res: Response): Promise<void> => {
     const log = deps.logger.child({ correlationId: newCorrelationId() });
+    const contentType = req.header('content-type');
+    if (contentType !== undefined && !/^application\/json\s*(;|$)/i.test(contentType)) {
+      deps.metrics.activities.inc({ type: 'unknown', outcome: 'malformed' });
+      res.send(415, { error: 'UnsupportedMediaType', message: 'Send the activity as application/json.' });
+      return;
+    }
     const shape = envelope.safeParse(req.body);
     if (!shape.success) {
       deps.metrics.activities.inc({ type: 'unknown', outcome: 'malformed' });

@@ -434,12 +434,31 @@ describe('text that enters a case', () => {
     });
   });
 
-  it.each(withText(''))('an empty %s text is refused', (_type, current, action, actor, field) => {
-    expect(decideAgentAction(current, action, actor, at(60))).toEqual({
-      kind: 'refused',
-      reason: { code: 'textRequired', field },
-    });
-  });
+  it.each(withText('').filter(([type]) => type !== 'recordVerification'))(
+    'an empty %s text is refused',
+    (_type, current, action, actor, field) => {
+      expect(decideAgentAction(current, action, actor, at(60))).toEqual({
+        kind: 'refused',
+        reason: { code: 'textRequired', field },
+      });
+    },
+  );
+
+  it.each(['', '  \n '])(
+    'a verification without a note (%j) is recorded: the card says the note is optional',
+    (note) => {
+      const decision = decideAgentAction(
+        aCaseIn('claimed'),
+        { type: 'recordVerification', method: 'inPerson', note },
+        ACTORS.agent,
+        at(60),
+      );
+      expect(outcome(decision)).toBe('→verified');
+      if (decision.kind !== 'changed') return;
+      expect(decision.case.verification).toMatchObject({ method: 'inPerson', note: '' });
+      expect(decision.case.history.at(-1)?.detail).toBeUndefined();
+    },
+  );
 
   it.each(withText('x'.repeat(CASE_TEXT_MAX_CHARS + 1)))(
     'an over-long %s text is refused',

@@ -44,6 +44,15 @@ describe('Bot Framework authentication (tenant mode, real validation against a l
     expect(handlerRan(turn)).toBe(false);
   });
 
+  it('answers 415, not 401, to a form-encoded body: the media type is checked before the token', async () => {
+    const response = await fetch(`${harness.app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'type=message&text=hi',
+    });
+    expect(response.status).toBe(415);
+  });
+
   it('answers 401 to a token that is not a JWT', async () => {
     const turn = await harness.post(hi(), { authorization: 'Bearer not-a-token' });
     expect(turn.status).toBe(401);

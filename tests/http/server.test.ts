@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../src/demo-tenant/sample-people.js';
 import { type ConversationHarness, startConversationHarness } from '../support/conversation.js';
+import { messageActivity } from '../support/teams-activities.js';
 
 const alex = DEMO_PEOPLE[0]!;
 
@@ -45,13 +46,24 @@ describe('HTTP server', () => {
     expect(JSON.stringify(turn.body)).toContain('serviceUrl');
   });
 
-  it('answers 415 to a body that is not JSON', async () => {
+  it.each([
+    ['text/plain', 'hello'],
+    ['application/x-www-form-urlencoded', 'type=message&text=hi'],
+  ])('answers 415 to a %s body', async (contentType, body) => {
     const response = await fetch(`${harness.app.url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
-      body: 'hello',
+      headers: { 'content-type': contentType },
+      body,
     });
-    expect([400, 415]).toContain(response.status);
+    expect(response.status).toBe(415);
+  });
+
+  it('answers 400 to a message whose text is not a string, and keeps serving', async () => {
+    const chat = harness.personalChat(DEMO_PEOPLE[0]!);
+    const turn = await harness.post({ ...messageActivity(chat.context, 'hi'), text: { evil: true } });
+    expect(turn.status).toBe(400);
+    expect(JSON.stringify(turn.body)).toContain('text');
+    expect((await chat.send('hi')).status).toBe(200);
   });
 });
 
