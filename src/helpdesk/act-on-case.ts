@@ -178,8 +178,13 @@ export async function actOnCase(
     await ports.cases.update(decision.case, current.version);
   } catch (error) {
     if (!(error instanceof CaseVersionConflictError)) throw error;
+    // Someone got there first. Said as what it means now ("Lee owns this case") when the action is no
+    // longer allowed; otherwise as a change the person has not seen yet, so they look before acting.
     const latest = (await ports.cases.get(current.number)) ?? current;
-    return refused(latest, { code: 'changed' }, actor, { requesterButton });
+    const again = decideAgentAction(latest, request.action, actor, ports.now());
+    return refused(latest, again.kind === 'refused' ? again.reason : { code: 'changed' }, actor, {
+      requesterButton,
+    });
   }
   const { action } = request;
   // One audit event per decision, for helpdesk actions too (never a key: cases cannot hold one).

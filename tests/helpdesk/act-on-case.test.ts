@@ -153,7 +153,7 @@ describe('actOnCase', () => {
     expect(asked).toEqual([ACTORS.agent.objectId]);
   });
 
-  it('losing a race is “changed”, with the case as it now is', async () => {
+  it('the agent who loses a Claim race hears who owns the case now, with the case as it is', async () => {
     const { ports, opened } = await portsWith();
     const [first, second] = await Promise.all(
       [ACTORS.agent, ACTORS.otherAgent].map((actor) =>
@@ -171,7 +171,7 @@ describe('actOnCase', () => {
     const outcomes = [first, second].map((result) =>
       result?.kind === 'refused' ? result.refusal.code : 'won',
     );
-    expect(outcomes.sort()).toEqual(['changed', 'won']);
+    expect(outcomes.sort()).toEqual(['claimedByOther', 'won']);
     const lost = [first, second].find((result) => result?.kind === 'refused');
     expect(lost).toMatchObject({ audience: 'agent', case: { status: 'claimed' } });
   });
