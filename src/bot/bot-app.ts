@@ -92,6 +92,7 @@ export interface Bot {
 }
 
 const VERIFIED = Symbol('verifiedStepUp');
+const REJECTED = Symbol('rejectedStepUp');
 
 /**
  * The Teams edge: a teams-ai `Application` whose routes turn activities into triage events, run the
@@ -176,6 +177,20 @@ export function createBot(deps: BotDependencies): Bot {
         return;
       }
       await onVerified(context, state, verified, deps);
+    },
+  );
+
+  // A refused sign-in, told in the conversation it came from (see rejectSignIn).
+  app.activity(
+    (context) =>
+      Promise.resolve(context.activity.type === ActivityTypes.Event && context.turnState.has(REJECTED)),
+    async (context, state) => {
+      await onRejected(
+        context,
+        state,
+        context.turnState.get(REJECTED) as MismatchedStepUp | FailedStepUp,
+        deps,
+      );
     },
   );
 
@@ -273,16 +288,8 @@ export function createBot(deps: BotDependencies): Bot {
         requestId: request.requestId,
       });
       await proactive(request.conversationReference, async (context) => {
-        // An agent's sign-in from a case card is answered in the case thread with words for agents.
-        const requesterWords = messagesFor(context.activity.locale);
-        const text = isCaseSignIn(request.requestId)
-          ? deps.helpdeskMessages.helpdesk.sendKeyFlow.signInFailed
-          : isCaseShowSignIn(request.requestId)
-            ? deps.helpdeskMessages.helpdesk.showKeyFlow.signInFailed
-            : result.kind === 'mismatch'
-              ? requesterWords.signIn.mismatch(result.signedIn.displayName)
-              : requesterWords.signIn.failed;
-        await context.sendActivity(text);
+        context.turnState.set(REJECTED, result);
+        await app.run(context);
       });
     },
     async runJob(job) {
@@ -401,6 +408,38 @@ async function missLimitReached(
   if (verdict === 'alertHelpdesk' && deps.helpdesk)
     await alertPossibleProbing(verified.requester, misses, helpdeskContext(deps, deps.helpdesk));
   return true;
+}
+
+/**
+ * The sign-in was refused (someone else signed in, or it failed). The link was single-use, so a requester
+ * whose request still waits gets a fresh one with the words; an agent presses Send key or Show key again.
+ */
+async function onRejected(
+  context: TurnContext,
+  state: BotState,
+  result: MismatchedStepUp | FailedStepUp,
+  deps: BotDependencies,
+): Promise<void> {
+  const request = result.kind === 'mismatch' ? result : result.request;
+  if (!request) return;
+  if (isCaseSignIn(request.requestId)) {
+    await context.sendActivity(deps.helpdeskMessages.helpdesk.sendKeyFlow.signInFailed);
+    return;
+  }
+  if (isCaseShowSignIn(request.requestId)) {
+    await context.sendActivity(deps.helpdeskMessages.helpdesk.showKeyFlow.signInFailed);
+    return;
+  }
+  const words = messagesFor(context.activity.locale);
+  await context.sendActivity(
+    result.kind === 'mismatch' ? words.signIn.mismatch(result.signedIn.displayName) : words.signIn.failed,
+  );
+  const triage = state.conversation.triage;
+  const waiting =
+    triage?.step === 'idle' && triage.last?.kind === 'verification' ? triage.last.request : undefined;
+  if (!deps.release || waiting?.id !== request.requestId) return;
+  const verifyUrl = await signInUrl(context, waiting.id, deps.release);
+  await send(context, renderReply({ type: 'verify', request: waiting, again: true }, words, { verifyUrl }));
 }
 
 /** "It worked" / "It didn't work" on a release card. */

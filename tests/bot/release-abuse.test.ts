@@ -19,7 +19,7 @@ import {
 } from '../support/conversation.js';
 import { demoPerson } from '../support/demo-people.js';
 import type { ConnectorCall } from '../support/recording-connector.js';
-import { keyReads, signIn, verifyLink } from '../support/sign-in.js';
+import { keyReads, signIn, verifyLink, verifyLinkAfter } from '../support/sign-in.js';
 import {
   type ActivityContext,
   messageActivity,
@@ -146,14 +146,20 @@ describe('release abuse: every attempt ends without a key read at the demo tenan
     expect(byMegan.callbackStatus).toBe(403);
     expect(byMegan.callbackPage).toContain('You signed in as someone else');
     expectNoKeyRead(harness);
-    expect(byMegan.after.map((call) => call.conversationId)).toEqual([conversationOf(chat)]);
-    expect(said(byMegan.after)).toBe(en.signIn.mismatch(megan.displayName));
+    const told = byMegan.after.filter((call) => call.activity?.type === 'message');
+    expect(told.map((call) => call.conversationId)).toEqual([conversationOf(chat), conversationOf(chat)]);
+    expect(said(byMegan.after)).toContain(en.signIn.mismatch(megan.displayName));
     expect(await harness.app.store.audit.query({ requesterObjectId: alex.id })).toEqual([
       expect.objectContaining({ decision: 'signInMismatch', reason: `signedInAs:${megan.id}` }),
     ]);
-    // The link was used up by Megan's attempt: Alex cannot finish it either, he needs a fresh one.
+    // The link was used up by Megan's attempt: Alex cannot finish it either, so a fresh one came with the words.
     expect((await fetch(link, { redirect: 'manual' })).status).toBe(410);
     expectNoKeyRead(harness);
+    const fresh = verifyLinkAfter(byMegan.after);
+    expect(fresh).not.toBe(link);
+    const byAlex = await signIn(harness, fresh, alex.id);
+    expect(byAlex.callbackStatus).toBe(200);
+    expect(releaseCardCalls(byAlex.after)).toHaveLength(1);
   });
 
   it('a replayed callback (state already used) releases nothing more', async () => {
@@ -200,7 +206,8 @@ describe('release abuse: every attempt ends without a key read at the demo tenan
     expect(late.callbackStatus).toBe(400);
     expect(late.callbackPage).toContain('This sign-in link has expired');
     expectNoKeyRead(harness);
-    expect(said(late.after)).toBe(en.signIn.failed);
+    expect(said(late.after)).toContain(en.signIn.failed);
+    expect(verifyLinkAfter(late.after)).not.toBe(link);
     expect(await harness.app.store.audit.query({ requesterObjectId: alex.id })).toEqual([
       expect.objectContaining({ decision: 'signInFailed', reason: 'stateExpired' }),
     ]);

@@ -1,5 +1,6 @@
 import { completeDemoSignIn } from '../../src/demo-tenant/complete-demo-sign-in.js';
 import type { ConversationHarness, Turn } from './conversation.js';
+import type { ConnectorCall } from './recording-connector.js';
 
 /** What the person's browser saw at the end of the step-up sign-in, and what the bot then sent. */
 export interface SignInResult {
@@ -15,14 +16,29 @@ export interface SignInResult {
 
 /** The "Verify it's you" link on the verification card in `turn`. */
 export function verifyLink(turn: Turn): string {
-  for (const reply of turn.replies) {
-    const actions = (reply.card?.actions as { type: string; url?: string }[] | undefined) ?? [];
+  return verifyLinkIn(
+    turn.replies.map((reply) => reply.card),
+    turn.transcript,
+  );
+}
+
+/** The same, in what the bot sent proactively (after a sign-in, say). */
+export function verifyLinkAfter(calls: readonly ConnectorCall[]): string {
+  const cards = calls.flatMap((call) =>
+    (call.activity?.attachments ?? []).map((attachment) => attachment.content as Record<string, unknown>),
+  );
+  return verifyLinkIn(cards, JSON.stringify(cards));
+}
+
+function verifyLinkIn(cards: readonly (Record<string, unknown> | undefined)[], shown: string): string {
+  for (const card of cards) {
+    const actions = (card?.actions as { type: string; url?: string }[] | undefined) ?? [];
     const open = actions.find(
       (action) => action.type === 'Action.OpenUrl' && action.url?.includes('/auth/start'),
     );
     if (open?.url) return open.url;
   }
-  throw new Error(`no "Verify it's you" link in:\n${turn.transcript}`);
+  throw new Error(`no "Verify it's you" link in:\n${shown}`);
 }
 
 /**
