@@ -93,6 +93,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       selfServiceAllowed: graph ? selfServiceCheck(config, graph) : undefined,
       caseRequests: store.caseRequests,
       missCaseLimit: config.missCaseLimit,
+      messagesPerMinute: config.messagesPerMinute,
       now,
       botAppId: config.bot.appId ?? '',
       release,

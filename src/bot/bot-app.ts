@@ -21,8 +21,10 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language, languageOfLocale } from '.
 import type { Understanding } from '../understanding/understand.js';
 import type { BotAdapter } from './bot-adapter.js';
 import { answerCaseVerb, CASE_ROUTE_VERBS, sendInvokeError } from './case-routes.js';
+import { ConversationGate, DEFAULT_GATE_OPTIONS } from './conversation-gate.js';
 import { registerHelpdeskCommands } from './helpdesk-commands.js';
 import {
+  alertFlood,
   alertPossibleProbing,
   type HelpdeskServices,
   learnHelpdeskChannel,
@@ -70,6 +72,8 @@ export interface BotDependencies {
   readonly caseRequests: CaseRequestStore;
   /** KEY_ID_MISS_CASE_LIMIT: Key IDs matching none of a person's PCs that open a case per day. */
   readonly missCaseLimit: number;
+  /** MESSAGES_PER_MINUTE: one person's message rate limit (and burst). */
+  readonly messagesPerMinute: number;
   readonly now: () => Date;
   /** The app id proactive turns are sent as (empty in demo mode, where outbound auth is off). */
   readonly botAppId: string;
@@ -232,6 +236,12 @@ export function createBot(deps: BotDependencies): Bot {
   });
 
   deps.adapter.onTurnError = async (context, error) => {
+    if ((error as { code?: unknown } | null)?.code === 'ETAG_CONFLICT') {
+      // Another instance ran a turn of this conversation at the same moment and saved first; its answer
+      // stands, and an apology on top of it would only confuse.
+      turnLogger(context, deps.logger).warn('turn state changed by another instance meanwhile; not saved');
+      return;
+    }
     turnLogger(context, deps.logger).error({ err: error }, 'turn failed');
     const apology = messagesFor(context.activity.locale).turnError;
     try {
@@ -248,23 +258,33 @@ export function createBot(deps: BotDependencies): Bot {
     }
   };
 
+  const gate = new ConversationGate({
+    now: () => deps.now().getTime(),
+    burst: deps.messagesPerMinute,
+    perMinute: deps.messagesPerMinute,
+  });
   const proactive = (reference: string, logic: (context: TurnContext) => Promise<void>) =>
     deps.adapter.continueConversationAsync(deps.botAppId, JSON.parse(reference), logic);
 
   return {
     async run(context) {
-      const stopTyping = startTypingIndicator(context);
-      try {
-        await app.run(context);
-      } finally {
-        stopTyping();
-      }
+      if (!(await admitted(context, gate, deps))) return;
+      await gate.serialize(context.activity.conversation.id, async () => {
+        const stopTyping = startTypingIndicator(context);
+        try {
+          await app.run(context);
+        } finally {
+          stopTyping();
+        }
+      });
     },
     async continueAfterSignIn(result) {
-      await proactive(result.conversationReference, async (context) => {
-        context.turnState.set(VERIFIED, result);
-        await app.run(context);
-      });
+      await proactive(result.conversationReference, (context) =>
+        gate.serialize(context.activity.conversation.id, async () => {
+          context.turnState.set(VERIFIED, result);
+          await app.run(context);
+        }),
+      );
     },
     async rejectSignIn(result) {
       const request = result.kind === 'mismatch' ? result : result.request;
@@ -287,10 +307,12 @@ export function createBot(deps: BotDependencies): Bot {
         requester: auditedRequester(request.requester),
         requestId: request.requestId,
       });
-      await proactive(request.conversationReference, async (context) => {
-        context.turnState.set(REJECTED, result);
-        await app.run(context);
-      });
+      await proactive(request.conversationReference, (context) =>
+        gate.serialize(context.activity.conversation.id, async () => {
+          context.turnState.set(REJECTED, result);
+          await app.run(context);
+        }),
+      );
     },
     async runJob(job) {
       if (job.kind === 'hideKeyCard') {
@@ -334,6 +356,46 @@ export function createBot(deps: BotDependencies): Bot {
       }
     },
   };
+}
+
+/**
+ * Whether a 1:1 message may run: a double tap is dropped quietly (the first one's answer serves both), and
+ * a person over the rate limit hears "slow down" once, then nothing; the helpdesk hears of a flood once.
+ */
+async function admitted(
+  context: TurnContext,
+  gate: ConversationGate,
+  deps: BotDependencies,
+): Promise<boolean> {
+  const { activity } = context;
+  if (activity.type !== ActivityTypes.Message || !isPersonal(activity)) return true;
+  const person = activity.from.aadObjectId ?? activity.from.id;
+  const admission = gate.admit(person, activity.conversation.id, {
+    text: activity.text,
+    value: activity.value,
+  });
+  const log = turnLogger(context, deps.logger);
+  switch (admission.kind) {
+    case 'run':
+      return true;
+    case 'doubleTap':
+      log.info('double tap: the same message again at once; the first answer stands');
+      return false;
+    case 'limited':
+      if (admission.tell) {
+        log.warn({ security: true }, 'message rate limit reached');
+        await context.sendActivity(messagesFor(activity.locale).slowDown);
+      }
+      if (admission.abuse && deps.helpdesk) {
+        log.warn({ security: true }, 'message flood; helpdesk alerted');
+        await alertFlood(
+          { objectId: person, displayName: activity.from.name ?? person },
+          DEFAULT_GATE_OPTIONS.abuseAfter,
+          helpdeskContext(deps, deps.helpdesk),
+        );
+      }
+      return false;
+  }
 }
 
 /** The proactive turn after a verified sign-in: the request must still be the one the sign-in was for. */

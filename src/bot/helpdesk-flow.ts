@@ -475,19 +475,35 @@ export async function alertPossibleProbing(
   misses: number,
   deps: HelpdeskContext,
 ): Promise<void> {
-  const text = deps.messages.helpdesk.probingAlert(requester.displayName, misses);
-  const channels = [deps.helpdesk.channelId, deps.helpdesk.securityChannelId].filter(
-    (id): id is string => id !== undefined,
-  );
-  for (const channelId of channels) {
-    await bestEffort(deps, 0, 'could not post the probing alert', async () => {
-      await tellChannel(channelId, text, deps, { requester: requester.objectId });
-    });
-  }
+  await alertHelpdesk(deps.messages.helpdesk.probingAlert(requester.displayName, misses), requester, deps);
   deps.logger.warn(
     { security: true, requester: requester.objectId, misses },
     'possible Key ID probing; helpdesk alerted',
   );
+}
+
+/** Someone kept messaging the bot far past the rate limit: the helpdesk (and security) hear it once. */
+export async function alertFlood(
+  requester: { readonly objectId: string; readonly displayName: string },
+  dropped: number,
+  deps: HelpdeskContext,
+): Promise<void> {
+  await alertHelpdesk(deps.messages.helpdesk.floodAlert(requester.displayName, dropped), requester, deps);
+}
+
+async function alertHelpdesk(
+  text: string,
+  requester: { readonly objectId: string },
+  deps: HelpdeskContext,
+): Promise<void> {
+  const channels = [deps.helpdesk.channelId, deps.helpdesk.securityChannelId].filter(
+    (id): id is string => id !== undefined,
+  );
+  for (const channelId of channels) {
+    await bestEffort(deps, 0, 'could not post an alert', async () => {
+      await tellChannel(channelId, text, deps, { requester: requester.objectId });
+    });
+  }
 }
 
 /**

@@ -228,6 +228,8 @@ export interface Messages {
 
   readonly groupChatRedirect: string;
   readonly turnError: string;
+  /** Over the per-person message rate limit: said once, then the bot is quiet until they slow down. */
+  readonly slowDown: string;
 
   readonly helpdesk: HelpdeskMessages;
 }
@@ -249,6 +251,8 @@ export interface HelpdeskMessages {
   readonly suspiciousContactAlert: (caseNumber: number, requesterName: string) => string;
   /** Posted once when a person's Key IDs that match none of their PCs pass KEY_ID_MISS_CASE_LIMIT in a day. */
   readonly probingAlert: (requesterName: string, misses: number) => string;
+  /** Someone kept sending messages far past the rate limit. */
+  readonly floodAlert: (requesterName: string, dropped: number) => string;
   /** Send key to requester: the agent's own step-up sign-in, then the key goes to the requester's chat. */
   readonly sendKeyFlow: {
     readonly signInNotice: string;

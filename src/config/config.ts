@@ -58,6 +58,8 @@ export interface Config {
    * past it the helpdesk gets one alert and the person no more cases.
    */
   readonly missCaseLimit: number;
+  /** Messages one person may send per minute (MESSAGES_PER_MINUTE), also as a burst; past it "slow down". */
+  readonly messagesPerMinute: number;
   /** The language of the helpdesk channel's cards and of answers to agents (HELPDESK_LANGUAGE). */
   readonly helpdeskLanguage: Language;
   /** Object id of the mailbox that sends release notices (NOTICE_SENDER_MAILBOX); no notices when absent. */
@@ -181,6 +183,7 @@ const schema = z.object({
     .refine((value) => value === 'none' || value === 'intune', { message: 'must be none or intune' }),
   CASE_REMIND_MINUTES: positiveInt(30, 24 * 60),
   KEY_ID_MISS_CASE_LIMIT: positiveInt(3, 100),
+  MESSAGES_PER_MINUTE: positiveInt(30, 100_000),
   HELPDESK_LANGUAGE: optionalText
     .transform((value) => value?.toLowerCase() ?? 'en')
     .refine((value): value is Language => (LANGUAGES as readonly string[]).includes(value), {
@@ -288,6 +291,7 @@ export function loadConfig(
     rotateAfterRelease: env.ROTATE_AFTER_RELEASE as Config['rotateAfterRelease'],
     caseRemindMinutes: env.CASE_REMIND_MINUTES,
     missCaseLimit: env.KEY_ID_MISS_CASE_LIMIT,
+    messagesPerMinute: env.MESSAGES_PER_MINUTE,
     helpdeskLanguage: env.HELPDESK_LANGUAGE as Language,
     noticeSenderMailbox: env.NOTICE_SENDER_MAILBOX,
     demo: { certDir: env.DEMO_CERT_DIR ?? '.data/demo-tenant' },

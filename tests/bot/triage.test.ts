@@ -259,11 +259,11 @@ describe('triage conversation over HTTP', () => {
     expect(said(turn)).toMatch(/earlier request/);
   });
 
-  it('a message whose text is not a string is read as no text, not a crash', async () => {
+  it('a message whose text is not a string is refused at the HTTP edge, and the chat goes on', async () => {
     const chat = freshChat();
     const turn = await harness.post({ ...messageOf(chat.context, ''), text: { evil: true } });
-    expect(turn.status).toBe(200);
-    expect(turn.replies.length).toBeGreaterThan(0);
+    expect(turn.status).toBe(400);
+    expect((await chat.send('hi')).replies.length).toBeGreaterThan(0);
   });
 
   it('someone outside the self-service group hears it before any sign-in, and IT gets the case', async () => {

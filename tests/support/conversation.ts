@@ -125,6 +125,8 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: `sqlite:${databasePath}`,
     LOG_LEVEL: 'debug',
+    // Scripted people type far faster than anyone could; the rate-limit tests set the product's default.
+    MESSAGES_PER_MINUTE: '10000',
     ...(issuer
       ? {
           BOT_ID: demoTenant.botApp.clientId,

@@ -411,6 +411,8 @@ export const de: Messages = {
   groupChatRedirect:
     'Bei der BitLocker-Wiederherstellung helfe ich nur im privaten Chat, damit Ihre Angaben unter uns bleiben. Öffnen Sie einen 1:1-Chat mit mir, um zu beginnen.',
   turnError: 'Entschuldigung, bei mir ist etwas schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.',
+  slowDown:
+    'Das sind sehr viele Nachrichten auf einmal, deshalb pausiere ich kurz. Warten Sie eine Minute und schicken Sie dann eine Nachricht mit Ihrem Anliegen.',
 
   helpdesk: {
     securityAlert: ({ caseNumber, requesterName, keyId, agentName, note }) =>
@@ -419,6 +421,8 @@ export const de: Messages = {
       `${requesterName} meldet, dass jemand nach dem BitLocker-Wiederherstellungsschlüssel gefragt hat (Fall ${caseNumber}). Behandeln Sie das als möglichen Social-Engineering-Versuch.`,
     probingAlert: (requesterName, misses) =>
       `Mögliches Ausprobieren: ${requesterName} hat heute ${misses} Schlüssel-IDs eingegeben, die zu keinem PC dieser Person passen. Heute werden für diese Person keine weiteren Fälle eröffnet. Wenn sie sich meldet, prüfen Sie ihre Identität besonders sorgfältig.`,
+    floodAlert: (requesterName, dropped) =>
+      `${requesterName} hat dem Bot in wenigen Minuten mehr als ${dropped} Nachrichten geschickt; sie wurden nicht beantwortet. Das kann ein hängender Client oder ein Versuch sein, den Bot zu überfluten.`,
     sendKeyFlow: {
       signInNotice:
         'Melden Sie sich erneut an, um den Schlüssel zu senden. Der Schlüssel geht direkt in den Chat des Benutzers; Sie sehen ihn nicht.',

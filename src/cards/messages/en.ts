@@ -399,6 +399,8 @@ export const en: Messages = {
   groupChatRedirect:
     'I help with BitLocker recovery in a private chat only, so your details stay between us. Open a 1:1 chat with me to start.',
   turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
+  slowDown:
+    "That's a lot of messages at once, so I'm pausing for a moment. Wait a minute, then send one message with what you need.",
 
   helpdesk: {
     securityAlert: ({ caseNumber, requesterName, keyId, agentName, note }) =>
@@ -407,6 +409,8 @@ export const en: Messages = {
       `${requesterName} reports that someone asked them for their BitLocker recovery key (case ${caseNumber}). Treat it as a possible social-engineering attempt.`,
     probingAlert: (requesterName, misses) =>
       `Possible probing: ${requesterName} entered ${misses} Key IDs today that match none of their PCs. No more cases are opened for them today. If they contact you, verify them with care.`,
+    floodAlert: (requesterName, dropped) =>
+      `${requesterName} sent more than ${dropped} messages to the bot in a few minutes; they were not answered. It may be a stuck client or an attempt to flood the bot.`,
     sendKeyFlow: {
       signInNotice:
         'To send the key, sign in again. The key goes straight to the requester’s own chat; you will not see it.',

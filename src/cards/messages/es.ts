@@ -402,6 +402,8 @@ export const es: Messages = {
   groupChatRedirect:
     'Solo ayudo con la recuperación de BitLocker en un chat privado, para que tus datos queden entre nosotros. Abre un chat privado conmigo para empezar.',
   turnError: 'Lo siento, se produjo un error por mi parte. Vuelve a intentarlo en un momento.',
+  slowDown:
+    'Son muchos mensajes a la vez, así que hago una breve pausa. Espera un minuto y luego envía un solo mensaje con lo que necesitas.',
 
   helpdesk: {
     securityAlert: ({ caseNumber, requesterName, keyId, agentName, note }) =>
@@ -410,6 +412,8 @@ export const es: Messages = {
       `${requesterName} avisa de que alguien le pidió su clave de recuperación de BitLocker (caso ${caseNumber}). Trátalo como un posible intento de ingeniería social.`,
     probingAlert: (requesterName, misses) =>
       `Posible sondeo: ${requesterName} ha introducido hoy ${misses} ID de clave que no coinciden con ninguno de sus PC. Hoy no se abrirán más casos para esta persona. Si te contacta, verifica su identidad con cuidado.`,
+    floodAlert: (requesterName, dropped) =>
+      `${requesterName} ha enviado más de ${dropped} mensajes al bot en pocos minutos; no se han respondido. Puede ser un cliente bloqueado o un intento de saturar el bot.`,
     sendKeyFlow: {
       signInNotice:
         'Para enviar la clave, vuelve a iniciar sesión. La clave va directamente al chat del solicitante; tú no la verás.',

@@ -415,6 +415,8 @@ export const fr: Messages = {
   groupChatRedirect:
     'Je vous aide pour la récupération BitLocker uniquement dans une conversation privée, pour que vos informations restent entre nous. Ouvrez une conversation individuelle avec moi pour commencer.',
   turnError: 'Désolé, un problème est survenu de mon côté. Réessayez dans un instant.',
+  slowDown:
+    "Cela fait beaucoup de messages d'un coup, je fais donc une courte pause. Attendez une minute, puis envoyez un seul message avec ce dont vous avez besoin.",
 
   helpdesk: {
     securityAlert: ({ caseNumber, requesterName, keyId, agentName, note }) =>
@@ -423,6 +425,8 @@ export const fr: Messages = {
       `${requesterName} signale que quelqu'un lui a demandé sa clé de récupération BitLocker (ticket ${caseNumber}). Traitez cela comme une possible tentative d'ingénierie sociale.`,
     probingAlert: (requesterName, misses) =>
       `Tentative de sondage possible : ${requesterName} a saisi aujourd'hui ${misses} ID de clé qui ne correspondent à aucun de ses PC. Plus aucun dossier ne sera ouvert pour cette personne aujourd'hui. Si elle vous contacte, vérifiez son identité avec soin.`,
+    floodAlert: (requesterName, dropped) =>
+      `${requesterName} a envoyé plus de ${dropped} messages au bot en quelques minutes ; ils sont restés sans réponse. Il peut s'agir d'un client bloqué ou d'une tentative de saturer le bot.`,
     sendKeyFlow: {
       signInNotice:
         'Pour envoyer la clé, reconnectez-vous. La clé va directement dans la conversation du demandeur ; vous ne la verrez pas.',

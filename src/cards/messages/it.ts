@@ -399,6 +399,8 @@ export const it: Messages = {
   groupChatRedirect:
     'Ti aiuto con il ripristino di BitLocker solo in una chat privata, così i tuoi dati restano tra noi. Apri una chat 1:1 con me per iniziare.',
   turnError: 'Scusa, qualcosa non ha funzionato da parte mia. Riprova tra un momento.',
+  slowDown:
+    'Sono tanti messaggi tutti insieme, quindi faccio una breve pausa. Aspetta un minuto, poi invia un solo messaggio con ciò che ti serve.',
 
   helpdesk: {
     securityAlert: ({ caseNumber, requesterName, keyId, agentName, note }) =>
@@ -407,6 +409,8 @@ export const it: Messages = {
       `${requesterName} segnala che qualcuno ha chiesto la sua chiave di ripristino BitLocker (caso ${caseNumber}). Trattalo come un possibile tentativo di social engineering.`,
     probingAlert: (requesterName, misses) =>
       `Possibile sondaggio: oggi ${requesterName} ha inserito ${misses} ID chiave che non corrispondono a nessuno dei suoi PC. Oggi non verranno aperti altri casi per questa persona. Se ti contatta, verifica con attenzione la sua identità.`,
+    floodAlert: (requesterName, dropped) =>
+      `${requesterName} ha inviato al bot più di ${dropped} messaggi in pochi minuti; non hanno avuto risposta. Può essere un client bloccato o un tentativo di sommergere il bot.`,
     sendKeyFlow: {
       signInNotice:
         'Per inviare la chiave, accedi di nuovo. La chiave va direttamente nella chat del richiedente: tu non la vedrai.',

@@ -402,6 +402,8 @@ export const nl: Messages = {
   groupChatRedirect:
     'Ik help alleen in een privéchat met BitLocker-herstel, zodat uw gegevens tussen ons blijven. Open een 1-op-1-chat met mij om te beginnen.',
   turnError: 'Sorry, er ging aan mijn kant iets mis. Probeer het zo opnieuw.',
+  slowDown:
+    'Dat zijn veel berichten tegelijk, dus ik pauzeer even. Wacht een minuut en stuur dan één bericht met wat je nodig hebt.',
 
   helpdesk: {
     securityAlert: ({ caseNumber, requesterName, keyId, agentName, note }) =>
@@ -410,6 +412,8 @@ export const nl: Messages = {
       `${requesterName} meldt dat iemand om de BitLocker-herstelsleutel heeft gevraagd (melding ${caseNumber}). Behandel dit als een mogelijke poging tot social engineering.`,
     probingAlert: (requesterName, misses) =>
       `Mogelijk uitproberen: ${requesterName} heeft vandaag ${misses} sleutel-id’s ingevoerd die bij geen van hun pc’s passen. Vandaag worden er voor deze persoon geen meldingen meer geopend. Neemt deze persoon contact op, controleer dan zorgvuldig wie het is.`,
+    floodAlert: (requesterName, dropped) =>
+      `${requesterName} heeft de bot in een paar minuten meer dan ${dropped} berichten gestuurd; die zijn niet beantwoord. Het kan een vastgelopen client zijn of een poging de bot te overspoelen.`,
     sendKeyFlow: {
       signInNotice:
         'Meld u opnieuw aan om de sleutel te sturen. De sleutel gaat rechtstreeks naar de eigen chat van de aanvrager; u ziet hem zelf niet.',

@@ -413,6 +413,8 @@ export const pl: Messages = {
   groupChatRedirect:
     'W odzyskiwaniu funkcji BitLocker pomagam tylko na czacie prywatnym, aby Twoje dane zostały między nami. Aby zacząć, otwórz ze mną czat 1:1.',
   turnError: 'Przepraszam, coś poszło nie tak po mojej stronie. Spróbuj ponownie za chwilę.',
+  slowDown:
+    'To dużo wiadomości naraz, więc robię krótką przerwę. Odczekaj minutę, a potem wyślij jedną wiadomość z tym, czego potrzebujesz.',
 
   helpdesk: {
     securityAlert: ({ caseNumber, requesterName, keyId, agentName, note }) =>
@@ -421,6 +423,8 @@ export const pl: Messages = {
       `${requesterName} zgłasza, że ktoś próbował wyłudzić klucz odzyskiwania BitLocker (zgłoszenie ${caseNumber}). Potraktuj to jako możliwy atak socjotechniczny.`,
     probingAlert: (requesterName, misses) =>
       `Możliwe sondowanie: ${requesterName} wpisuje identyfikatory klucza, które nie pasują do żadnego z komputerów tej osoby (dzisiaj: ${misses}). Dziś nie będą już otwierane dla niej kolejne zgłoszenia. Jeśli się z Tobą skontaktuje, starannie zweryfikuj jej tożsamość.`,
+    floodAlert: (requesterName, dropped) =>
+      `${requesterName}: ponad ${dropped} wiadomości do bota w ciągu kilku minut; pozostały bez odpowiedzi. Może to być zawieszony klient albo próba zalania bota.`,
     sendKeyFlow: {
       signInNotice:
         'Aby wysłać klucz, zaloguj się ponownie. Klucz trafi bezpośrednio na czat zgłaszającego; Ty go nie zobaczysz.',

@@ -400,6 +400,8 @@ export const pt: Messages = {
   groupChatRedirect:
     'Só ajudo com a recuperação do BitLocker num chat privado, para que as suas informações fiquem entre nós. Abra um chat 1:1 comigo para começar.',
   turnError: 'Desculpe, ocorreu um erro do meu lado. Tente novamente daqui a pouco.',
+  slowDown:
+    'São muitas mensagens de uma vez, por isso vou fazer uma pequena pausa. Espere um minuto e depois envie uma só mensagem com o que precisa.',
 
   helpdesk: {
     securityAlert: ({ caseNumber, requesterName, keyId, agentName, note }) =>
@@ -408,6 +410,8 @@ export const pt: Messages = {
       `${requesterName} comunicou que alguém lhe pediu a chave de recuperação do BitLocker (caso ${caseNumber}). Trate isto como uma possível tentativa de engenharia social.`,
     probingAlert: (requesterName, misses) =>
       `Possível sondagem: hoje ${requesterName} introduziu ${misses} IDs de chave que não correspondem a nenhum dos seus PCs. Hoje não serão abertos mais casos para esta pessoa. Se o contactar, verifique a identidade com cuidado.`,
+    floodAlert: (requesterName, dropped) =>
+      `${requesterName} enviou mais de ${dropped} mensagens ao bot em poucos minutos; não foram respondidas. Pode ser um cliente bloqueado ou uma tentativa de inundar o bot.`,
     sendKeyFlow: {
       signInNotice:
         'Para enviar a chave, inicie sessão novamente. A chave vai diretamente para o chat do requerente; não a vai ver.',
