@@ -226,6 +226,7 @@ describe('renderReply: the words come from the catalogue', () => {
       'releaseNotice',
       'groupChatRedirect',
       'turnError',
+      'slowDown',
       'helpdesk',
     ];
     expect(Object.keys(en).filter((key) => !read.has(key))).toEqual(edgeOnly);
