@@ -10,6 +10,7 @@ import {
   decideAgentAction,
 } from '../helpdesk/decide-agent-action.js';
 import type { VerifiedStepUp } from '../identity/step-up.js';
+import { type CardAudience, disclosureFollowUps } from '../recovery/after-disclosure.js';
 import { type ReleaseOutcome, releaseKey } from '../recovery/release-key.js';
 import { DEFAULT_RELEASE_LIMITS } from '../recovery/release-policy.js';
 import type { RecoveryRequest } from '../recovery/triage-types.js';
@@ -69,6 +70,7 @@ export async function releaseForCase(
   correlationId: string,
   deps: HelpdeskContext,
   release: ReleaseServices,
+  shownTo: { readonly audience: CardAudience; readonly tellConversation: string },
   note?: string,
 ): Promise<ReleaseOutcome> {
   const access = release.access.forAgent(verified);
@@ -90,6 +92,24 @@ export async function releaseForCase(
       correlationId,
       actor: `${verified.requester.displayName} (${verified.requester.objectId})`,
       ...(note === undefined ? {} : { note }),
+      followUps: (candidate, claimedAt) =>
+        disclosureFollowUps(
+          {
+            requestId: verified.requestId,
+            requester: current.requester,
+            // Send key shows it in the requester's chat; Show key to me in the agent's own.
+            holderObjectId:
+              shownTo.audience === 'agent' ? verified.requester.objectId : current.requester.objectId,
+            audience: shownTo.audience,
+            candidate,
+            requesterConversation: current.requesterConversation,
+            tellConversation: shownTo.tellConversation,
+            caseNumber: current.number,
+            correlationId,
+            keyVisibleMinutes: release.keyVisibleMinutes,
+          },
+          claimedAt,
+        ),
     },
     {
       directory: access.directory,

@@ -12,9 +12,11 @@ import { type Messages, messagesFor } from '../cards/messages.js';
 import { type OutgoingMessage, type RenderOptions, renderReply } from '../cards/render-reply.js';
 import type { FailedStepUp, MismatchedStepUp, VerifiedStepUp } from '../identity/step-up.js';
 import { type Logger, newCorrelationId } from '../observability/logger.js';
+import { hideJobKey, parseRecoverPayload, recoveryVerdict } from '../recovery/after-disclosure.js';
 import type { CaseRequestStore } from '../recovery/case-requests.js';
 import { missVerdict, recentMisses } from '../recovery/escalation-policy.js';
 import { auditedRequester, type Job } from '../recovery/release-ports.js';
+import { rotationJobKey } from '../recovery/rotation-check-job.js';
 import { initialTriageState, pendingQuestion, transition } from '../recovery/triage.js';
 import type { RecoveryRequest, TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language, languageOfLocale } from '../understanding/languages.js';
@@ -34,7 +36,6 @@ import {
 import { finishSendKey, isCaseSignIn } from './helpdesk-send-key.js';
 import { finishShowKey, isCaseShowSignIn } from './helpdesk-show-key.js';
 import {
-  hideJobKey,
   hideKeyCard,
   parseHidePayload,
   type ReleaseServices,
@@ -42,7 +43,7 @@ import {
   signInUrl,
 } from './release-flow.js';
 import { requesterOf } from './requester-of.js';
-import { rotationJobKey, runRotationCheck } from './rotation.js';
+import { runRotationCheck } from './rotation.js';
 import { type ReleaseAction, readMessage, toReleaseAction } from './triage-event.js';
 import { turnLogger } from './turn-context-data.js';
 import { startTypingIndicator } from './typing-indicator.js';
@@ -315,47 +316,109 @@ export function createBot(deps: BotDependencies): Bot {
       );
     },
     async runJob(job) {
-      if (job.kind === 'hideKeyCard') {
-        const payload = parseHidePayload(job);
-        if (!payload) {
-          deps.logger.error({ jobId: job.id }, 'hide job without a usable payload; dropped');
+      switch (job.kind) {
+        case 'hideKeyCard':
+          return await hideJob(job);
+        case 'caseReminder':
+          if (deps.helpdesk) await remindAboutCase(job, helpdeskContext(deps, deps.helpdesk));
           return;
-        }
-        await proactive(payload.conversationReference, (context) =>
-          // An agent's revealed key is hidden with the helpdesk's words; a requester's in their language.
-          hideKeyCard(
-            context,
-            payload,
-            payload.caseNumber === undefined ? messagesFor(context.activity.locale) : deps.helpdeskMessages,
-          ),
-        );
-        deps.logger.info({ jobId: job.id, keyId: payload.keyId }, 'release card hidden');
-        return;
-      }
-      if (job.kind === 'caseReminder') {
-        if (deps.helpdesk) await remindAboutCase(job, helpdeskContext(deps, deps.helpdesk));
-        return;
-      }
-      if (!deps.release) return;
-      const result = await runRotationCheck(job, {
-        graph: deps.release.rotationGraph,
-        caseRequests: deps.caseRequests,
-        audit: deps.release.audit,
-        jobs: deps.release.jobs,
-        rotateAfterRelease: deps.release.rotateAfterRelease,
-        now: deps.now,
-        logger: deps.logger,
-      });
-      deps.logger.info({ jobId: job.id, outcome: result.outcome }, 'rotation check');
-      // A key that was never replaced becomes a helpdesk case like any other request for IT.
-      const requesterId = (job.payload.requester as { objectId?: unknown } | undefined)?.objectId;
-      if (result.outcome === 'overdue' && deps.helpdesk && typeof requesterId === 'string') {
-        const caseRequest = await deps.caseRequests.latestFor(requesterId);
-        if (caseRequest?.number === result.caseNumber)
-          await openCase(caseRequest, helpdeskContext(deps, deps.helpdesk));
+        case 'recoverRelease':
+          return await recoverJob(job);
+        case 'checkRotation':
+          return await rotationJob(job);
       }
     },
   };
+
+  /** Replaces a shown key card with the key-free one; the ledger says where it is. */
+  async function hideJob(job: Job): Promise<void> {
+    const parsed = parseHidePayload(job);
+    if (!parsed) {
+      deps.logger.error({ jobId: job.id }, 'hide job without a usable payload; dropped');
+      return;
+    }
+    const { payload } = parsed;
+    const card = parsed.card ?? (await deps.release?.ledger.progress(payload.requestId))?.card;
+    if (!card) {
+      // Never shown (taken back, or interrupted: the recovery job says what happened).
+      deps.logger.info({ jobId: job.id, requestId: payload.requestId }, 'no key card to hide');
+      return;
+    }
+    await proactive(card.conversationReference, (context) =>
+      // An agent's revealed key is hidden with the helpdesk's words; a requester's in their language.
+      hideKeyCard(
+        context,
+        card.activityId,
+        payload,
+        payload.caseNumber === undefined ? messagesFor(context.activity.locale) : deps.helpdeskMessages,
+      ),
+    );
+    deps.logger.info({ jobId: job.id, keyId: payload.keyId }, 'release card hidden');
+  }
+
+  /**
+   * After RECOVER_AFTER_MS: a release whose process died is settled by whichever instance runs this. Not
+   * shown yet → taken back and "try again"; maybe shown → said so, the rotation check stays; a sign-in
+   * that led nowhere → "verify again".
+   */
+  async function recoverJob(job: Job): Promise<void> {
+    const payload = parseRecoverPayload(job);
+    if (!payload || !deps.release) {
+      deps.logger.error({ jobId: job.id }, 'recovery job without a usable payload; dropped');
+      return;
+    }
+    const { ledger, audit } = deps.release;
+    const watchdog = payload.followUpKeys.length === 0;
+    const progress = await ledger.progress(payload.requestId);
+    const decided =
+      watchdog &&
+      (await audit.query({ requesterObjectId: payload.requesterObjectId, limit: 200 })).some(
+        (event) => event.requestId === payload.requestId,
+      );
+    const verdict = recoveryVerdict(progress?.stage, watchdog, decided);
+    if (verdict === 'settled') return;
+    deps.logger.warn(
+      { security: true, requestId: payload.requestId, verdict },
+      'interrupted release recovered',
+    );
+    if (verdict === 'withdraw') await ledger.withdraw(payload.requestId, payload.followUpKeys);
+    await proactive(payload.conversationReference, async (context) => {
+      const agents = deps.helpdeskMessages.helpdesk;
+      const words = messagesFor(context.activity.locale).release;
+      const caseNumber = payload.caseNumber ?? 0;
+      const agent = payload.audience === 'agent' || payload.caseNumber !== undefined;
+      await context.sendActivity(
+        verdict === 'maybeShown'
+          ? agent
+            ? agents.keyFlowMaybeShown(caseNumber)
+            : words.maybeShown
+          : agent
+            ? agents.keyFlowInterrupted(caseNumber)
+            : words.interrupted,
+      );
+    });
+  }
+
+  async function rotationJob(job: Job): Promise<void> {
+    if (!deps.release) return;
+    const result = await runRotationCheck(job, {
+      graph: deps.release.rotationGraph,
+      caseRequests: deps.caseRequests,
+      audit: deps.release.audit,
+      jobs: deps.release.jobs,
+      rotateAfterRelease: deps.release.rotateAfterRelease,
+      now: deps.now,
+      logger: deps.logger,
+    });
+    deps.logger.info({ jobId: job.id, outcome: result.outcome }, 'rotation check');
+    // A key that was never replaced becomes a helpdesk case like any other request for IT.
+    const requesterId = (job.payload.requester as { objectId?: unknown } | undefined)?.objectId;
+    if (result.outcome === 'overdue' && deps.helpdesk && typeof requesterId === 'string') {
+      const caseRequest = await deps.caseRequests.latestFor(requesterId);
+      if (caseRequest?.number === result.caseNumber)
+        await openCase(caseRequest, helpdeskContext(deps, deps.helpdesk));
+    }
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import { agentSignInCard } from '../cards/case-card.js';
 import { messagesFor } from '../cards/messages.js';
 import type { CaseInHand } from '../helpdesk/act-on-case.js';
@@ -69,6 +69,10 @@ export async function finishSendKey(
     correlationId,
     deps,
     release,
+    {
+      audience: 'requester',
+      tellConversation: JSON.stringify(TurnContext.getConversationReference(context.activity)),
+    },
   );
   if (outcome.kind === 'needMoreDigits') {
     await context.sendActivity(m.severalKeys(outcome.matches));

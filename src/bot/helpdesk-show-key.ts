@@ -8,8 +8,10 @@ import type { Case } from '../helpdesk/case.js';
 import { type CaseRefusal, decideAgentAction, showKeyRefusal } from '../helpdesk/decide-agent-action.js';
 import type { VerifiedStepUp } from '../identity/step-up.js';
 import { newCorrelationId } from '../observability/logger.js';
+import { followUpKeys } from '../recovery/after-disclosure.js';
 import type { Requester } from '../recovery/case-requests.js';
 import type { ReleaseOutcome } from '../recovery/release-key.js';
+import type { ShownCard } from '../recovery/release-ports.js';
 import { auditedRequester } from '../recovery/release-ports.js';
 import {
   type DecidedAfterSignIn,
@@ -24,14 +26,7 @@ import {
   refuseInHand,
   requesterLocale,
 } from './helpdesk-flow.js';
-import {
-  type HideKeyCardPayload,
-  hideJobKey,
-  notify,
-  type ReleaseServices,
-  signInUrl,
-} from './release-flow.js';
-import { scheduleRotationCheck } from './rotation.js';
+import { notify, type ReleaseServices, sendKeyCard, signInUrl } from './release-flow.js';
 
 /** Sign-ins started from "Show key to me" carry this request id; it also keys the release in the ledger. */
 const CASE_SHOW_SIGN_IN = /^caseShow:(\d{1,9})$/;
@@ -95,8 +90,8 @@ type Delivery =
   | {
       readonly kind: 'shown';
       readonly outcome: Extract<ReleaseOutcome, { kind: 'released' }>;
-      /** Where the card is, for the hide job. */
-      readonly card: HideKeyCardPayload;
+      /** Where the card is (the ledger keeps it for the hide job). */
+      readonly card: ShownCard;
     };
 
 /**
@@ -133,8 +128,8 @@ export async function finishShowKey(
       await context.sendActivity(m.privateChatFailed);
       return;
     case 'notDelivered':
+      // sendKeyCard took the claim and its follow-ups back: nobody saw the key.
       deps.logger.error({ err: delivery.error, caseNumber }, 'key read but not delivered; claim withdrawn');
-      await release.ledger.withdraw(verified.requestId);
       await context.sendActivity(m.notDelivered);
       return;
     case 'notRead':
@@ -148,27 +143,7 @@ export async function finishShowKey(
       break;
   }
   const { outcome } = delivery;
-  // The key is out: make sure it is replaced and hidden again, whatever happens to the case from here.
-  await scheduleRotationCheck(
-    release.jobs,
-    {
-      requestId: verified.requestId,
-      requester: current.requester,
-      deviceId: outcome.device.deviceId,
-      deviceName: outcome.device.displayName,
-      releasedKeyId: outcome.key.id,
-      releasedKeyCreatedAt: outcome.key.createdDateTime,
-      conversationReference: current.requesterConversation,
-      correlationId,
-    },
-    deps.now(),
-  );
-  await release.jobs.schedule({
-    key: hideJobKey(verified.requestId, verified.requester.objectId),
-    kind: 'hideKeyCard',
-    payload: { ...delivery.card },
-    dueAt: new Date(deps.now().getTime() + release.keyVisibleMinutes * 60_000).toISOString(),
-  });
+  // Its hide job and rotation check were scheduled with the claim (the outbox), before the key was read.
   if (release.notice) {
     await notify(
       release.notice,
@@ -224,6 +199,10 @@ async function deliverToAgent(
         correlationId,
         deps,
         release,
+        {
+          audience: 'agent',
+          tellConversation: JSON.stringify(TurnContext.getConversationReference(context.activity)),
+        },
         reason,
       );
       if (outcome.kind !== 'released') {
@@ -234,7 +213,7 @@ async function deliverToAgent(
         delivery = {
           kind: 'shown',
           outcome,
-          card: await showToAgent(agentChat, current, outcome, deps, release),
+          card: await showToAgent(agentChat, current, verified, outcome, deps, release),
         };
       } catch (error) {
         delivery = { kind: 'notDelivered', error };
@@ -278,14 +257,15 @@ async function inPrivateChat(
   );
 }
 
-/** Sends the revealed-key card to the agent's private chat; answers where it is, for the hide job. */
+/** Sends the revealed-key card to the agent's private chat, through the outbox stages; answers where it is. */
 async function showToAgent(
   agentChat: TurnContext,
   current: Case,
+  verified: VerifiedStepUp,
   outcome: Extract<ReleaseOutcome, { kind: 'released' }>,
   deps: HelpdeskContext,
   release: ReleaseServices,
-): Promise<HideKeyCardPayload> {
+): Promise<ShownCard> {
   const card = revealedKeyView(
     {
       caseNumber: current.number,
@@ -298,14 +278,13 @@ async function showToAgent(
     outcome.password,
     deps.messages,
   );
-  const sent = await agentChat.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-  return {
-    conversationReference: JSON.stringify(TurnContext.getConversationReference(agentChat.activity)),
-    activityId: sent?.id ?? '',
-    deviceName: outcome.device.displayName,
-    keyId: outcome.key.id,
-    caseNumber: current.number,
-  };
+  return await sendKeyCard(
+    agentChat,
+    MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+    verified.requestId,
+    release.ledger,
+    () => followUpKeys(verified.requestId, verified.requester.objectId, current.requester.objectId),
+  );
 }
 
 /**

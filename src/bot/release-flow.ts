@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import { type Activity, CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import { revealedKeyHiddenCard } from '../cards/case-card.js';
 import type { Messages } from '../cards/messages.js';
 import { keyHiddenCard, releaseCard } from '../cards/release-card.js';
@@ -6,15 +6,16 @@ import type { GraphClient } from '../graph/graph-client.js';
 import type { KeyAccess } from '../graph/graph-key-access.js';
 import type { StepUp, VerifiedStepUp } from '../identity/step-up.js';
 import type { Logger } from '../observability/logger.js';
+import { disclosureFollowUps, followUpKeys, type HideKeyCardPayload } from '../recovery/after-disclosure.js';
 import type { Requester } from '../recovery/case-requests.js';
 import { escalationFor } from '../recovery/escalation-policy.js';
 import { type ReleaseOutcome, releaseKey } from '../recovery/release-key.js';
 import type { DenialReason, ReleaseLimits } from '../recovery/release-policy.js';
-import type { AuditLog, Job, JobQueue, ReleaseLedger } from '../recovery/release-ports.js';
+import type { AuditLog, Job, JobQueue, ReleaseLedger, ShownCard } from '../recovery/release-ports.js';
 import type { EscalationReason, RecoveryRequest } from '../recovery/triage-types.js';
 import { sendReleaseNotice } from './release-notice.js';
 import { requesterOf } from './requester-of.js';
-import { type RotateAfterRelease, type RotationGraph, scheduleRotationCheck } from './rotation.js';
+import type { RotateAfterRelease, RotationGraph } from './rotation.js';
 import { turnLogger } from './turn-context-data.js';
 
 /** Builds Graph access for one verified requester (delegated: their token; application: the app's). */
@@ -62,16 +63,6 @@ export function signInUrl(
   );
 }
 
-/** What the hide job needs to replace the release card: no key. */
-export interface HideKeyCardPayload {
-  readonly conversationReference: string;
-  readonly activityId: string;
-  readonly deviceName: string;
-  readonly keyId: string;
-  /** Set for an advanced agent's revealed key ("Show key to me"): hidden with words for the agent. */
-  readonly caseNumber?: number;
-}
-
 /** What the edge does after a release attempt: the card was sent, or the triage must go on. */
 export type ReleaseFollowUp =
   | { readonly kind: 'shown' }
@@ -83,10 +74,6 @@ export type ReleaseFollowUp =
       /** When this PC's key was last shown, for the verified owner. */
       readonly releasedAt?: string;
     };
-
-export function hideJobKey(requestId: string, requesterObjectId: string): string {
-  return `hide:${requesterObjectId}:${requestId}`;
-}
 
 /**
  * Runs the release for a verified requester inside the proactive turn of their 1:1 chat, and shows the
@@ -103,12 +90,28 @@ export async function releaseToRequester(
   correlationId: string,
 ): Promise<ReleaseFollowUp> {
   const access = services.access.forRequester(verified);
+  const chat = JSON.stringify(TurnContext.getConversationReference(context.activity));
   const outcome: ReleaseOutcome = await releaseKey(
     {
       requester: verified.requester,
       request,
       verification: { method: verified.method, at: verified.verifiedAt },
       correlationId,
+      followUps: (candidate, claimedAt) =>
+        disclosureFollowUps(
+          {
+            requestId: request.id,
+            requester: verified.requester,
+            holderObjectId: verified.requester.objectId,
+            audience: 'requester',
+            candidate,
+            requesterConversation: chat,
+            tellConversation: chat,
+            correlationId,
+            keyVisibleMinutes: services.keyVisibleMinutes,
+          },
+          claimedAt,
+        ),
     },
     {
       directory: access.directory,
@@ -160,52 +163,57 @@ export interface PresentRelease {
 }
 
 /**
- * Shows a released key in `context`, which must be the requester's own 1:1 chat, and starts what follows
- * a disclosure: the card is hidden later, the key's replacement is checked, and a notice is mailed.
+ * Shows a released key in `context`, which must be the requester's own 1:1 chat. Its hide job and rotation
+ * check were scheduled with the claim; the ledger learns where the card is (the hide job reads it there),
+ * and a notice is mailed. A card Teams refused was seen by nobody: the claim and its follow-ups are taken
+ * back, and the error goes on.
  */
 export async function presentRelease(context: TurnContext, release: PresentRelease): Promise<void> {
-  const { requester, requestId, outcome, services, messages, now, logger, correlationId } = release;
+  const { requester, requestId, outcome, services, messages, now, logger } = release;
   const view = {
     requestId,
     deviceName: outcome.device.displayName,
     keyId: outcome.key.id,
     visibleMinutes: services.keyVisibleMinutes,
   };
-  const sent = await context.sendActivity(
-    MessageFactory.attachment(CardFactory.adaptiveCard(releaseCard(view, outcome.password, messages))),
+  const card = MessageFactory.attachment(
+    CardFactory.adaptiveCard(releaseCard(view, outcome.password, messages)),
   );
-  const payload: HideKeyCardPayload = {
-    conversationReference: JSON.stringify(TurnContext.getConversationReference(context.activity)),
-    activityId: sent?.id ?? '',
-    deviceName: view.deviceName,
-    keyId: view.keyId,
-  };
-  await services.jobs.schedule({
-    key: hideJobKey(requestId, requester.objectId),
-    kind: 'hideKeyCard',
-    payload: { ...payload },
-    dueAt: new Date(now().getTime() + services.keyVisibleMinutes * 60_000).toISOString(),
-  });
-  // The key is disclosed from now on, whether or not the person reports success: make sure it is replaced.
-  await scheduleRotationCheck(
-    services.jobs,
-    {
-      requestId,
-      requester,
-      deviceId: outcome.device.deviceId,
-      deviceName: outcome.device.displayName,
-      releasedKeyId: outcome.key.id,
-      releasedKeyCreatedAt: outcome.key.createdDateTime,
-      conversationReference: payload.conversationReference,
-      correlationId,
-    },
-    now(),
+  const shown = await sendKeyCard(context, card, requestId, services.ledger, () =>
+    followUpKeys(requestId, requester.objectId, requester.objectId),
   );
   if (services.notice) await notify(services.notice, requester.objectId, view, now(), messages, logger);
   turnLogger(context, logger).info(
-    { requestId, deviceId: outcome.device.deviceId, keyId: outcome.key.id },
+    { requestId, deviceId: outcome.device.deviceId, keyId: outcome.key.id, activityId: shown.activityId },
     'key released',
   );
+}
+
+/**
+ * Sends a card holding a key and records the outbox stages around it: `sending` before, `shown` with where
+ * it is after. A send that throws was delivered to nobody: the claim and its follow-ups are taken back.
+ */
+export async function sendKeyCard(
+  context: TurnContext,
+  card: Partial<Activity>,
+  requestId: string,
+  ledger: ReleaseLedger,
+  keys: () => readonly string[],
+): Promise<ShownCard> {
+  await ledger.markSending(requestId);
+  let activityId: string;
+  try {
+    activityId = (await context.sendActivity(card))?.id ?? '';
+  } catch (error) {
+    await ledger.withdraw(requestId, keys());
+    throw error;
+  }
+  const shown: ShownCard = {
+    conversationReference: JSON.stringify(TurnContext.getConversationReference(context.activity)),
+    activityId,
+  };
+  await ledger.markShown(requestId, shown);
+  return shown;
 }
 
 /** The out-of-band notice to the requester's own mailbox; never blocks or fails the release. */
@@ -238,14 +246,15 @@ export async function notify(
   }
 }
 
-/** Replaces a release card with the key-free card. Safe to run twice. */
+/** Replaces a key card with the key-free card. Safe to run twice. */
 export async function hideKeyCard(
   context: TurnContext,
+  activityId: string,
   payload: HideKeyCardPayload,
   messages: Messages,
 ): Promise<void> {
   await context.updateActivity({
-    id: payload.activityId,
+    id: activityId,
     type: 'message',
     attachments: [
       CardFactory.adaptiveCard(
@@ -257,18 +266,35 @@ export async function hideKeyCard(
   });
 }
 
-export function parseHidePayload(job: Job): HideKeyCardPayload | undefined {
-  const p = job.payload as Partial<HideKeyCardPayload>;
+/**
+ * The hide job's payload, and where the card is when the payload says so itself (jobs scheduled before the
+ * outbox carried it; newer ones find it in the ledger).
+ */
+export function parseHidePayload(
+  job: Job,
+): { readonly payload: HideKeyCardPayload; readonly card: ShownCard | undefined } | undefined {
+  const p = job.payload as Partial<HideKeyCardPayload & ShownCard>;
   if (
-    typeof p.conversationReference !== 'string' ||
-    typeof p.activityId !== 'string' ||
     typeof p.deviceName !== 'string' ||
     typeof p.keyId !== 'string' ||
     (p.caseNumber !== undefined && !Number.isSafeInteger(p.caseNumber))
   ) {
     return undefined;
   }
-  return p as HideKeyCardPayload;
+  const card =
+    typeof p.conversationReference === 'string' && typeof p.activityId === 'string'
+      ? { conversationReference: p.conversationReference, activityId: p.activityId }
+      : undefined;
+  if (!card && typeof p.requestId !== 'string') return undefined;
+  return {
+    payload: {
+      requestId: p.requestId ?? '',
+      deviceName: p.deviceName,
+      keyId: p.keyId,
+      ...(p.caseNumber === undefined ? {} : { caseNumber: p.caseNumber }),
+    },
+    card,
+  };
 }
 
 /** The requester as the step-up sign-in bound them; equal to the Teams user who asked. */

@@ -198,6 +198,10 @@ export interface Messages {
     /** Fallback text of the release card: it must not carry the key. */
     readonly fallback: string;
     readonly needMoreDigits: (matches: number) => string;
+    /** A crash stopped the release before the card went out: nothing was shown. */
+    readonly interrupted: string;
+    /** A crash stopped it while the card was going out: it may be on screen, and cannot be hidden. */
+    readonly maybeShown: string;
     readonly troubleshooting: string;
   };
   /** What the requester hears when a step-up sign-in does not verify them. */
@@ -253,6 +257,10 @@ export interface HelpdeskMessages {
   readonly probingAlert: (requesterName: string, misses: number) => string;
   /** Someone kept sending messages far past the rate limit. */
   readonly floodAlert: (requesterName: string, dropped: number) => string;
+  /** Send key or Show key to me was stopped by a crash before the card went out. */
+  readonly keyFlowInterrupted: (caseNumber: number) => string;
+  /** …or while it went out. */
+  readonly keyFlowMaybeShown: (caseNumber: number) => string;
   /** Send key to requester: the agent's own step-up sign-in, then the key goes to the requester's chat. */
   readonly sendKeyFlow: {
     readonly signInNotice: string;

@@ -8,7 +8,7 @@ import {
   matchCandidates,
   type ReleaseLimits,
 } from './release-policy.js';
-import { type AuditLog, auditedRequester, type ReleaseLedger } from './release-ports.js';
+import { type AuditLog, auditedRequester, type NewJob, type ReleaseLedger } from './release-ports.js';
 import type { RecoveryRequest } from './triage-types.js';
 
 /** Everything the release needs from outside, passed in by the edge. */
@@ -33,6 +33,11 @@ export interface ReleaseInput {
   readonly actor?: string;
   /** The agent's stated reason, audited with the release ("Show key to me"). */
   readonly note?: string;
+  /**
+   * What must follow a disclosure of the candidate's key (hide the card, check the rotation, recover after a
+   * crash), scheduled with the claim in one transaction, before the key is read.
+   */
+  readonly followUps: (candidate: Candidate, claimedAt: Date) => readonly NewJob[];
 }
 
 /** How a release attempt ended. Only `released` carries the key, and only to be shown in the 1:1 chat. */
@@ -115,20 +120,27 @@ export async function releaseKey(input: ReleaseInput, deps: ReleaseDependencies)
 
     const { candidate } = decision;
     found = candidate;
-    const claimed = await deps.ledger.claim({
-      requestId: request.id,
-      requesterObjectId: requester.objectId,
-      deviceId: candidate.device.deviceId,
-      keyId: candidate.key.id,
-      releasedAt: now.toISOString(),
-    });
+    const followUps = input.followUps(candidate, now);
+    const claimed = await deps.ledger.claim(
+      {
+        requestId: request.id,
+        requesterObjectId: requester.objectId,
+        deviceId: candidate.device.deviceId,
+        keyId: candidate.key.id,
+        releasedAt: now.toISOString(),
+      },
+      followUps,
+    );
     if (!claimed) return await denied('alreadyReleased', candidate, input, deps);
     let password: RecoveryPassword;
     try {
       password = await deps.keys.readKey(candidate.key.id);
     } catch (error) {
       // Nothing was released: give the request back so a retry is possible and no limit is spent.
-      await deps.ledger.withdraw(request.id);
+      await deps.ledger.withdraw(
+        request.id,
+        followUps.map((job) => job.key),
+      );
       throw error;
     }
     await deps.audit.append({ ...auditBase(input, deps, candidate), decision: 'released' });

@@ -80,17 +80,48 @@ export interface ReleaseRecord {
   readonly releasedAt: string;
 }
 
+/**
+ * How far a claimed release got. `pending`: claimed, the key may be being read, nothing is on screen.
+ * `sending`: the card is on its way; after a crash here nobody can tell whether it arrived. `shown`: Teams
+ * took the card, and `ShownCard` says where it is.
+ */
+export const RELEASE_STAGES = ['pending', 'sending', 'shown'] as const;
+export type ReleaseStage = (typeof RELEASE_STAGES)[number];
+
+/** Where a shown key card is, so it can be replaced by the key-free card later. */
+export interface ShownCard {
+  readonly conversationReference: string;
+  readonly activityId: string;
+}
+
+/** A claim and how far it got. */
+export interface ReleaseProgress {
+  readonly record: ReleaseRecord;
+  readonly stage: ReleaseStage;
+  /** Set once `shown`. */
+  readonly card?: ShownCard;
+}
+
 export interface ReleaseLedger {
   /**
    * Claims the right to release for `record.requestId`: true for exactly one caller across all instances,
    * false when the request was already released (a double click, a second instance, a replayed callback).
+   * `followUps` (hide the card, check the rotation, recover after a crash) are scheduled in the same
+   * transaction: no key is ever read without them (the outbox). The claim starts `pending`.
    */
-  claim(record: ReleaseRecord): Promise<boolean>;
+  claim(record: ReleaseRecord, followUps: readonly NewJob[]): Promise<boolean>;
+  /** The card is about to be sent (`pending` → `sending`). */
+  markSending(requestId: string): Promise<void>;
+  /** Teams took the card (→ `shown`), and this is where it is. */
+  markShown(requestId: string, card: ShownCard): Promise<void>;
+  /** The claim for `requestId` and its stage, if there is one. */
+  progress(requestId: string): Promise<ReleaseProgress | undefined>;
   /**
-   * Takes back a claim whose key read then failed (refused, Graph down): nothing was released, so the
-   * request may be tried again and it does not count toward the limits.
+   * Takes back a claim whose key read then failed (refused, Graph down) or never happened (the process
+   * died first): nothing was released, so the request may be tried again and it does not count toward the
+   * limits. The follow-ups named by `followUpKeys` are cancelled in the same transaction.
    */
-  withdraw(requestId: string): Promise<void>;
+  withdraw(requestId: string, followUpKeys: readonly string[]): Promise<void>;
   /** Releases to this requester since `since` (ISO time). */
   countByRequester(requesterObjectId: string, since: string): Promise<number>;
   /** Releases for this device since `since`. */
@@ -100,7 +131,7 @@ export interface ReleaseLedger {
 }
 
 /** Kinds of durable work. */
-export const JOB_KINDS = ['hideKeyCard', 'checkRotation', 'caseReminder'] as const;
+export const JOB_KINDS = ['hideKeyCard', 'checkRotation', 'caseReminder', 'recoverRelease'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface Job {
@@ -112,14 +143,17 @@ export interface Job {
   readonly attempts: number;
 }
 
+/** A job to schedule; `key` makes scheduling idempotent (the same key schedules once). */
+export interface NewJob {
+  readonly key: string;
+  readonly kind: JobKind;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly dueAt: string;
+}
+
 export interface JobQueue {
   /** Schedules a job; `key` makes scheduling idempotent (the same key schedules once). */
-  schedule(job: {
-    readonly key: string;
-    readonly kind: JobKind;
-    readonly payload: Readonly<Record<string, unknown>>;
-    readonly dueAt: string;
-  }): Promise<void>;
+  schedule(job: NewJob): Promise<void>;
   /** Moves a pending job's due time (e.g. "It worked" hides the card now). No-op when unknown or done. */
   reschedule(key: string, dueAt: string): Promise<void>;
   /**

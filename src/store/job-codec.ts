@@ -1,6 +1,6 @@
 import { findRecoveryPassword } from '../recovery/find-recovery-password.js';
 import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
-import { JOB_KINDS, type Job, type JobKind, type JobQueue } from '../recovery/release-ports.js';
+import { JOB_KINDS, type Job, type JobKind, type NewJob } from '../recovery/release-ports.js';
 import { formatInstant, parseInstant, requireStorable } from './instant.js';
 import { requireKeyText } from './key-text.js';
 
@@ -11,8 +11,7 @@ export const MAX_CLAIM_LIMIT = 1000;
 /** Nesting deeper than any job payload needs (a conversation reference is about four levels). */
 const MAX_PAYLOAD_DEPTH = 32;
 
-/** What `JobQueue.schedule` takes. */
-export type NewJob = Parameters<JobQueue['schedule']>[0];
+export type { NewJob };
 
 /** A new job as both backends insert it. */
 export interface NewJobRow {

@@ -301,4 +301,20 @@ export const migrations: readonly Migration[] = [
     sqlite: `ALTER TABLE sign_in_states ADD COLUMN reason TEXT NOT NULL DEFAULT '';`,
     postgres: `ALTER TABLE sign_in_states ADD COLUMN reason TEXT NOT NULL DEFAULT '';`,
   },
+  {
+    version: 10,
+    name: 'releases_stage',
+    // The release outbox: a claim is `pending` while the key is read, `sending` while its card goes out,
+    // `shown` once Teams took it, with where the card is (`card`, JSON) so the hide job can replace it.
+    // Releases recorded before this migration were all shown.
+    sqlite: `
+      ALTER TABLE releases ADD COLUMN stage TEXT NOT NULL DEFAULT 'shown';
+      ALTER TABLE releases ADD COLUMN card TEXT;
+    `,
+    postgres: `
+      ALTER TABLE releases ADD COLUMN stage TEXT NOT NULL DEFAULT 'shown'
+        CHECK (stage IN ('pending', 'sending', 'shown'));
+      ALTER TABLE releases ADD COLUMN card TEXT;
+    `,
+  },
 ];

@@ -1,6 +1,12 @@
 import { findRecoveryPassword } from '../recovery/find-recovery-password.js';
 import { RecoveryPasswordRefusedError } from '../recovery/recovery-password-refused-error.js';
-import type { ReleaseRecord } from '../recovery/release-ports.js';
+import {
+  RELEASE_STAGES,
+  type ReleaseProgress,
+  type ReleaseRecord,
+  type ReleaseStage,
+  type ShownCard,
+} from '../recovery/release-ports.js';
 import { formatInstant, parseInstant } from './instant.js';
 import { requireKeyText } from './key-text.js';
 
@@ -39,5 +45,31 @@ export function decodeReleaseRecord(row: ReleaseRow): ReleaseRecord {
     deviceId: row.deviceId,
     keyId: row.keyId,
     releasedAt: formatInstant(row.releasedAt),
+  };
+}
+
+/** A release row with its outbox stage and, once shown, where the card is (JSON). */
+export interface ProgressRow extends ReleaseRow {
+  readonly stage: string;
+  readonly card: string | null;
+}
+
+export function encodeShownCard(card: ShownCard): string {
+  const secretAt = findRecoveryPassword(card, 'card');
+  if (secretAt !== undefined) throw new RecoveryPasswordRefusedError('SECRET_IN_RELEASE', secretAt);
+  return JSON.stringify({
+    conversationReference: requireKeyText(card.conversationReference, 'card conversationReference'),
+    activityId: requireKeyText(card.activityId, 'card activityId'),
+  });
+}
+
+export function decodeProgress(row: ProgressRow): ReleaseProgress {
+  if (!(RELEASE_STAGES as readonly string[]).includes(row.stage))
+    throw new TypeError('unknown release stage');
+  const card = row.card === null ? undefined : (JSON.parse(row.card) as ShownCard);
+  return {
+    record: decodeReleaseRecord(row),
+    stage: row.stage as ReleaseStage,
+    ...(card ? { card } : {}),
   };
 }

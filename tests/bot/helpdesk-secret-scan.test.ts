@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hideJobKey } from '../../src/bot/release-flow.js';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
 import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
+import { hideJobKey } from '../../src/recovery/after-disclosure.js';
 import {
   askForKey,
   demoKey,

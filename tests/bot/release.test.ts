@@ -180,13 +180,16 @@ describe('tenant switch and limits', () => {
   it('rate limit: after 3 releases in a day the 4th is refused and escalated, with no key read', async () => {
     // Three earlier releases today, on other devices, as the ledger of any instance would hold them.
     for (const n of [1, 2, 3]) {
-      await harness.app.store.releases.claim({
-        requestId: `R-EARLIER-${n}`,
-        requesterObjectId: megan.id,
-        deviceId: `0000000${n}-0000-4000-8000-000000000000`,
-        keyId: `0000000${n}-1111-4000-8000-000000000000`,
-        releasedAt: new Date(Date.now() - n * 60 * 60 * 1000).toISOString(),
-      });
+      await harness.app.store.releases.claim(
+        {
+          requestId: `R-EARLIER-${n}`,
+          requesterObjectId: megan.id,
+          deviceId: `0000000${n}-0000-4000-8000-000000000000`,
+          keyId: `0000000${n}-1111-4000-8000-000000000000`,
+          releasedAt: new Date(Date.now() - n * 60 * 60 * 1000).toISOString(),
+        },
+        [],
+      );
     }
     const key = keysOf(harness, DEMO_DEVICE_NAMES.meganLaptop)[0]!;
     const chat = harness.personalChat(megan);

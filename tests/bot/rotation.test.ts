@@ -6,10 +6,8 @@ import { sendReleaseNotice } from '../../src/bot/release-notice.js';
 import {
   type RotateAfterRelease,
   type RotationCheckDependencies,
-  type RotationCheckInput,
   type RotationCheckResult,
   runRotationCheck,
-  scheduleRotationCheck,
 } from '../../src/bot/rotation.js';
 import { en } from '../../src/cards/messages.js';
 import type { DemoTenant } from '../../src/demo-tenant/demo-tenant.js';
@@ -19,6 +17,7 @@ import { GraphError } from '../../src/graph/graph-error.js';
 import { createAppTokenProvider } from '../../src/identity/app-token-provider.js';
 import type { Logger } from '../../src/observability/logger.js';
 import type { Job } from '../../src/recovery/release-ports.js';
+import { firstRotationCheck, type RotationCheckInput } from '../../src/recovery/rotation-check-job.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { RECOVERY_PASSWORD_SHAPE, startTestTenant } from '../demo-tenant/demo-tenant-fixture.js';
 import { signInForGraph } from '../graph/demo-graph-access.js';
@@ -161,11 +160,11 @@ async function pendingAt(at: Date): Promise<readonly Job[]> {
   return store.jobs.claimDue(at.toISOString(), 'peeking-worker', 1, 100);
 }
 
-describe('scheduleRotationCheck', () => {
+describe('firstRotationCheck, scheduled', () => {
   it('schedules one check per request after the first wait, with metadata only', async () => {
     const release = releaseOf(DEMO_DEVICE_NAMES.alexLaptop);
-    await scheduleRotationCheck(store.jobs, release, clock.now(), OPTIONS);
-    await scheduleRotationCheck(store.jobs, release, clock.now(), OPTIONS);
+    await store.jobs.schedule(firstRotationCheck(release, clock.now(), OPTIONS));
+    await store.jobs.schedule(firstRotationCheck(release, clock.now(), OPTIONS));
 
     expect(await pendingAt(new Date(clock.now().getTime() + 10 * MINUTE_MS - 1))).toEqual([]);
     const [job, ...others] = await pendingAt(new Date(clock.now().getTime() + 10 * MINUTE_MS));
@@ -189,7 +188,7 @@ describe('scheduleRotationCheck', () => {
 describe('runRotationCheck', () => {
   it('confirms once the device escrowed a newer key for the same volume (client-driven rotation)', async () => {
     const release = releaseOf(DEMO_DEVICE_NAMES.alexLaptop);
-    await scheduleRotationCheck(store.jobs, release, clock.now(), OPTIONS);
+    await store.jobs.schedule(firstRotationCheck(release, clock.now(), OPTIONS));
     const graph = appGraph();
 
     // A newer key on the data drive says nothing about the OS volume's disclosed password.
@@ -225,7 +224,7 @@ describe('runRotationCheck', () => {
 
   it('with ROTATE_AFTER_RELEASE=intune asks Intune exactly once, then confirms the new key', async () => {
     const release = releaseOf(DEMO_DEVICE_NAMES.meganLaptop, 'Megan Bowen');
-    await scheduleRotationCheck(store.jobs, release, clock.now(), OPTIONS);
+    await store.jobs.schedule(firstRotationCheck(release, clock.now(), OPTIONS));
     const dependencies = deps('intune');
     const keysBefore = new Set(tenant.data.keysForDevice(release.deviceId).map((key) => key.id));
 
@@ -261,7 +260,7 @@ describe('runRotationCheck', () => {
 
   it('does not ask Intune again when an earlier run of the look already did (crash before the follow-up)', async () => {
     const release = releaseOf(DEMO_DEVICE_NAMES.alexDesktop);
-    await scheduleRotationCheck(store.jobs, release, clock.now(), OPTIONS);
+    await store.jobs.schedule(firstRotationCheck(release, clock.now(), OPTIONS));
     clock.advance(10 * MINUTE_MS);
     const job = await claimOne();
     // What the earlier run wrote right after Intune accepted, before it died; the device has not rotated yet.
@@ -288,7 +287,7 @@ describe('runRotationCheck', () => {
 
   it('does not ask Intune about a device it does not manage, and does not look it up twice', async () => {
     const release = releaseOf(DEMO_DEVICE_NAMES.meganOldPc, 'Megan Bowen');
-    await scheduleRotationCheck(store.jobs, release, clock.now(), OPTIONS);
+    await store.jobs.schedule(firstRotationCheck(release, clock.now(), OPTIONS));
     const dependencies = deps('intune');
 
     clock.advance(10 * MINUTE_MS);
@@ -304,7 +303,7 @@ describe('runRotationCheck', () => {
   it('without a newer key by the deadline records one rotationOverdue case request for the helpdesk', async () => {
     const release = releaseOf(DEMO_DEVICE_NAMES.nestorLaptop, 'Nestor Wilke');
     const started = clock.now().getTime();
-    await scheduleRotationCheck(store.jobs, release, clock.now(), OPTIONS);
+    await store.jobs.schedule(firstRotationCheck(release, clock.now(), OPTIONS));
     const dependencies = deps('none');
 
     // Follow the loop as the job runner would, each look at the time the previous one scheduled it for.
@@ -354,7 +353,7 @@ describe('runRotationCheck', () => {
 
   it('throws on a Graph outage so the job runner retries, and writes nothing meanwhile', async () => {
     const release = releaseOf(DEMO_DEVICE_NAMES.leeLaptop, 'Lee Gu');
-    await scheduleRotationCheck(store.jobs, release, clock.now(), OPTIONS);
+    await store.jobs.schedule(firstRotationCheck(release, clock.now(), OPTIONS));
     const dependencies = deps('intune');
     clock.advance(10 * MINUTE_MS);
     const job = await claimOne();
@@ -380,7 +379,7 @@ describe('runRotationCheck', () => {
 
   it('moves on to the next look when Graph stays down through the retries, and is overdue at the deadline', async () => {
     const release = releaseOf(DEMO_DEVICE_NAMES.isaiahLaptop, 'Isaiah Langer');
-    await scheduleRotationCheck(store.jobs, release, clock.now(), OPTIONS);
+    await store.jobs.schedule(firstRotationCheck(release, clock.now(), OPTIONS));
     const dependencies = deps('none', { attemptsBeforeMovingOn: 3 });
     clock.advance(10 * MINUTE_MS);
     const job = await claimOne();

@@ -59,6 +59,8 @@ const SAMPLES: {
   'helpdesk.suspiciousContactAlert': { calls: [[42, 'Alex Wilber']], shows: true },
   'helpdesk.probingAlert': { calls: [['Alex Wilber', 7]], shows: true },
   'helpdesk.floodAlert': { calls: [['Alex Wilber', 100]], shows: true },
+  'helpdesk.keyFlowInterrupted': { calls: [[42]], shows: true },
+  'helpdesk.keyFlowMaybeShown': { calls: [[42]], shows: true },
   'helpdesk.sendKeyFlow.sent': { calls: [['Alex Wilber']], shows: true },
   'helpdesk.sendKeyFlow.severalKeys': { calls: [[3]], shows: true },
   'helpdesk.sendKeyFlow.notReleased': { calls: DENIAL_REASONS.map((reason) => [reason]) },

@@ -120,13 +120,16 @@ async function releasedBefore(
     readonly ago: number;
   },
 ): Promise<void> {
-  const claimed = await world.ledger.claim({
-    requestId,
-    requesterObjectId: requester.objectId,
-    deviceId,
-    keyId: `${requestId}-key`,
-    releasedAt: new Date(world.clock.now().getTime() - ago).toISOString(),
-  });
+  const claimed = await world.ledger.claim(
+    {
+      requestId,
+      requesterObjectId: requester.objectId,
+      deviceId,
+      keyId: `${requestId}-key`,
+      releasedAt: new Date(world.clock.now().getTime() - ago).toISOString(),
+    },
+    [],
+  );
   expect(claimed).toBe(true);
 }
 
@@ -509,6 +512,31 @@ describe('releaseKey: the tenant switch and Graph refusing the key read', () => 
     expect(world.keys.attempts).toHaveLength(operation === 'readKey' ? 1 : 0);
     expect(world.audit.events).toHaveLength(1);
     expect(world.audit.events[0]).toMatchObject({ decision: 'denied', reason: expected });
+  });
+
+  it('schedules the follow-ups for the matched key with the claim, before the key is read (the outbox)', async () => {
+    const world = aStandardWorld();
+    const key = firstKey(world.laptop);
+    let scheduledBeforeRead = false;
+    const read = world.keys.readKey.bind(world.keys);
+    world.keys.readKey = async (keyId) => {
+      scheduledBeforeRead = world.ledger.followUps.get('R-outbox')?.length === 1;
+      return read(keyId);
+    };
+    await attempt(world, { id: 'R-outbox' });
+    expect(scheduledBeforeRead).toBe(true);
+    expect(world.ledger.followUps.get('R-outbox')?.[0]?.payload).toMatchObject({
+      deviceId: world.laptop.device.deviceId,
+      keyId: key.metadata.id,
+    });
+  });
+
+  it('a key read that fails takes the claim and its follow-ups back', async () => {
+    const world = aStandardWorld();
+    world.directory.failWith('readKey', 'notAllowed');
+    await attempt(world, { id: 'R-refused' });
+    expect(world.ledger.records).toEqual([]);
+    expect(world.ledger.followUps.has('R-refused')).toBe(false);
   });
 
   it('a refused key read is audited with the device it was for', async () => {

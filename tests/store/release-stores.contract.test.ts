@@ -346,12 +346,12 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
         it('claims a request once; every later claim, from any instance, is refused', async () => {
           const [store, other] = shared.stores();
           const first = aReleaseRecord({ deviceId: uniqueId('device') });
-          expect(await store.releases.claim(first)).toBe(true);
-          expect(await other.releases.claim(first)).toBe(false);
-          expect(await store.releases.claim(first)).toBe(false);
+          expect(await store.releases.claim(first, [])).toBe(true);
+          expect(await other.releases.claim(first, [])).toBe(false);
+          expect(await store.releases.claim(first, [])).toBe(false);
           // A replay that says something else does not overwrite what was recorded.
           const replay = { ...first, keyId: 'FFFFFFFF', releasedAt: minutesAfterT0(5) };
-          expect(await other.releases.claim(replay)).toBe(false);
+          expect(await other.releases.claim(replay, [])).toBe(false);
           expect(await other.releases.latestForDevice(first.deviceId)).toStrictEqual(first);
           expect(await store.releases.countByDevice(first.deviceId, minutesAfterT0(-60))).toBe(1);
         });
@@ -359,12 +359,79 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
         it('withdraws a claim whose key read failed: it no longer counts and can be claimed again', async () => {
           const [store, other] = shared.stores();
           const record = aReleaseRecord({ deviceId: uniqueId('device') });
-          expect(await store.releases.claim(record)).toBe(true);
-          await other.releases.withdraw(record.requestId);
+          expect(await store.releases.claim(record, [])).toBe(true);
+          await other.releases.withdraw(record.requestId, []);
           expect(await store.releases.countByDevice(record.deviceId, minutesAfterT0(-60))).toBe(0);
           expect(await store.releases.latestForDevice(record.deviceId)).toBeUndefined();
-          expect(await other.releases.claim(record)).toBe(true);
-          await store.releases.withdraw('R-NEVER-CLAIMED');
+          expect(await other.releases.claim(record, [])).toBe(true);
+          await store.releases.withdraw('R-NEVER-CLAIMED', []);
+        });
+
+        it('schedules a claim’s follow-ups in the same transaction, and only for the claim that wins', async () => {
+          const [store, other] = shared.stores();
+          const record = aReleaseRecord({ deviceId: uniqueId('device') });
+          const followUp = (n: number) => ({
+            key: `${uniqueId('follow-up')}:${n}`,
+            kind: 'hideKeyCard' as const,
+            payload: { requestId: record.requestId, n },
+            dueAt: minutesAfterT0(0),
+          });
+          const won = [followUp(1), followUp(2)];
+          expect(await store.releases.claim(record, won)).toBe(true);
+          expect(await other.releases.claim(record, [followUp(3)])).toBe(false);
+          const due = await other.jobs.claimDue(minutesAfterT0(1), 'worker', 60_000, 1000);
+          const mine = due.filter((job) => job.payload.requestId === record.requestId);
+          expect(mine.map((job) => job.payload.n).sort()).toEqual([1, 2]);
+          // A follow-up that cannot be stored takes the claim with it: never a claim without its follow-ups.
+          const second = aReleaseRecord({ deviceId: uniqueId('device') });
+          await expect(
+            store.releases.claim(second, [
+              followUp(4),
+              { ...followUp(5), payload: { when: new Date() } as never },
+            ]),
+          ).rejects.toThrow();
+          expect(await other.releases.progress(second.requestId)).toBeUndefined();
+          expect(await other.releases.claim(second, [])).toBe(true);
+        });
+
+        it('tracks a claim pending → sending → shown, with where the card is, for any instance', async () => {
+          const [store, other] = shared.stores();
+          const record = aReleaseRecord({ deviceId: uniqueId('device') });
+          expect(await store.releases.progress(record.requestId)).toBeUndefined();
+          await store.releases.claim(record, []);
+          expect(await other.releases.progress(record.requestId)).toStrictEqual({ record, stage: 'pending' });
+          await store.releases.markSending(record.requestId);
+          expect((await other.releases.progress(record.requestId))?.stage).toBe('sending');
+          const card = { conversationReference: '{"conversation":{"id":"a:1"}}', activityId: '1:abc' };
+          await store.releases.markShown(record.requestId, card);
+          expect(await other.releases.progress(record.requestId)).toStrictEqual({
+            record,
+            stage: 'shown',
+            card,
+          });
+          // Shown stays shown: a late "sending" from a slow instance does not undo it.
+          await other.releases.markSending(record.requestId);
+          expect((await store.releases.progress(record.requestId))?.stage).toBe('shown');
+        });
+
+        it('withdraw cancels the named follow-ups with the claim', async () => {
+          const [store, other] = shared.stores();
+          const record = aReleaseRecord({ deviceId: uniqueId('device') });
+          const key = uniqueId('hide');
+          const kept = uniqueId('kept');
+          const job = (jobKey: string) => ({
+            key: jobKey,
+            kind: 'hideKeyCard' as const,
+            payload: { requestId: record.requestId },
+            dueAt: minutesAfterT0(0),
+          });
+          await store.releases.claim(record, [job(key)]);
+          await store.jobs.schedule(job(kept));
+          await other.releases.withdraw(record.requestId, [key]);
+          const due = await store.jobs.claimDue(minutesAfterT0(1), 'worker-2', 60_000, 1000);
+          const left = due.filter((found) => found.payload.requestId === record.requestId);
+          expect(left).toHaveLength(1);
+          expect(await store.releases.progress(record.requestId)).toBeUndefined();
         });
 
         it('lets exactly one of two instances claiming the same request at once win, every round', async () => {
@@ -372,7 +439,10 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
           const deviceId = uniqueId('device');
           for (let round = 0; round < RACE_ROUNDS; round += 1) {
             const record = aReleaseRecord({ deviceId, releasedAt: minutesAfterT0(round) });
-            const outcomes = await Promise.all([left.releases.claim(record), right.releases.claim(record)]);
+            const outcomes = await Promise.all([
+              left.releases.claim(record, []),
+              right.releases.claim(record, []),
+            ]);
             expect(outcomes.filter(Boolean)).toHaveLength(1);
           }
           expect(await left.releases.countByDevice(deviceId, minutesAfterT0(0))).toBe(RACE_ROUNDS);
@@ -382,7 +452,9 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
           const [left, right] = shared.stores();
           const record = aReleaseRecord({ deviceId: uniqueId('device') });
           const outcomes = await Promise.all(
-            Array.from({ length: 12 }, (_, index) => (index % 2 === 0 ? left : right).releases.claim(record)),
+            Array.from({ length: 12 }, (_, index) =>
+              (index % 2 === 0 ? left : right).releases.claim(record, []),
+            ),
           );
           expect(outcomes.filter(Boolean)).toHaveLength(1);
           expect(await right.releases.countByDevice(record.deviceId, minutesAfterT0(-1))).toBe(1);
@@ -402,6 +474,7 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
           ] as const) {
             await store.releases.claim(
               aReleaseRecord({ requesterObjectId, deviceId, releasedAt: minutesAfterT0(minute) }),
+              [],
             );
           }
           expect(await other.releases.countByRequester(alex, minutesAfterT0(-1))).toBe(3);
@@ -428,16 +501,16 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
           const deviceId = uniqueId('device');
           expect(await store.releases.latestForDevice(deviceId)).toBeUndefined();
           const newest = aReleaseRecord({ deviceId, releasedAt: minutesAfterT0(10) });
-          await store.releases.claim(newest);
+          await store.releases.claim(newest, []);
           // Claimed later by an instance whose clock is behind: "latest" follows the release time.
-          await other.releases.claim(aReleaseRecord({ deviceId, releasedAt: minutesAfterT0(5) }));
+          await other.releases.claim(aReleaseRecord({ deviceId, releasedAt: minutesAfterT0(5) }), []);
           expect(await store.releases.latestForDevice(deviceId)).toStrictEqual(newest);
           const tie = aReleaseRecord({
             deviceId,
             releasedAt: '2025-06-20T11:10:00.000+02:00',
             keyId: 'SECOND',
           });
-          await other.releases.claim(tie);
+          await other.releases.claim(tie, []);
           expect(await store.releases.latestForDevice(deviceId)).toStrictEqual({
             ...tie,
             releasedAt: newest.releasedAt,
@@ -456,7 +529,7 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
             const [store, other] = shared.stores();
             const requesterObjectId = uniqueId('requester');
             const record = aReleaseRecord({ requesterObjectId, ...poison });
-            const error = await rejection(store.releases.claim(record));
+            const error = await rejection(store.releases.claim(record, []));
             expect(error).toBeInstanceOf(RecoveryPasswordRefusedError);
             expect(error.code).toBe('SECRET_IN_RELEASE');
             expectNoKey(error, shared.lines);
@@ -470,7 +543,7 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
           ['a release time without zone', { releasedAt: '2025-06-20T09:00:00.000' }, /releasedAt/],
         ])('refuses %s with a TypeError naming the field', async (_label, change, field) => {
           const [store] = shared.stores();
-          const error = await rejection(store.releases.claim(aReleaseRecord(change)));
+          const error = await rejection(store.releases.claim(aReleaseRecord(change), []));
           expect(error).toBeInstanceOf(TypeError);
           expect(error.message).toMatch(field);
         });
@@ -785,7 +858,7 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
               expect(await store.caseRequests.latestFor(caseRequest.requester.objectId)).toStrictEqual(
                 caseRequest,
               );
-              expect(await store.releases.claim(aReleaseRecord())).toBe(true);
+              expect(await store.releases.claim(aReleaseRecord(), [])).toBe(true);
               await store.audit.append(anAuditEvent());
               await store.jobs.schedule({
                 key: 'k',

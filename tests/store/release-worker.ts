@@ -28,7 +28,7 @@ export type ReleaseWorkerAnswer = readonly boolean[] | readonly string[];
 async function run(store: Store, task: ReleaseWorkerTask): Promise<ReleaseWorkerAnswer> {
   if (task.kind === 'claimReleases') {
     const outcomes: boolean[] = [];
-    for (const record of task.records) outcomes.push(await store.releases.claim(record));
+    for (const record of task.records) outcomes.push(await store.releases.claim(record, []));
     return outcomes;
   }
   const ran: string[] = [];

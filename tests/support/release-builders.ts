@@ -132,7 +132,10 @@ export const A_VERIFICATION = {
   at: new Date(T0.getTime() - 2 * MINUTE_MS).toISOString(),
 } as const;
 
-/** What `releaseKey` gets for one attempt. */
+/**
+ * What `releaseKey` gets for one attempt. Its follow-ups are one marker job per claim, naming the device and
+ * key it was built for, so a test sees what was scheduled with the claim.
+ */
 export function anInput({
   requester = aRequester(),
   request = aRequest(),
@@ -142,7 +145,20 @@ export function anInput({
   readonly request?: RecoveryRequest;
   readonly correlationId?: string;
 } = {}): ReleaseInput {
-  return { requester, request, verification: A_VERIFICATION, correlationId };
+  return {
+    requester,
+    request,
+    verification: A_VERIFICATION,
+    correlationId,
+    followUps: (candidate, claimedAt) => [
+      {
+        key: `hide:${requester.objectId}:${request.id}`,
+        kind: 'hideKeyCard',
+        payload: { requestId: request.id, deviceId: candidate.device.deviceId, keyId: candidate.key.id },
+        dueAt: claimedAt.toISOString(),
+      },
+    ],
+  };
 }
 
 /** Fakes wired together for one requester's token, with a fixed clock. */

@@ -15,8 +15,12 @@ import type {
   AuditEvent,
   AuditLog,
   AuditQuery,
+  NewJob,
   ReleaseLedger,
+  ReleaseProgress,
   ReleaseRecord,
+  ReleaseStage,
+  ShownCard,
 } from '../../src/recovery/release-ports.js';
 
 /** One escrowed key as the directory holds it: the metadata Graph lists, and the password only a key read returns. */
@@ -207,23 +211,51 @@ export class FakeKeyReader implements KeyReader {
  */
 export class FakeReleaseLedger implements ReleaseLedger {
   readonly #records = new Map<string, ReleaseRecord>();
+  readonly #stages = new Map<string, { stage: ReleaseStage; card?: ShownCard }>();
+  readonly #followUps = new Map<string, readonly NewJob[]>();
 
   /** Every record claimed so far, oldest first. */
   get records(): readonly ReleaseRecord[] {
     return [...this.#records.values()];
   }
 
-  async claim(record: ReleaseRecord): Promise<boolean> {
+  /** The follow-ups scheduled with each standing claim (the outbox), by request id. */
+  get followUps(): ReadonlyMap<string, readonly NewJob[]> {
+    return this.#followUps;
+  }
+
+  async claim(record: ReleaseRecord, followUps: readonly NewJob[]): Promise<boolean> {
     refuseSecrets('release record', record);
+    refuseSecrets('follow-ups', followUps);
     if (Number.isNaN(Date.parse(record.releasedAt)))
       throw new Error('release record: releasedAt is not a time');
     if (this.#records.has(record.requestId)) return false;
     this.#records.set(record.requestId, { ...record });
+    this.#stages.set(record.requestId, { stage: 'pending' });
+    this.#followUps.set(record.requestId, structuredClone(followUps));
     return true;
   }
 
-  async withdraw(requestId: string): Promise<void> {
+  async markSending(requestId: string): Promise<void> {
+    const current = this.#stages.get(requestId);
+    if (current?.stage === 'pending') this.#stages.set(requestId, { stage: 'sending' });
+  }
+
+  async markShown(requestId: string, card: ShownCard): Promise<void> {
+    if (this.#stages.has(requestId)) this.#stages.set(requestId, { stage: 'shown', card: { ...card } });
+  }
+
+  async progress(requestId: string): Promise<ReleaseProgress | undefined> {
+    const record = this.#records.get(requestId);
+    const stage = this.#stages.get(requestId);
+    if (!record || !stage) return undefined;
+    return { record: { ...record }, stage: stage.stage, ...(stage.card ? { card: { ...stage.card } } : {}) };
+  }
+
+  async withdraw(requestId: string, _followUpKeys: readonly string[]): Promise<void> {
     this.#records.delete(requestId);
+    this.#stages.delete(requestId);
+    this.#followUps.delete(requestId);
   }
 
   async countByRequester(requesterObjectId: string, since: string): Promise<number> {

@@ -379,6 +379,10 @@ export const de: Messages = {
       'Ihr Wiederherstellungsschlüssel ist in dieser Nachricht. Öffnen Sie sie in Microsoft Teams, um ihn zu sehen.',
     needMoreDigits: (matches) =>
       `Mehr als ein Schlüssel auf Ihren PCs beginnt so (${matches} Stück). Bitte geben Sie mehr von der Schlüssel-ID ein, mindestens die ersten 12 Zeichen, dann prüfe ich erneut.`,
+    interrupted:
+      'Etwas hat mich unterbrochen, bevor Ihr Schlüssel angezeigt werden konnte; es wurde nichts angezeigt. Geben Sie "restart" ein, um es noch einmal zu versuchen.',
+    maybeShown:
+      'Etwas hat mich unterbrochen, während ich Ihren Schlüssel angezeigt habe. Wenn Sie ihn oben sehen, können Sie ihn verwenden: Ich kann ihn jetzt nicht ausblenden, und die IT sorgt dafür, dass er ersetzt wird.',
     troubleshooting:
       'Das tut mir leid. Prüfen Sie, ob die Schlüssel-ID auf dem Bildschirm mit der auf meiner Karte übereinstimmt und ob jeder Block ohne rote Markierung angenommen wurde. Wenn es trotzdem nicht klappt, hilft die IT: Ich habe es weitergegeben.',
   },
@@ -423,6 +427,10 @@ export const de: Messages = {
       `Mögliches Ausprobieren: ${requesterName} hat heute ${misses} Schlüssel-IDs eingegeben, die zu keinem PC dieser Person passen. Heute werden für diese Person keine weiteren Fälle eröffnet. Wenn sie sich meldet, prüfen Sie ihre Identität besonders sorgfältig.`,
     floodAlert: (requesterName, dropped) =>
       `${requesterName} hat dem Bot in wenigen Minuten mehr als ${dropped} Nachrichten geschickt; sie wurden nicht beantwortet. Das kann ein hängender Client oder ein Versuch sein, den Bot zu überfluten.`,
+    keyFlowInterrupted: (caseNumber) =>
+      `Die Schlüsselherausgabe für Fall ${caseNumber} wurde unterbrochen, bevor jemand den Schlüssel gesehen hat. Drücken Sie die Schaltfläche erneut.`,
+    keyFlowMaybeShown: (caseNumber) =>
+      `Die Schlüsselherausgabe für Fall ${caseNumber} wurde beim Senden der Karte unterbrochen: Der Schlüssel wurde möglicherweise angezeigt und kann nicht ausgeblendet werden. Die Rotation wird wie üblich geprüft.`,
     sendKeyFlow: {
       signInNotice:
         'Melden Sie sich erneut an, um den Schlüssel zu senden. Der Schlüssel geht direkt in den Chat des Benutzers; Sie sehen ihn nicht.',

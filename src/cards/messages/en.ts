@@ -369,6 +369,10 @@ export const en: Messages = {
     fallback: 'Your recovery key is in this message. Open it in Microsoft Teams to see it.',
     needMoreDigits: (matches) =>
       `More than one key on your PCs starts like that (${matches} of them). Please type more of the Key ID, at least the first 12 characters, and I will check again.`,
+    interrupted:
+      'Something interrupted me before your key could be shown, so nothing was shown. Type "restart" to try again.',
+    maybeShown:
+      'Something interrupted me while I was showing your key. If you see it above, you can use it: I cannot hide it now, and IT will make sure it is replaced.',
     troubleshooting:
       "Sorry about that. Check that the Key ID on the screen matches the one on my card, and that each block went in without a red mark. If it still fails, IT will help: I've passed it on.",
   },
@@ -411,6 +415,10 @@ export const en: Messages = {
       `Possible probing: ${requesterName} entered ${misses} Key IDs today that match none of their PCs. No more cases are opened for them today. If they contact you, verify them with care.`,
     floodAlert: (requesterName, dropped) =>
       `${requesterName} sent more than ${dropped} messages to the bot in a few minutes; they were not answered. It may be a stuck client or an attempt to flood the bot.`,
+    keyFlowInterrupted: (caseNumber) =>
+      `Giving out the key for case ${caseNumber} was interrupted before anyone saw it. Press the button again to retry.`,
+    keyFlowMaybeShown: (caseNumber) =>
+      `Giving out the key for case ${caseNumber} was interrupted while the card was being sent: it may have been shown and cannot be hidden. The key will be checked for rotation as usual.`,
     sendKeyFlow: {
       signInNotice:
         'To send the key, sign in again. The key goes straight to the requester’s own chat; you will not see it.',

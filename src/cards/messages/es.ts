@@ -370,6 +370,10 @@ export const es: Messages = {
     fallback: 'Tu clave de recuperación está en este mensaje. Ábrelo en Microsoft Teams para verla.',
     needMoreDigits: (matches) =>
       `Hay más de una clave en tus equipos que empieza así (${matches} en total). Escribe más caracteres del Id. de clave, al menos los 12 primeros, y lo volveré a comprobar.`,
+    interrupted:
+      'Algo me interrumpió antes de poder mostrar tu clave, así que no se mostró nada. Escribe "restart" para intentarlo de nuevo.',
+    maybeShown:
+      'Algo me interrumpió mientras mostraba tu clave. Si la ves más arriba, puedes usarla: ahora no puedo ocultarla, y el soporte técnico se encargará de que se sustituya.',
     troubleshooting:
       'Lo siento. Comprueba que el Id. de clave de la pantalla coincide con el de mi tarjeta y que cada bloque se aceptó sin marca roja. Si sigue sin funcionar, TI te ayudará: ya les he pasado tu solicitud.',
   },
@@ -414,6 +418,10 @@ export const es: Messages = {
       `Posible sondeo: ${requesterName} ha introducido hoy ${misses} ID de clave que no coinciden con ninguno de sus PC. Hoy no se abrirán más casos para esta persona. Si te contacta, verifica su identidad con cuidado.`,
     floodAlert: (requesterName, dropped) =>
       `${requesterName} ha enviado más de ${dropped} mensajes al bot en pocos minutos; no se han respondido. Puede ser un cliente bloqueado o un intento de saturar el bot.`,
+    keyFlowInterrupted: (caseNumber) =>
+      `La entrega de la clave del caso ${caseNumber} se interrumpió antes de que nadie la viera. Pulsa el botón de nuevo para reintentarlo.`,
+    keyFlowMaybeShown: (caseNumber) =>
+      `La entrega de la clave del caso ${caseNumber} se interrumpió mientras se enviaba la tarjeta: puede que se haya mostrado y no se puede ocultar. Se comprobará su rotación como siempre.`,
     sendKeyFlow: {
       signInNotice:
         'Para enviar la clave, vuelve a iniciar sesión. La clave va directamente al chat del solicitante; tú no la verás.',

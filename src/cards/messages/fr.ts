@@ -383,6 +383,10 @@ export const fr: Messages = {
       'Votre clé de récupération se trouve dans ce message. Ouvrez-le dans Microsoft Teams pour la voir.',
     needMoreDigits: (matches) =>
       `Plusieurs clés de vos PC commencent ainsi (${matches} au total). Tapez une plus grande partie de l'ID de clé, au moins les 12 premiers caractères, et je vérifierai de nouveau.`,
+    interrupted:
+      "Quelque chose m'a interrompu avant que votre clé puisse s'afficher : rien n'a été affiché. Tapez « restart » pour réessayer.",
+    maybeShown:
+      "Quelque chose m'a interrompu pendant l'affichage de votre clé. Si vous la voyez plus haut, vous pouvez l'utiliser : je ne peux plus la masquer, et le support informatique veillera à ce qu'elle soit remplacée.",
     troubleshooting:
       "Désolé pour ce contretemps. Vérifiez que l'ID de clé à l'écran correspond à celui de ma carte, et que chaque bloc a été saisi sans marque rouge. Si cela ne fonctionne toujours pas, le support informatique va vous aider : je lui ai transmis votre demande.",
   },
@@ -427,6 +431,10 @@ export const fr: Messages = {
       `Tentative de sondage possible : ${requesterName} a saisi aujourd'hui ${misses} ID de clé qui ne correspondent à aucun de ses PC. Plus aucun dossier ne sera ouvert pour cette personne aujourd'hui. Si elle vous contacte, vérifiez son identité avec soin.`,
     floodAlert: (requesterName, dropped) =>
       `${requesterName} a envoyé plus de ${dropped} messages au bot en quelques minutes ; ils sont restés sans réponse. Il peut s'agir d'un client bloqué ou d'une tentative de saturer le bot.`,
+    keyFlowInterrupted: (caseNumber) =>
+      `La remise de la clé du dossier ${caseNumber} a été interrompue avant que quiconque la voie. Appuyez de nouveau sur le bouton pour réessayer.`,
+    keyFlowMaybeShown: (caseNumber) =>
+      `La remise de la clé du dossier ${caseNumber} a été interrompue pendant l'envoi de la carte : elle a peut-être été affichée et ne peut pas être masquée. Son remplacement sera vérifié comme d'habitude.`,
     sendKeyFlow: {
       signInNotice:
         'Pour envoyer la clé, reconnectez-vous. La clé va directement dans la conversation du demandeur ; vous ne la verrez pas.',

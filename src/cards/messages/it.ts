@@ -367,6 +367,10 @@ export const it: Messages = {
     fallback: 'La tua chiave di ripristino è in questo messaggio. Aprilo in Microsoft Teams per vederla.',
     needMoreDigits: (matches) =>
       `Sui tuoi PC ci sono più chiavi che iniziano così (${matches}). Scrivi una parte più lunga dell'ID chiave, almeno i primi 12 caratteri, e controllo di nuovo.`,
+    interrupted:
+      'Qualcosa mi ha interrotto prima che potessi mostrare la tua chiave, quindi non è stato mostrato nulla. Scrivi "restart" per riprovare.',
+    maybeShown:
+      "Qualcosa mi ha interrotto mentre mostravo la tua chiave. Se la vedi qui sopra, puoi usarla: ora non posso nasconderla, e l'IT si assicurerà che venga sostituita.",
     troubleshooting:
       "Mi dispiace. Controlla che l'ID chiave sulla schermata corrisponda a quello sulla mia scheda e che nessun blocco sia segnato in rosso. Se continua a non funzionare, ti aiuterà l'IT: ho già inoltrato la richiesta.",
   },
@@ -411,6 +415,10 @@ export const it: Messages = {
       `Possibile sondaggio: oggi ${requesterName} ha inserito ${misses} ID chiave che non corrispondono a nessuno dei suoi PC. Oggi non verranno aperti altri casi per questa persona. Se ti contatta, verifica con attenzione la sua identità.`,
     floodAlert: (requesterName, dropped) =>
       `${requesterName} ha inviato al bot più di ${dropped} messaggi in pochi minuti; non hanno avuto risposta. Può essere un client bloccato o un tentativo di sommergere il bot.`,
+    keyFlowInterrupted: (caseNumber) =>
+      `La consegna della chiave per il caso ${caseNumber} è stata interrotta prima che qualcuno la vedesse. Premi di nuovo il pulsante.`,
+    keyFlowMaybeShown: (caseNumber) =>
+      `La consegna della chiave per il caso ${caseNumber} è stata interrotta durante l'invio della scheda: potrebbe essere stata mostrata e non può essere nascosta. La sua rotazione verrà verificata come sempre.`,
     sendKeyFlow: {
       signInNotice:
         'Per inviare la chiave, accedi di nuovo. La chiave va direttamente nella chat del richiedente: tu non la vedrai.',

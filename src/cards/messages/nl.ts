@@ -370,6 +370,10 @@ export const nl: Messages = {
     fallback: 'Uw herstelsleutel staat in dit bericht. Open het in Microsoft Teams om hem te zien.',
     needMoreDigits: (matches) =>
       `Er zijn ${matches} sleutels op uw pc's die zo beginnen. Typ meer van de sleutel-id, minstens de eerste 12 tekens, dan kijk ik opnieuw.`,
+    interrupted:
+      'Ik werd onderbroken voordat je sleutel getoond kon worden, dus er is niets getoond. Typ "restart" om het opnieuw te proberen.',
+    maybeShown:
+      'Ik werd onderbroken terwijl ik je sleutel toonde. Zie je hem hierboven, dan kun je hem gebruiken: ik kan hem nu niet verbergen, en IT zorgt dat hij wordt vervangen.',
     troubleshooting:
       'Dat is vervelend. Controleer of de sleutel-id op het scherm overeenkomt met die op mijn kaart, en of elk blok zonder rode markering is ingevoerd. Lukt het nog steeds niet? Dan helpt IT u: ik heb het doorgegeven.',
   },
@@ -414,6 +418,10 @@ export const nl: Messages = {
       `Mogelijk uitproberen: ${requesterName} heeft vandaag ${misses} sleutel-id’s ingevoerd die bij geen van hun pc’s passen. Vandaag worden er voor deze persoon geen meldingen meer geopend. Neemt deze persoon contact op, controleer dan zorgvuldig wie het is.`,
     floodAlert: (requesterName, dropped) =>
       `${requesterName} heeft de bot in een paar minuten meer dan ${dropped} berichten gestuurd; die zijn niet beantwoord. Het kan een vastgelopen client zijn of een poging de bot te overspoelen.`,
+    keyFlowInterrupted: (caseNumber) =>
+      `Het vrijgeven van de sleutel voor melding ${caseNumber} werd onderbroken voordat iemand hem zag. Druk opnieuw op de knop.`,
+    keyFlowMaybeShown: (caseNumber) =>
+      `Het vrijgeven van de sleutel voor melding ${caseNumber} werd onderbroken tijdens het versturen van de kaart: hij is mogelijk getoond en kan niet worden verborgen. De rotatie wordt zoals altijd gecontroleerd.`,
     sendKeyFlow: {
       signInNotice:
         'Meld u opnieuw aan om de sleutel te sturen. De sleutel gaat rechtstreeks naar de eigen chat van de aanvrager; u ziet hem zelf niet.',

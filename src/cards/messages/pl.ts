@@ -381,6 +381,10 @@ export const pl: Messages = {
     fallback: 'Twój klucz odzyskiwania jest w tej wiadomości. Otwórz ją w Microsoft Teams, aby go zobaczyć.',
     needMoreDigits: (matches) =>
       `Na Twoich komputerach jest więcej niż jeden klucz, który tak się zaczyna (${matches} ${plural(matches, 'klucz', 'klucze', 'kluczy')}). Wpisz dłuższą część ID klucza, co najmniej pierwszych 12 znaków, a sprawdzę ponownie.`,
+    interrupted:
+      'Coś mi przerwało, zanim mogłem pokazać Twój klucz, więc nic nie zostało pokazane. Wpisz "restart", aby spróbować ponownie.',
+    maybeShown:
+      'Coś mi przerwało w trakcie pokazywania Twojego klucza. Jeśli widzisz go powyżej, możesz go użyć: nie mogę go teraz ukryć, a dział IT dopilnuje jego wymiany.',
     troubleshooting:
       'Przykro mi. Sprawdź, czy ID klucza na ekranie zgadza się z tym na mojej karcie i czy każdy blok został przyjęty bez czerwonego oznaczenia. Jeśli nadal się nie udaje, pomoże IT: zgłoszenie jest już przekazane.',
   },
@@ -425,6 +429,10 @@ export const pl: Messages = {
       `Możliwe sondowanie: ${requesterName} wpisuje identyfikatory klucza, które nie pasują do żadnego z komputerów tej osoby (dzisiaj: ${misses}). Dziś nie będą już otwierane dla niej kolejne zgłoszenia. Jeśli się z Tobą skontaktuje, starannie zweryfikuj jej tożsamość.`,
     floodAlert: (requesterName, dropped) =>
       `${requesterName}: ponad ${dropped} wiadomości do bota w ciągu kilku minut; pozostały bez odpowiedzi. Może to być zawieszony klient albo próba zalania bota.`,
+    keyFlowInterrupted: (caseNumber) =>
+      `Wydawanie klucza dla zgłoszenia ${caseNumber} zostało przerwane, zanim ktokolwiek go zobaczył. Naciśnij przycisk ponownie.`,
+    keyFlowMaybeShown: (caseNumber) =>
+      `Wydawanie klucza dla zgłoszenia ${caseNumber} zostało przerwane podczas wysyłania karty: klucz mógł zostać pokazany i nie da się go ukryć. Jego wymiana zostanie sprawdzona jak zwykle.`,
     sendKeyFlow: {
       signInNotice:
         'Aby wysłać klucz, zaloguj się ponownie. Klucz trafi bezpośrednio na czat zgłaszającego; Ty go nie zobaczysz.',

@@ -368,6 +368,10 @@ export const pt: Messages = {
       'A sua chave de recuperação está nesta mensagem. Abra a mensagem no Microsoft Teams para ver a chave.',
     needMoreDigits: (matches) =>
       `Há mais de uma chave nos seus PCs que começa assim (${matches} no total). Escreva mais caracteres do ID da chave, pelo menos os primeiros 12, e eu volto a verificar.`,
+    interrupted:
+      'Algo me interrompeu antes de poder mostrar a sua chave, por isso nada foi mostrado. Escreva "restart" para tentar novamente.',
+    maybeShown:
+      'Algo me interrompeu enquanto mostrava a sua chave. Se a vir acima, pode usá-la: agora não a consigo ocultar, e a equipa de TI vai garantir que é substituída.',
     troubleshooting:
       'Lamento. Confirme que o ID da chave no ecrã corresponde ao do meu cartão e que nenhum bloco ficou com marca vermelha. Se continuar a falhar, a TI vai ajudar: já encaminhei o pedido.',
   },
@@ -412,6 +416,10 @@ export const pt: Messages = {
       `Possível sondagem: hoje ${requesterName} introduziu ${misses} IDs de chave que não correspondem a nenhum dos seus PCs. Hoje não serão abertos mais casos para esta pessoa. Se o contactar, verifique a identidade com cuidado.`,
     floodAlert: (requesterName, dropped) =>
       `${requesterName} enviou mais de ${dropped} mensagens ao bot em poucos minutos; não foram respondidas. Pode ser um cliente bloqueado ou uma tentativa de inundar o bot.`,
+    keyFlowInterrupted: (caseNumber) =>
+      `A entrega da chave do caso ${caseNumber} foi interrompida antes de alguém a ver. Prima o botão novamente.`,
+    keyFlowMaybeShown: (caseNumber) =>
+      `A entrega da chave do caso ${caseNumber} foi interrompida durante o envio do cartão: pode ter sido mostrada e não pode ser ocultada. A sua rotação será verificada como habitualmente.`,
     sendKeyFlow: {
       signInNotice:
         'Para enviar a chave, inicie sessão novamente. A chave vai diretamente para o chat do requerente; não a vai ver.',

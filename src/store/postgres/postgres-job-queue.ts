@@ -1,5 +1,5 @@
-import type { Pool } from 'pg';
-import type { Job, JobQueue } from '../../recovery/release-ports.js';
+import type { Pool, PoolClient } from 'pg';
+import type { Job, JobQueue, NewJob } from '../../recovery/release-ports.js';
 import { formatInstant, parseInstant } from '../instant.js';
 import { decodeJob, encodeClaim, encodeNewJob, type JobRow, parseJobId } from '../job-codec.js';
 import { JobLeaseLostError } from '../job-lease-lost-error.js';
@@ -28,6 +28,24 @@ const RETRY = `
   UPDATE jobs SET due_at = $3::timestamptz, attempts = attempts + 1, leased_by = NULL, lease_until = NULL
   WHERE id = $1 AND leased_by = $2 AND state = 'pending'`;
 
+/** `schedule` on a caller's connection, so it joins their transaction (the release outbox). */
+export async function scheduleJobWithin(client: Pick<PoolClient, 'query'>, job: NewJob): Promise<void> {
+  const row = encodeNewJob(job);
+  await client.query(SCHEDULE, [row.key, row.kind, row.payload, formatInstant(row.dueAt)]);
+}
+
+/** Marks the pending jobs with these keys done without running them, in a caller's transaction. */
+export async function cancelJobsWithin(
+  client: Pick<PoolClient, 'query'>,
+  keys: readonly string[],
+): Promise<void> {
+  const usable = keys.filter(isKeyText);
+  if (usable.length === 0) return;
+  await client.query("UPDATE jobs SET state = 'done' WHERE key = ANY($1::text[]) AND state = 'pending'", [
+    usable,
+  ]);
+}
+
 /** What `pg` hands back: BIGINT as a string and TIMESTAMPTZ as a Date. */
 interface PostgresJobRow extends Omit<JobRow, 'dueAt'> {
   readonly dueAt: Date;
@@ -41,9 +59,8 @@ export class PostgresJobQueue implements JobQueue {
     this.#pool = pool;
   }
 
-  async schedule(job: Parameters<JobQueue['schedule']>[0]): Promise<void> {
-    const row = encodeNewJob(job);
-    await this.#pool.query(SCHEDULE, [row.key, row.kind, row.payload, formatInstant(row.dueAt)]);
+  async schedule(job: NewJob): Promise<void> {
+    await scheduleJobWithin(this.#pool, job);
   }
 
   async reschedule(key: string, dueAt: string): Promise<void> {

@@ -1,15 +1,35 @@
 import type { Pool } from 'pg';
-import type { ReleaseLedger, ReleaseRecord } from '../../recovery/release-ports.js';
+import type {
+  NewJob,
+  ReleaseLedger,
+  ReleaseProgress,
+  ReleaseRecord,
+  ShownCard,
+} from '../../recovery/release-ports.js';
 import { formatInstant, parseInstant } from '../instant.js';
 import { isKeyText } from '../key-text.js';
-import { decodeReleaseRecord, encodeReleaseRecord, type ReleaseRow } from '../release-record-codec.js';
+import {
+  decodeProgress,
+  decodeReleaseRecord,
+  encodeReleaseRecord,
+  encodeShownCard,
+  type ReleaseRow,
+} from '../release-record-codec.js';
+import { cancelJobsWithin, scheduleJobWithin } from './postgres-job-queue.js';
+import { withPostgresTransaction } from './postgres-transaction.js';
 
 // ON CONFLICT waits for a concurrent insert of the same request to commit or roll back before deciding,
 // so of two instances claiming one request exactly one inserts a row.
 const CLAIM = `
-  INSERT INTO releases (request_id, requester_object_id, device_id, key_id, released_at)
-  VALUES ($1, $2, $3, $4, $5::timestamptz)
+  INSERT INTO releases (request_id, requester_object_id, device_id, key_id, released_at, stage)
+  VALUES ($1, $2, $3, $4, $5::timestamptz, 'pending')
   ON CONFLICT (request_id) DO NOTHING`;
+const MARK_SENDING = "UPDATE releases SET stage = 'sending' WHERE request_id = $1 AND stage = 'pending'";
+const MARK_SHOWN = "UPDATE releases SET stage = 'shown', card = $2 WHERE request_id = $1";
+const PROGRESS = `
+  SELECT request_id AS "requestId", requester_object_id AS "requesterObjectId", device_id AS "deviceId",
+    key_id AS "keyId", released_at AS "releasedAt", stage, card
+  FROM releases WHERE request_id = $1`;
 const COUNT_BY_REQUESTER =
   'SELECT count(*) AS n FROM releases WHERE requester_object_id = $1 AND released_at >= $2::timestamptz';
 const COUNT_BY_DEVICE =
@@ -33,20 +53,46 @@ export class PostgresReleaseLedger implements ReleaseLedger {
     this.#pool = pool;
   }
 
-  async claim(record: ReleaseRecord): Promise<boolean> {
+  async claim(record: ReleaseRecord, followUps: readonly NewJob[]): Promise<boolean> {
     const row = encodeReleaseRecord(record);
-    const result = await this.#pool.query(CLAIM, [
-      row.requestId,
-      row.requesterObjectId,
-      row.deviceId,
-      row.keyId,
-      formatInstant(row.releasedAt),
-    ]);
-    return result.rowCount === 1;
+    return withPostgresTransaction(this.#pool, async (client) => {
+      const result = await client.query(CLAIM, [
+        row.requestId,
+        row.requesterObjectId,
+        row.deviceId,
+        row.keyId,
+        formatInstant(row.releasedAt),
+      ]);
+      if (result.rowCount !== 1) return false;
+      for (const job of followUps) await scheduleJobWithin(client, job);
+      return true;
+    });
   }
 
-  async withdraw(requestId: string): Promise<void> {
-    await this.#pool.query('DELETE FROM releases WHERE request_id = $1', [requestId]);
+  async markSending(requestId: string): Promise<void> {
+    if (isKeyText(requestId)) await this.#pool.query(MARK_SENDING, [requestId]);
+  }
+
+  async markShown(requestId: string, card: ShownCard): Promise<void> {
+    if (isKeyText(requestId)) await this.#pool.query(MARK_SHOWN, [requestId, encodeShownCard(card)]);
+  }
+
+  async progress(requestId: string): Promise<ReleaseProgress | undefined> {
+    if (!isKeyText(requestId)) return undefined;
+    const result = await this.#pool.query<PostgresReleaseRow & { stage: string; card: string | null }>(
+      PROGRESS,
+      [requestId],
+    );
+    const [row] = result.rows;
+    return row === undefined ? undefined : decodeProgress({ ...row, releasedAt: row.releasedAt.getTime() });
+  }
+
+  async withdraw(requestId: string, followUpKeys: readonly string[]): Promise<void> {
+    if (!isKeyText(requestId)) return;
+    await withPostgresTransaction(this.#pool, async (client) => {
+      await client.query('DELETE FROM releases WHERE request_id = $1', [requestId]);
+      await cancelJobsWithin(client, followUpKeys);
+    });
   }
 
   async countByRequester(requesterObjectId: string, since: string): Promise<number> {

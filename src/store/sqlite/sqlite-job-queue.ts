@@ -1,5 +1,5 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
-import type { Job, JobQueue } from '../../recovery/release-ports.js';
+import type { Job, JobQueue, NewJob } from '../../recovery/release-ports.js';
 import { parseInstant } from '../instant.js';
 import {
   type ClaimRequest,
@@ -16,6 +16,7 @@ import { isKeyText } from '../key-text.js';
 interface Statements {
   readonly schedule: Statement<[NewJobRow]>;
   readonly reschedule: Statement<[number, string]>;
+  readonly cancel: Statement<[string]>;
   readonly claimDue: Transaction<(claim: ClaimRequest) => JobRow[]>;
   readonly complete: Statement<[number, string]>;
   readonly retry: Statement<[number, number, string]>;
@@ -34,8 +35,19 @@ export class SqliteJobQueue implements JobQueue {
     this.#db = db;
   }
 
-  async schedule(job: Parameters<JobQueue['schedule']>[0]): Promise<void> {
+  async schedule(job: NewJob): Promise<void> {
+    this.scheduleWithin(job);
+  }
+
+  /** `schedule`, synchronously, for a caller's transaction on the same database (the release outbox). */
+  scheduleWithin(job: NewJob): void {
     this.#prepared().schedule.run(encodeNewJob(job));
+  }
+
+  /** Marks the pending jobs with these keys done without running them, inside a caller's transaction. */
+  cancelWithin(keys: readonly string[]): void {
+    const cancel = this.#prepared().cancel;
+    for (const key of keys) if (isKeyText(key)) cancel.run(key);
   }
 
   async reschedule(key: string, dueAt: string): Promise<void> {
@@ -89,6 +101,7 @@ export class SqliteJobQueue implements JobQueue {
          ON CONFLICT (key) DO NOTHING`,
       ),
       reschedule: db.prepare("UPDATE jobs SET due_at = ? WHERE key = ? AND state = 'pending'"),
+      cancel: db.prepare("UPDATE jobs SET state = 'done' WHERE key = ? AND state = 'pending'"),
       claimDue: db.transaction((claim: ClaimRequest) => lease.all(claim)),
       // The holder stays recorded on a finished job, so a repeated `complete` by the same worker is a no-op.
       complete: db.prepare("UPDATE jobs SET state = 'done' WHERE id = ? AND leased_by = ?"),

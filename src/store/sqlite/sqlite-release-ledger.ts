@@ -1,8 +1,22 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { ReleaseLedger, ReleaseRecord } from '../../recovery/release-ports.js';
+import type {
+  NewJob,
+  ReleaseLedger,
+  ReleaseProgress,
+  ReleaseRecord,
+  ShownCard,
+} from '../../recovery/release-ports.js';
 import { parseInstant } from '../instant.js';
 import { isKeyText } from '../key-text.js';
-import { decodeReleaseRecord, encodeReleaseRecord, type ReleaseRow } from '../release-record-codec.js';
+import {
+  decodeProgress,
+  decodeReleaseRecord,
+  encodeReleaseRecord,
+  encodeShownCard,
+  type ProgressRow,
+  type ReleaseRow,
+} from '../release-record-codec.js';
+import type { SqliteJobQueue } from './sqlite-job-queue.js';
 
 const COLUMNS = `request_id AS requestId, requester_object_id AS requesterObjectId, device_id AS deviceId,
   key_id AS keyId, released_at AS releasedAt`;
@@ -10,6 +24,9 @@ const COLUMNS = `request_id AS requestId, requester_object_id AS requesterObject
 interface Statements {
   readonly claim: Statement<[ReleaseRow]>;
   readonly withdraw: Statement<[string]>;
+  readonly markSending: Statement<[string]>;
+  readonly markShown: Statement<[string, string]>;
+  readonly progress: Statement<[string], ProgressRow>;
   readonly countByRequester: Statement<[string, number], number>;
   readonly countByDevice: Statement<[string, number], number>;
   readonly latestForDevice: Statement<[string], ReleaseRow>;
@@ -22,19 +39,46 @@ interface Statements {
  */
 export class SqliteReleaseLedger implements ReleaseLedger {
   readonly #db: Database;
+  readonly #jobs: SqliteJobQueue;
   #statements: Statements | undefined;
 
-  constructor(db: Database) {
+  /** `jobs` shares `db`, so a claim and its follow-ups commit together. */
+  constructor(db: Database, jobs: SqliteJobQueue) {
     this.#db = db;
+    this.#jobs = jobs;
   }
 
-  async claim(record: ReleaseRecord): Promise<boolean> {
-    return this.#prepared().claim.run(encodeReleaseRecord(record)).changes === 1;
+  async claim(record: ReleaseRecord, followUps: readonly NewJob[]): Promise<boolean> {
+    const row = encodeReleaseRecord(record);
+    const statements = this.#prepared();
+    return this.#db.transaction(() => {
+      if (statements.claim.run(row).changes !== 1) return false;
+      for (const job of followUps) this.#jobs.scheduleWithin(job);
+      return true;
+    })();
   }
 
-  async withdraw(requestId: string): Promise<void> {
+  async markSending(requestId: string): Promise<void> {
+    if (isKeyText(requestId)) this.#prepared().markSending.run(requestId);
+  }
+
+  async markShown(requestId: string, card: ShownCard): Promise<void> {
+    if (isKeyText(requestId)) this.#prepared().markShown.run(encodeShownCard(card), requestId);
+  }
+
+  async progress(requestId: string): Promise<ReleaseProgress | undefined> {
+    if (!isKeyText(requestId)) return undefined;
+    const row = this.#prepared().progress.get(requestId);
+    return row === undefined ? undefined : decodeProgress(row);
+  }
+
+  async withdraw(requestId: string, followUpKeys: readonly string[]): Promise<void> {
     if (!isKeyText(requestId)) return;
-    this.#prepared().withdraw.run(requestId);
+    const statements = this.#prepared();
+    this.#db.transaction(() => {
+      statements.withdraw.run(requestId);
+      this.#jobs.cancelWithin(followUpKeys);
+    })();
   }
 
   async countByRequester(requesterObjectId: string, since: string): Promise<number> {
@@ -61,11 +105,16 @@ export class SqliteReleaseLedger implements ReleaseLedger {
     const db = this.#db;
     this.#statements = {
       claim: db.prepare(
-        `INSERT INTO releases (request_id, requester_object_id, device_id, key_id, released_at)
-         VALUES (@requestId, @requesterObjectId, @deviceId, @keyId, @releasedAt)
+        `INSERT INTO releases (request_id, requester_object_id, device_id, key_id, released_at, stage)
+         VALUES (@requestId, @requesterObjectId, @deviceId, @keyId, @releasedAt, 'pending')
          ON CONFLICT (request_id) DO NOTHING`,
       ),
       withdraw: db.prepare('DELETE FROM releases WHERE request_id = ?'),
+      markSending: db.prepare(
+        "UPDATE releases SET stage = 'sending' WHERE request_id = ? AND stage = 'pending'",
+      ),
+      markShown: db.prepare("UPDATE releases SET stage = 'shown', card = ? WHERE request_id = ?"),
+      progress: db.prepare(`SELECT ${COLUMNS}, stage, card FROM releases WHERE request_id = ?`),
       // Both counts are answered from their (column, released_at) index alone.
       countByRequester: db
         .prepare<[string, number], number>(

@@ -39,6 +39,7 @@ export function openSqliteStore(path: string, logger: Logger, migrations: readon
     throw error;
   }
   const ping = db.prepare('SELECT 1');
+  const jobs = new SqliteJobQueue(db);
   log.info({ file: filename }, 'store open');
   return {
     kind: 'sqlite',
@@ -46,8 +47,8 @@ export function openSqliteStore(path: string, logger: Logger, migrations: readon
     caseRequests: new SqliteCaseRequestStore(db),
     signInStates: new SqliteSignInStateStore(db),
     audit: new SqliteAuditLog(db),
-    releases: new SqliteReleaseLedger(db),
-    jobs: new SqliteJobQueue(db),
+    releases: new SqliteReleaseLedger(db, jobs),
+    jobs,
     cases: new SqliteCaseStore(db),
     helpdeskChannels: new SqliteHelpdeskChannelStore(db),
     async ping() {
