@@ -45,6 +45,8 @@ export interface RunningApp {
   readonly port: number;
   readonly store: Store;
   readonly demoTenant: DemoTenant | undefined;
+  /** Resolves once the releases still running after their sign-in page was answered have finished. */
+  settle(): Promise<void>;
   /** Graceful: finishes in-flight turns, then closes storage and the demo tenant it started. */
   stop(): Promise<void>;
 }
@@ -130,6 +132,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
     const stop = async (): Promise<void> => {
       await jobs.stop();
       const unfinished = await server.close();
+      await bot.settle();
       if (unfinished > 0) logger.warn({ unfinished }, 'stopped with turns still running');
       await store.close();
       if (ownsDemoTenant) await demoTenant?.stop();
@@ -141,6 +144,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       port: server.port,
       store,
       demoTenant,
+      settle: () => bot.settle(),
       stop() {
         stopped ??= stop();
         return stopped;

@@ -12,7 +12,12 @@ import { type Messages, messagesFor } from '../cards/messages.js';
 import { type OutgoingMessage, type RenderOptions, renderReply } from '../cards/render-reply.js';
 import type { FailedStepUp, MismatchedStepUp, VerifiedStepUp } from '../identity/step-up.js';
 import { type Logger, newCorrelationId } from '../observability/logger.js';
-import { hideJobKey, parseRecoverPayload, recoveryVerdict } from '../recovery/after-disclosure.js';
+import {
+  hideJobKey,
+  parseRecoverPayload,
+  recoveryVerdict,
+  signInWatchdog,
+} from '../recovery/after-disclosure.js';
 import type { CaseRequestStore } from '../recovery/case-requests.js';
 import { missVerdict, recentMisses } from '../recovery/escalation-policy.js';
 import { auditedRequester, type Job } from '../recovery/release-ports.js';
@@ -94,6 +99,8 @@ export interface Bot {
   rejectSignIn(result: MismatchedStepUp | FailedStepUp): Promise<void>;
   /** Runs one durable job (hide a release card…). Throws to have it retried. */
   runJob(job: Job): Promise<void>;
+  /** Waits for the releases still running after their sign-in page was answered (graceful stop). */
+  settle(): Promise<void>;
 }
 
 const VERIFIED = Symbol('verifiedStepUp');
@@ -259,6 +266,8 @@ export function createBot(deps: BotDependencies): Bot {
     }
   };
 
+  /** Releases still running after their sign-in page was answered; `settle` waits for them on shutdown. */
+  const background = new Set<Promise<void>>();
   const gate = new ConversationGate({
     now: () => deps.now().getTime(),
     burst: deps.messagesPerMinute,
@@ -280,12 +289,36 @@ export function createBot(deps: BotDependencies): Bot {
       });
     },
     async continueAfterSignIn(result) {
-      await proactive(result.conversationReference, (context) =>
+      // A requester's release is watched: if this process dies before it finishes, any instance tells them
+      // to verify again. Agents press their button again; their sign-ins are answered in the case thread.
+      const watchdog =
+        deps.release && !isCaseSignIn(result.requestId) && !isCaseShowSignIn(result.requestId)
+          ? signInWatchdog(
+              {
+                requestId: result.requestId,
+                requesterObjectId: result.requester.objectId,
+                conversationReference: result.conversationReference,
+              },
+              deps.now(),
+            )
+          : undefined;
+      if (watchdog) await deps.release?.jobs.schedule(watchdog);
+      const running = proactive(result.conversationReference, (context) =>
         gate.serialize(context.activity.conversation.id, async () => {
           context.turnState.set(VERIFIED, result);
           await app.run(context);
         }),
       );
+      background.add(running);
+      try {
+        await running;
+        if (watchdog) await deps.release?.jobs.cancel([watchdog.key]);
+      } finally {
+        background.delete(running);
+      }
+    },
+    async settle() {
+      await Promise.allSettled([...background]);
     },
     async rejectSignIn(result) {
       const request = result.kind === 'mismatch' ? result : result.request;
@@ -367,15 +400,10 @@ export function createBot(deps: BotDependencies): Bot {
       deps.logger.error({ jobId: job.id }, 'recovery job without a usable payload; dropped');
       return;
     }
-    const { ledger, audit } = deps.release;
+    const { ledger } = deps.release;
     const watchdog = payload.followUpKeys.length === 0;
     const progress = await ledger.progress(payload.requestId);
-    const decided =
-      watchdog &&
-      (await audit.query({ requesterObjectId: payload.requesterObjectId, limit: 200 })).some(
-        (event) => event.requestId === payload.requestId,
-      );
-    const verdict = recoveryVerdict(progress?.stage, watchdog, decided);
+    const verdict = recoveryVerdict(progress?.stage, watchdog);
     if (verdict === 'settled') return;
     deps.logger.warn(
       { security: true, requestId: payload.requestId, verdict },

@@ -35,7 +35,7 @@ export interface RecoverReleasePayload {
   readonly caseNumber?: number;
   /**
    * The follow-ups to cancel when the claim is taken back. Empty for the watchdog scheduled when a sign-in
-   * comes back, before any claim (it speaks only when nothing at all happened).
+   * comes back, before any claim (it speaks only when the release never got to a claim).
    */
   readonly followUpKeys: readonly string[];
 }
@@ -128,12 +128,15 @@ export type RecoveryVerdict =
   /** A sign-in came back and nothing at all followed (no claim, no decision): say "verify again". */
   | 'lost';
 
+/**
+ * `watchdog`: the job scheduled when a sign-in came back, cancelled when the release that followed finished
+ * its turn. Still there means the process died first; a claim it left is the outbox job's to settle.
+ */
 export function recoveryVerdict(
   stage: 'pending' | 'sending' | 'shown' | undefined,
   watchdog: boolean,
-  decided: boolean,
 ): RecoveryVerdict {
-  if (watchdog) return stage === undefined && !decided ? 'lost' : 'settled';
+  if (watchdog) return stage === undefined ? 'lost' : 'settled';
   switch (stage) {
     case 'pending':
       return 'withdraw';
@@ -162,4 +165,27 @@ export function parseRecoverPayload(job: {
     return undefined;
   }
   return p as RecoverReleasePayload;
+}
+
+/** The watchdog for a requester's verified sign-in: "verify again" if the release after it never finishes. */
+export function signInWatchdog(
+  request: {
+    readonly requestId: string;
+    readonly requesterObjectId: string;
+    readonly conversationReference: string;
+  },
+  now: Date,
+): NewJob {
+  return {
+    key: recoverJobKey(request.requestId, false),
+    kind: 'recoverRelease',
+    payload: {
+      requestId: request.requestId,
+      requesterObjectId: request.requesterObjectId,
+      audience: 'requester',
+      conversationReference: request.conversationReference,
+      followUpKeys: [],
+    } satisfies RecoverReleasePayload,
+    dueAt: new Date(now.getTime() + RECOVER_AFTER_MS).toISOString(),
+  };
 }

@@ -154,6 +154,8 @@ export interface NewJob {
 export interface JobQueue {
   /** Schedules a job; `key` makes scheduling idempotent (the same key schedules once). */
   schedule(job: NewJob): Promise<void>;
+  /** Marks pending jobs done without running them (a watchdog whose work finished). Unknown keys: no-op. */
+  cancel(keys: readonly string[]): Promise<void>;
   /** Moves a pending job's due time (e.g. "It worked" hides the card now). No-op when unknown or done. */
   reschedule(key: string, dueAt: string): Promise<void>;
   /**

@@ -128,7 +128,9 @@ describe('step-up sign-in over HTTP against the demo tenant', () => {
 
     const page = await getPage(outcome.redirectUrl);
     expect(page.status).toBe(200);
-    expect(page.text).toContain("You're verified Go back to Teams — I have answered you in the chat.");
+    expect(page.text).toContain(
+      "You're verified Go back to Teams: my answer is in the chat, or will be in a moment.",
+    );
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);

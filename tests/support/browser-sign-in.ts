@@ -70,7 +70,9 @@ export async function signInFromCard(
 
   await signInTab.waitForURL(`${bot.baseUrl}/auth/callback?**`);
   await expectHeading(signInTab, "You're verified");
-  await expect.poll(() => signInTab.getByText('I have answered you in the chat').isVisible()).toBe(true);
+  await expect
+    .poll(() => signInTab.getByText('my answer is in the chat, or will be in a moment').isVisible())
+    .toBe(true);
   await saveScreenshot(signInTab, `${screenshots}-verified`);
   await ui.page.bringToFront();
 }

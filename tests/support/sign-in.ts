@@ -10,7 +10,7 @@ export interface SignInResult {
   readonly callbackUrl: string;
   /** How long the bot took to answer the callback, in milliseconds. */
   readonly callbackMs: number;
-  /** Everything the bot sent to the connector because of the sign-in (the proactive turn). */
+  /** Everything the bot sent to the connector because of the sign-in (the proactive turn), once it finished. */
   readonly after: Turn['calls'];
 }
 
@@ -67,11 +67,14 @@ export async function signIn(
   const startedAt = performance.now();
   const callback = await fetch(outcome.redirectUrl, { redirect: 'manual' });
   const page = await callback.text();
+  const callbackMs = performance.now() - startedAt;
+  // The page may answer before the release finished (slow Graph): `after` is everything it then sent.
+  await harness.app.settle();
   return {
     callbackStatus: callback.status,
     callbackPage: page,
     callbackUrl: outcome.redirectUrl.href,
-    callbackMs: performance.now() - startedAt,
+    callbackMs,
     after: harness.connector.since(mark),
   };
 }

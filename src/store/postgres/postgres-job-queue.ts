@@ -63,6 +63,10 @@ export class PostgresJobQueue implements JobQueue {
     await scheduleJobWithin(this.#pool, job);
   }
 
+  async cancel(keys: readonly string[]): Promise<void> {
+    await cancelJobsWithin(this.#pool, keys);
+  }
+
   async reschedule(key: string, dueAt: string): Promise<void> {
     const dueAtIso = formatInstant(parseInstant(dueAt, 'reschedule dueAt'));
     // No job has an empty or NUL-bearing key, and PostgreSQL would reject a NUL parameter.

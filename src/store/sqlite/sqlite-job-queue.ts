@@ -39,6 +39,10 @@ export class SqliteJobQueue implements JobQueue {
     this.scheduleWithin(job);
   }
 
+  async cancel(keys: readonly string[]): Promise<void> {
+    this.cancelWithin(keys);
+  }
+
   /** `schedule`, synchronously, for a caller's transaction on the same database (the release outbox). */
   scheduleWithin(job: NewJob): void {
     this.#prepared().schedule.run(encodeNewJob(job));
