@@ -247,6 +247,7 @@ function releaseServices(
     selfServiceGroupId:
       config.groups.selfService ?? (config.mode === 'demo' ? DEMO_GROUPS.selfService : undefined),
     keyVisibleMinutes: config.keyVisibleMinutes,
+    recoverAfterMs: config.releaseRecoverySeconds * 1000,
     rotationGraph: graphClients({ token: appToken, userInitiated: false }),
     rotateAfterRelease: config.rotateAfterRelease,
     notice: config.noticeSenderMailbox

@@ -107,6 +107,7 @@ export async function releaseForCase(
             caseNumber: current.number,
             correlationId,
             keyVisibleMinutes: release.keyVisibleMinutes,
+            recoverAfterMs: release.recoverAfterMs,
           },
           claimedAt,
         ),

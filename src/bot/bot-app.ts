@@ -300,6 +300,7 @@ export function createBot(deps: BotDependencies): Bot {
                 conversationReference: result.conversationReference,
               },
               deps.now(),
+              deps.release.recoverAfterMs,
             )
           : undefined;
       if (watchdog) await deps.release?.jobs.schedule(watchdog);
@@ -390,7 +391,7 @@ export function createBot(deps: BotDependencies): Bot {
   }
 
   /**
-   * After RECOVER_AFTER_MS: a release whose process died is settled by whichever instance runs this. Not
+   * After RELEASE_RECOVERY_SECONDS: a release whose process died is settled by whichever instance runs this. Not
    * shown yet → taken back and "try again"; maybe shown → said so, the rotation check stays; a sign-in
    * that led nowhere → "verify again".
    */

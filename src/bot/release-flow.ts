@@ -35,6 +35,8 @@ export interface ReleaseServices {
   readonly limits: ReleaseLimits;
   readonly selfServiceGroupId: string | undefined;
   readonly keyVisibleMinutes: number;
+  /** RELEASE_RECOVERY_SECONDS, in ms: a release stuck this long counts as interrupted by a crash. */
+  readonly recoverAfterMs: number;
   /** App-only Graph for the rotation loop (it runs later, without the requester's token). */
   readonly rotationGraph: RotationGraph;
   readonly rotateAfterRelease: RotateAfterRelease;
@@ -109,6 +111,7 @@ export async function releaseToRequester(
             tellConversation: chat,
             correlationId,
             keyVisibleMinutes: services.keyVisibleMinutes,
+            recoverAfterMs: services.recoverAfterMs,
           },
           claimedAt,
         ),

@@ -51,6 +51,11 @@ export interface Config {
   readonly channels: { readonly helpdesk: string | undefined; readonly security: string | undefined };
   readonly stepUp: { readonly maxAgeMinutes: number; readonly authContext: string | undefined };
   readonly keyVisibleMinutes: number;
+  /**
+   * RELEASE_RECOVERY_SECONDS: a release stuck this long (its process died) is settled by any instance.
+   * Default 180: well past the Graph client's 30 s deadline, so a slow release is never taken for a dead one.
+   */
+  readonly releaseRecoverySeconds: number;
   readonly rotateAfterRelease: 'none' | 'intune';
   readonly caseRemindMinutes: number;
   /**
@@ -178,6 +183,7 @@ const schema = z.object({
     },
   ),
   KEY_VISIBLE_MINUTES: positiveInt(10, 120),
+  RELEASE_RECOVERY_SECONDS: positiveInt(180, 3600),
   ROTATE_AFTER_RELEASE: optionalText
     .transform((value) => value ?? 'none')
     .refine((value) => value === 'none' || value === 'intune', { message: 'must be none or intune' }),
@@ -288,6 +294,7 @@ export function loadConfig(
     channels: { helpdesk: env.HELPDESK_CHANNEL_ID, security: env.SECURITY_CHANNEL_ID },
     stepUp: { maxAgeMinutes: env.STEP_UP_MAX_AGE_MINUTES, authContext: env.STEP_UP_AUTH_CONTEXT },
     keyVisibleMinutes: env.KEY_VISIBLE_MINUTES,
+    releaseRecoverySeconds: env.RELEASE_RECOVERY_SECONDS,
     rotateAfterRelease: env.ROTATE_AFTER_RELEASE as Config['rotateAfterRelease'],
     caseRemindMinutes: env.CASE_REMIND_MINUTES,
     missCaseLimit: env.KEY_ID_MISS_CASE_LIMIT,

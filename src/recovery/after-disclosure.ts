@@ -10,9 +10,6 @@ import { firstRotationCheck, rotationJobKey } from './rotation-check-job.js';
  * card was shown is recovered by any instance.
  */
 
-/** How long a claim may stay `pending` or `sending` before it counts as interrupted by a crash. */
-export const RECOVER_AFTER_MS = 3 * 60_000;
-
 /** Who the card is shown to: the requester in their 1:1 chat, or an agent in theirs ("Show key to me"). */
 export type CardAudience = 'requester' | 'agent';
 
@@ -71,6 +68,8 @@ export interface Disclosure {
   readonly caseNumber?: number;
   readonly correlationId: string;
   readonly keyVisibleMinutes: number;
+  /** RELEASE_RECOVERY_SECONDS, in milliseconds. */
+  readonly recoverAfterMs: number;
 }
 
 /** The follow-ups of one disclosure: hide the card, check the rotation, recover an interrupted release. */
@@ -112,7 +111,7 @@ export function disclosureFollowUps(disclosure: Disclosure, claimedAt: Date): re
       ...(disclosure.caseNumber === undefined ? {} : { caseNumber: disclosure.caseNumber }),
       followUpKeys: [hide.key, rotation.key],
     } satisfies RecoverReleasePayload,
-    dueAt: new Date(claimedAt.getTime() + RECOVER_AFTER_MS).toISOString(),
+    dueAt: new Date(claimedAt.getTime() + disclosure.recoverAfterMs).toISOString(),
   };
   return [hide, rotation, recover];
 }
@@ -175,6 +174,7 @@ export function signInWatchdog(
     readonly conversationReference: string;
   },
   now: Date,
+  recoverAfterMs: number,
 ): NewJob {
   return {
     key: recoverJobKey(request.requestId, false),
@@ -186,6 +186,6 @@ export function signInWatchdog(
       conversationReference: request.conversationReference,
       followUpKeys: [],
     } satisfies RecoverReleasePayload,
-    dueAt: new Date(now.getTime() + RECOVER_AFTER_MS).toISOString(),
+    dueAt: new Date(now.getTime() + recoverAfterMs).toISOString(),
   };
 }
