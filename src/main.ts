@@ -13,7 +13,7 @@ import { ensureDemoCertificates } from './demo-tenant/certificates.js';
 import { VOLUME_TYPES } from './demo-tenant/demo-directory.js';
 import { type DemoTenant, startDemoTenant } from './demo-tenant/demo-tenant.js';
 import { DEMO_GROUPS, type DemoPerson } from './demo-tenant/sample-people.js';
-import { createGraphClientFactory, type GraphAccess, type GraphClient } from './graph/graph-client.js';
+import { createGraphClientFactory, type GraphAccess, type GraphClientFactory } from './graph/graph-client.js';
 import { graphKeyAccess } from './graph/graph-key-access.js';
 import { authRoutes } from './http/auth-routes.js';
 import { PortInUseError, startHttpServer } from './http/server.js';
@@ -21,7 +21,7 @@ import { type AppTokenProvider, createAppTokenProvider } from './identity/app-to
 import type { EntraAppSettings } from './identity/msal-client.js';
 import { createStepUp } from './identity/step-up.js';
 import { createLogger, type Logger } from './observability/logger.js';
-import { createMetrics } from './observability/metrics.js';
+import { createMetrics, graphMetricsObserver } from './observability/metrics.js';
 import { startPlayground } from './playground/playground.js';
 import { PLAYGROUND_CONVERSATIONS, playgroundUserFromArgs } from './playground/playground-config.js';
 import { DEFAULT_RELEASE_LIMITS } from './recovery/release-policy.js';
@@ -76,15 +76,21 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
     const entra = entraSettings(config, demoTenant);
     // One app-token provider (one MSAL client and token cache) for every service.
     // One Graph client factory, so one circuit breaker notices an outage for every caller.
-    const graph: GraphSetup | undefined = entra && {
-      clients: createGraphClientFactory({
-        endpoint: config.mode === 'demo' && demoTenant ? demoTenant.graphEndpoint : config.graphEndpoint,
-        logger,
-        clientName: 'BitLockerRecoveryBot',
-        clientVersion: '0.1.0',
-      }),
-      appToken: createAppTokenProvider({ entra, logger }),
-    };
+    const metrics = createMetrics();
+    const appToken = entra && createAppTokenProvider({ entra, logger });
+    const graph: GraphSetup | undefined = entra &&
+      appToken && {
+        clients: createGraphClientFactory({
+          endpoint: config.mode === 'demo' && demoTenant ? demoTenant.graphEndpoint : config.graphEndpoint,
+          logger,
+          clientName: 'BitLockerRecoveryBot',
+          clientVersion: '0.1.0',
+          observer: graphMetricsObserver(metrics),
+          // While Graph is down, a probe every few seconds closes the circuit as soon as it answers again.
+          probe: { token: appToken, intervalMs: 5000 },
+        }),
+        appToken,
+      };
     const release = entra && graph ? releaseServices(config, entra, graph, store, logger, now) : undefined;
     const bot: Bot = createBot({
       adapter,
@@ -106,9 +112,11 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
         adapter,
         bot,
         logger,
-        metrics: createMetrics(),
+        metrics,
         tenantId,
         checkReady: () => store.ping(),
+        // Reported, not failed on: a Graph outage must not make App Service recycle a healthy instance.
+        dependencies: () => ({ graph: graph ? graph.clients.circuitState() : 'notConfigured' }),
         authRoutes: release
           ? authRoutes({
               stepUp: release.stepUp,
@@ -175,7 +183,7 @@ function entraSettings(config: Config, demoTenant: DemoTenant | undefined): Entr
 
 /** Graph clients (one origin, one circuit breaker) and the app-only token for them. */
 interface GraphSetup {
-  readonly clients: (access: GraphAccess) => GraphClient;
+  readonly clients: GraphClientFactory;
   readonly appToken: AppTokenProvider;
 }
 

@@ -6,7 +6,7 @@ import {
   parseRecoveryPassword,
   type RecoveryPassword,
 } from '../recovery/recovery-password.js';
-import { CircuitBreaker } from './circuit-breaker.js';
+import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { CLIENT_ERROR_CODES, GraphError, type GraphOperation } from './graph-error.js';
 import {
   type AuthorizationPolicy,
@@ -31,6 +31,7 @@ import {
 import {
   createGraphTransport,
   type GraphCall,
+  type GraphObserver,
   type GraphReply,
   type TransportLimits,
 } from './graph-transport.js';
@@ -84,6 +85,8 @@ export interface GraphClientOptions {
   readonly limits?: Partial<GraphLimits>;
   /** Shared breaker; {@link createGraphClientFactory} passes one. Default: a breaker of this client's own. */
   readonly breaker?: CircuitBreaker;
+  /** Told about attempts, failures and breaker changes, for metrics. */
+  readonly observer?: GraphObserver & { breaker?(state: CircuitState): void };
 }
 
 /** `'me'` (delegated tokens only) or a user's object id. */
@@ -154,17 +157,61 @@ const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '
 const MAX_GROUP_IDS_PER_CHECK = 20;
 const KEYS_PATH = 'informationProtection/bitlocker/recoveryKeys';
 
+/** Clients that share one circuit breaker, and that breaker's state (for `/readyz`). */
+export interface GraphClientFactory {
+  (access: GraphAccess): GraphClient;
+  readonly circuitState: () => CircuitState;
+}
+
 /**
  * Makes clients that share one circuit breaker: one per requester's token (delegated) or the app's token,
- * while an outage is noticed once for all of them.
+ * while an outage is noticed once for all of them. With `probe`, an open circuit is probed in the background
+ * (`GET /v1.0/organization`, app token) every `intervalMs`, so it closes as soon as Graph answers again and
+ * the first person after the outage is not turned away by a cool-down.
  */
 export function createGraphClientFactory(
-  options: Omit<GraphClientOptions, 'token' | 'userInitiated' | 'breaker'>,
-): (access: GraphAccess) => GraphClient {
+  options: Omit<GraphClientOptions, 'token' | 'userInitiated' | 'breaker'> & {
+    readonly probe?: { readonly token: () => Promise<string>; readonly intervalMs: number };
+  },
+): GraphClientFactory {
   const limits = { ...DEFAULT_GRAPH_LIMITS, ...options.limits };
-  const breaker = newBreaker(options.logger.child({ component: 'graph' }), limits, options.clock ?? Date.now);
-  return (access) =>
+  const logger = options.logger.child({ component: 'graph' });
+  let prober: NodeJS.Timeout | undefined;
+  const probe = options.probe;
+  const breaker = newBreaker(logger, limits, options.clock ?? Date.now, (state) => {
+    options.observer?.breaker?.(state);
+    if (state === 'open' && probe && !prober) {
+      prober = setInterval(() => void probeOnce(), probe.intervalMs);
+      // A probe must never keep a stopping process alive.
+      prober.unref();
+    }
+    if (state === 'closed' && prober) {
+      clearInterval(prober);
+      prober = undefined;
+    }
+  });
+  const origin = graphOrigin(options.endpoint);
+  async function probeOnce(): Promise<void> {
+    if (!probe || breaker.state === 'closed') return;
+    try {
+      const response = await fetch(`${origin}/v1.0/organization?$select=id`, {
+        headers: { authorization: `Bearer ${await probe.token()}` },
+        signal: AbortSignal.timeout(limits.attemptTimeoutMs),
+      });
+      await response.arrayBuffer();
+      // Any answer below 500 means Graph is serving again.
+      if (response.status < 500) {
+        logger.info({ status: response.status }, 'graph answered the probe; circuit closed');
+        breaker.recordSuccess();
+      }
+    } catch (error) {
+      // Still down (refused, reset, timed out, no token): the circuit stays open and the next probe tries.
+      logger.debug({ err: error }, 'graph probe failed');
+    }
+  }
+  const factory = (access: GraphAccess) =>
     createGraphClient({ ...options, ...access, limits: { ...options.limits, ...access.limits }, breaker });
+  return Object.assign(factory, { circuitState: () => breaker.state });
 }
 
 /** A Graph client; see {@link GraphClient}. Resilience rules are in `decideRetry` and {@link CircuitBreaker}. */
@@ -185,6 +232,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     clientVersion: options.clientVersion,
     limits,
     breaker: options.breaker ?? newBreaker(logger, limits, clock),
+    ...(options.observer ? { observer: options.observer } : {}),
   });
 
   const url = (version: 'v1.0' | 'beta', path: string, query?: string) =>
@@ -489,7 +537,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   };
 }
 
-function newBreaker(logger: Logger, limits: GraphLimits, clock: () => number): CircuitBreaker {
+function newBreaker(
+  logger: Logger,
+  limits: GraphLimits,
+  clock: () => number,
+  onChange?: (state: CircuitState) => void,
+): CircuitBreaker {
   return new CircuitBreaker({
     failureThreshold: limits.breakerFailureThreshold,
     cooldownMs: limits.breakerCooldownMs,
@@ -497,6 +550,7 @@ function newBreaker(logger: Logger, limits: GraphLimits, clock: () => number): C
     onStateChange: (state) => {
       if (state === 'open') logger.warn({ cooldownMs: limits.breakerCooldownMs }, 'graph circuit opened');
       else logger.info({ state }, 'graph circuit state changed');
+      onChange?.(state);
     },
   });
 }

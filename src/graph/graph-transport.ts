@@ -24,6 +24,16 @@ export interface GraphTransportOptions {
   readonly clientVersion: string;
   readonly limits: TransportLimits;
   readonly breaker: CircuitBreaker;
+  /** Told about every attempt and every call that failed for good, for metrics. */
+  readonly observer?: GraphObserver;
+}
+
+/** What the transport reports for metrics: no URLs, no ids, no bodies. */
+export interface GraphObserver {
+  /** One attempt's outcome: its HTTP status, or `timeout` / `network`. */
+  attempt(operation: GraphOperation, outcome: number | 'timeout' | 'network'): void;
+  /** A call that failed for good (after its retries, or at once while the circuit was open). */
+  failed(operation: GraphOperation, kind: GraphError['kind'], code: string): void;
 }
 
 /** One logical request; the transport may send it several times. */
@@ -275,6 +285,7 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
         const accessToken = await token(call, clientRequestId, attempts - 1, remainingMs);
         if (!breaker.tryAcquire()) {
           logger.debug({ operation: call.operation, clientRequestId }, 'graph circuit open, failing fast');
+          options.observer?.failed(call.operation, 'unavailable', CLIENT_ERROR_CODES.circuitOpen);
           throw fail(call, {
             kind: 'unavailable',
             code: CLIENT_ERROR_CODES.circuitOpen,
@@ -307,6 +318,7 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
           },
           'graph call',
         );
+        options.observer?.attempt(call.operation, result.kind === 'response' ? result.status : result.kind);
         if (result.kind === 'response' && result.status < 500) breaker.recordSuccess();
         else breaker.recordFailure();
         if (result.kind === 'response' && result.status >= 200 && result.status < 300) {
@@ -337,6 +349,7 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
             },
             'graph call failed',
           );
+          options.observer?.failed(call.operation, last.kind, last.code);
           throw last;
         }
         logger.debug(

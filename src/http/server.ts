@@ -16,6 +16,8 @@ export interface HttpServerDependencies {
   readonly tenantId: string;
   /** Throws when storage is unreachable; `/readyz` answers 503 then. */
   readonly checkReady: () => Promise<void>;
+  /** Other dependencies' state for `/readyz`'s body (the Graph circuit); reported, never failed on. */
+  readonly dependencies?: () => Readonly<Record<string, string>>;
   /** `GET /auth/start` and `/auth/callback`, when self-service sign-in is configured. */
   readonly authRoutes: AuthRoutes | undefined;
 }
@@ -104,12 +106,17 @@ export async function startHttpServer(
     return next();
   });
   server.get('/readyz', async (_req: Request, res: Response) => {
+    const others = deps.dependencies?.() ?? {};
     try {
       await deps.checkReady();
-      res.send(200, { status: 'ready' });
+      res.send(200, { status: 'ready', dependencies: { store: 'up', ...others } });
     } catch (error) {
       log.warn({ err: error }, 'readiness check failed');
-      res.send(503, { status: 'unavailable', reason: 'storage unreachable' });
+      res.send(503, {
+        status: 'unavailable',
+        reason: 'storage unreachable',
+        dependencies: { store: 'down', ...others },
+      });
     }
   });
   server.get('/metrics', async (_req: Request, res: Response) => {

@@ -19,7 +19,7 @@ describe('HTTP server', () => {
     expect(health.status).toBe(200);
     const ready = await fetch(`${harness.app.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    expect(await ready.json()).toEqual({ status: 'ready', dependencies: { store: 'up', graph: 'closed' } });
   });
 
   it('serves Prometheus metrics that count activities', async () => {
