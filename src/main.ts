@@ -25,6 +25,7 @@ import { createMetrics, graphMetricsObserver } from './observability/metrics.js'
 import { startPlayground } from './playground/playground.js';
 import { PLAYGROUND_CONVERSATIONS, playgroundUserFromArgs } from './playground/playground-config.js';
 import { DEFAULT_RELEASE_LIMITS } from './recovery/release-policy.js';
+import { nextRetentionJob, retentionCutoffs, retentionJob } from './store/retention.js';
 import { openStore, type Store } from './store/store.js';
 import { loadUnderstanding } from './understanding/load-understanding.js';
 import type { Understanding } from './understanding/understand.js';
@@ -37,6 +38,8 @@ export interface StartAppOptions {
   readonly jobPollMs?: number;
   /** An understanding the caller already loaded (tests share one); otherwise it is loaded here. */
   readonly understanding?: Understanding;
+  /** The application's clock (default the system's): tests move time instead of editing rows. */
+  readonly clock?: () => Date;
 }
 
 export interface RunningApp {
@@ -71,7 +74,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
             trained ? 'understanding trained' : 'understanding loaded',
           ),
       }));
-    const now = () => new Date();
+    const now = options.clock ?? (() => new Date());
     const adapter = createBotAdapter(config);
     const entra = entraSettings(config, demoTenant);
     // One app-token provider (one MSAL client and token cache) for every service.
@@ -102,6 +105,12 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       caseRequests: store.caseRequests,
       missCaseLimit: config.missCaseLimit,
       messagesPerMinute: config.messagesPerMinute,
+      async purgeExpired() {
+        const at = now();
+        const counts = await store.retention.purge(retentionCutoffs(at, config.retentionDays));
+        logger.info({ counts }, 'retention: expired data deleted');
+        await store.jobs.schedule(nextRetentionJob(at));
+      },
       now,
       botAppId: config.bot.appId ?? '',
       release,
@@ -128,6 +137,8 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       },
       config.port,
     );
+    // Every instance schedules today's retention run; the key makes it one run a day whoever starts.
+    await store.jobs.schedule(retentionJob(now()));
     const jobs = startJobRunner({
       jobs: store.jobs,
       run: (job) => bot.runJob(job),

@@ -80,6 +80,8 @@ export interface BotDependencies {
   readonly missCaseLimit: number;
   /** MESSAGES_PER_MINUTE: one person's message rate limit (and burst). */
   readonly messagesPerMinute: number;
+  /** The daily retention job (not the Teams edge's: it only dispatches it with the other jobs). */
+  readonly purgeExpired: (job: Job) => Promise<void>;
   readonly now: () => Date;
   /** The app id proactive turns are sent as (empty in demo mode, where outbound auth is off). */
   readonly botAppId: string;
@@ -360,6 +362,8 @@ export function createBot(deps: BotDependencies): Bot {
           return await recoverJob(job);
         case 'checkRotation':
           return await rotationJob(job);
+        case 'purgeExpired':
+          return await deps.purgeExpired(job);
       }
     },
   };

@@ -56,6 +56,8 @@ export interface Config {
    * Default 180: well past the Graph client's 30 s deadline, so a slow release is never taken for a dead one.
    */
   readonly releaseRecoverySeconds: number;
+  /** RETENTION_DAYS (90) and AUDIT_RETENTION_DAYS (400): what the daily retention job keeps. */
+  readonly retentionDays: { readonly data: number; readonly audit: number };
   readonly rotateAfterRelease: 'none' | 'intune';
   readonly caseRemindMinutes: number;
   /**
@@ -184,6 +186,11 @@ const schema = z.object({
   ),
   KEY_VISIBLE_MINUTES: positiveInt(10, 120),
   RELEASE_RECOVERY_SECONDS: positiveInt(180, 3600),
+  RETENTION_DAYS: positiveInt(90, 3650),
+  // At least a year: security reviews look back that far, and the audit trail is never deleted early.
+  AUDIT_RETENTION_DAYS: positiveInt(400, 3650).refine((days) => days >= 365, {
+    message: 'must be at least 365 (days): the audit trail is kept for at least a year',
+  }),
   ROTATE_AFTER_RELEASE: optionalText
     .transform((value) => value ?? 'none')
     .refine((value) => value === 'none' || value === 'intune', { message: 'must be none or intune' }),
@@ -295,6 +302,7 @@ export function loadConfig(
     stepUp: { maxAgeMinutes: env.STEP_UP_MAX_AGE_MINUTES, authContext: env.STEP_UP_AUTH_CONTEXT },
     keyVisibleMinutes: env.KEY_VISIBLE_MINUTES,
     releaseRecoverySeconds: env.RELEASE_RECOVERY_SECONDS,
+    retentionDays: { data: env.RETENTION_DAYS, audit: env.AUDIT_RETENTION_DAYS },
     rotateAfterRelease: env.ROTATE_AFTER_RELEASE as Config['rotateAfterRelease'],
     caseRemindMinutes: env.CASE_REMIND_MINUTES,
     missCaseLimit: env.KEY_ID_MISS_CASE_LIMIT,

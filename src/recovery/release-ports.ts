@@ -131,7 +131,13 @@ export interface ReleaseLedger {
 }
 
 /** Kinds of durable work. */
-export const JOB_KINDS = ['hideKeyCard', 'checkRotation', 'caseReminder', 'recoverRelease'] as const;
+export const JOB_KINDS = [
+  'hideKeyCard',
+  'checkRotation',
+  'caseReminder',
+  'recoverRelease',
+  'purgeExpired',
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface Job {

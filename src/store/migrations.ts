@@ -317,4 +317,22 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE releases ADD COLUMN card TEXT;
     `,
   },
+  {
+    version: 11,
+    name: 'audit_retention',
+    // The audit trail stays append-only for changes, but its retention job (AUDIT_RETENTION_DAYS, 400 by
+    // default) may now delete events past their retention; nothing else deletes from it. TRUNCATE stays refused.
+    sqlite: `
+      DROP TRIGGER audit_events_no_delete;
+      CREATE INDEX cases_closed_by_updated_at ON cases (updated_at) WHERE status IN ('resolved', 'cancelled', 'rejected');
+      CREATE INDEX jobs_done_by_due_at ON jobs (due_at) WHERE state = 'done';
+    `,
+    postgres: `
+      DROP TRIGGER audit_events_no_change ON audit_events;
+      CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+        FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+      CREATE INDEX cases_closed_by_updated_at ON cases (updated_at) WHERE status IN ('resolved', 'cancelled', 'rejected');
+      CREATE INDEX jobs_done_by_due_at ON jobs (due_at) WHERE state = 'done';
+    `,
+  },
 ];

@@ -8,6 +8,7 @@ import type { AuditLog, JobQueue, ReleaseLedger } from '../recovery/release-port
 import { parseDatabaseUrl } from './database-url.js';
 import { migrations } from './migrations.js';
 import { openPostgresStore } from './postgres/postgres-store.js';
+import type { Retention } from './retention.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 
 /**
@@ -33,6 +34,8 @@ export interface Store {
   readonly cases: CaseStore;
   /** The helpdesk channels' conversation references, learnt when the bot is installed in the team. */
   readonly helpdeskChannels: ChannelStore;
+  /** Deletes what is past its retention (the daily retention job). */
+  readonly retention: Retention;
   /** Throws when the database is not reachable (used by GET /readyz). */
   ping(): Promise<void>;
   /** Releases the connection or pool; safe to call twice. */

@@ -40,6 +40,17 @@ describe('loadConfig', () => {
     expect(problemsOf({ HELPDESK_LANGUAGE: 'klingon' })).toEqual(['HELPDESK_LANGUAGE']);
   });
 
+  it('keeps the audit trail at least a year, and data 90 days by default', () => {
+    expect(loadConfig({}, NO_FILES).retentionDays).toEqual({ data: 90, audit: 400 });
+    expect(problemsOf({ AUDIT_RETENTION_DAYS: '30' })).toEqual(['AUDIT_RETENTION_DAYS']);
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '730', RETENTION_DAYS: '30' }, NO_FILES).retentionDays).toEqual(
+      {
+        data: 30,
+        audit: 730,
+      },
+    );
+  });
+
   it('is in tenant mode exactly when BOT_ID is set', () => {
     const config = loadConfig(TENANT, NO_FILES);
     expect(config.mode).toBe('tenant');

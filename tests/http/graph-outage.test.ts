@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/cards/messages.js';
+import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
 import { eventually } from '../support/bot-process.js';
 import { type ConversationHarness, startConversationHarness } from '../support/conversation.js';
@@ -27,7 +28,7 @@ describe('a Graph outage is visible, and over as soon as Graph answers again', (
   };
   const metrics = async () => (await fetch(`${harness.app.url}/metrics`)).text();
   /** A helpdesk press by someone the membership cache has not seen (a fresh id): one Graph call each. */
-  const press = async (agent = { ...isaiah, id: crypto.randomUUID() }) => {
+  const press = async (agent: DemoPerson = { ...isaiah, id: crypto.randomUUID() }) => {
     const [opened] = await harness.app.store.cases.byRequester(adele.id);
     return harness
       .teamChannel(agent, TEAM, CHANNEL)

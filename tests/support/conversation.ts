@@ -36,6 +36,8 @@ export interface HarnessOptions {
   readonly mode?: 'demo' | 'tenant';
   /** Extra configuration (environment variable names). */
   readonly env?: Readonly<Record<string, string>>;
+  /** The bot's clock (default the system's), for tests that move time. */
+  readonly clock?: () => Date;
 }
 
 /** What the bot said in reply to one request, read from the connector. */
@@ -147,7 +149,12 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     ...options.env,
   };
   const config: Config = loadConfig(env, { envDir: join(tmpdir(), 'no-env-files') });
-  const app = await startApp(config, { logger, demoTenant, jobPollMs: 100 });
+  const app = await startApp(config, {
+    logger,
+    demoTenant,
+    jobPollMs: 100,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const botAppId = config.bot.appId ?? DEMO_BOT_APP_ID;
 
   const channelToken: ConversationHarness['channelToken'] = (overrides = {}) => {

@@ -9,6 +9,7 @@ import { PostgresHelpdeskChannelStore } from './postgres-helpdesk-channel-store.
 import { PostgresJobQueue } from './postgres-job-queue.js';
 import { runPostgresMigrations } from './postgres-migrator.js';
 import { PostgresReleaseLedger } from './postgres-release-ledger.js';
+import { PostgresRetention } from './postgres-retention.js';
 import { PostgresSignInStateStore } from './postgres-sign-in-state-store.js';
 import { PostgresTurnStateStorage } from './postgres-turn-state-storage.js';
 
@@ -51,6 +52,7 @@ export async function openPostgresStore(
     jobs: new PostgresJobQueue(pool),
     cases: new PostgresCaseStore(pool),
     helpdeskChannels: new PostgresHelpdeskChannelStore(pool),
+    retention: new PostgresRetention(pool),
     async ping() {
       await pool.query('SELECT 1');
     },

@@ -11,6 +11,7 @@ import { SqliteHelpdeskChannelStore } from './sqlite-helpdesk-channel-store.js';
 import { SqliteJobQueue } from './sqlite-job-queue.js';
 import { runSqliteMigrations } from './sqlite-migrator.js';
 import { SqliteReleaseLedger } from './sqlite-release-ledger.js';
+import { SqliteRetention } from './sqlite-retention.js';
 import { SqliteSignInStateStore } from './sqlite-sign-in-state-store.js';
 import { SqliteTurnStateStorage } from './sqlite-turn-state-storage.js';
 
@@ -51,6 +52,7 @@ export function openSqliteStore(path: string, logger: Logger, migrations: readon
     jobs,
     cases: new SqliteCaseStore(db),
     helpdeskChannels: new SqliteHelpdeskChannelStore(db),
+    retention: new SqliteRetention(db),
     async ping() {
       ping.get();
     },
