@@ -14,7 +14,8 @@ import { VOLUME_TYPES } from './demo-tenant/demo-directory.js';
 import { type DemoTenant, startDemoTenant } from './demo-tenant/demo-tenant.js';
 import { DEMO_GROUPS, type DemoPerson } from './demo-tenant/sample-people.js';
 import { createGraphClientFactory, type GraphAccess, type GraphClientFactory } from './graph/graph-client.js';
-import { graphKeyAccess } from './graph/graph-key-access.js';
+import { graphKeyAccess, graphRotationDirectory } from './graph/graph-key-access.js';
+import { graphReleaseNotifier } from './graph/graph-release-notice.js';
 import { authRoutes } from './http/auth-routes.js';
 import { PortInUseError, startHttpServer } from './http/server.js';
 import { type AppTokenProvider, createAppTokenProvider } from './identity/app-token-provider.js';
@@ -267,10 +268,14 @@ function releaseServices(
       config.groups.selfService ?? (config.mode === 'demo' ? DEMO_GROUPS.selfService : undefined),
     keyVisibleMinutes: config.keyVisibleMinutes,
     recoverAfterMs: config.releaseRecoverySeconds * 1000,
-    rotationGraph: graphClients({ token: appToken, userInitiated: false }),
+    rotationDirectory: graphRotationDirectory(graphClients({ token: appToken, userInitiated: false })),
     rotateAfterRelease: config.rotateAfterRelease,
     notice: config.noticeSenderMailbox
-      ? { graph: graphClients({ token: appToken, userInitiated: false }), sender: config.noticeSenderMailbox }
+      ? graphReleaseNotifier(
+          graphClients({ token: appToken, userInitiated: false }),
+          config.noticeSenderMailbox,
+          logger,
+        )
       : undefined,
   };
 }

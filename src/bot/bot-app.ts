@@ -21,6 +21,7 @@ import {
 import type { CaseRequestStore } from '../recovery/case-requests.js';
 import { missVerdict, recentMisses } from '../recovery/escalation-policy.js';
 import { auditedRequester, type Job } from '../recovery/release-ports.js';
+import { runRotationCheck } from '../recovery/rotation-check.js';
 import { rotationJobKey } from '../recovery/rotation-check-job.js';
 import { initialTriageState, pendingQuestion, transition } from '../recovery/triage.js';
 import type { RecoveryRequest, TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
@@ -48,7 +49,6 @@ import {
   signInUrl,
 } from './release-flow.js';
 import { requesterOf } from './requester-of.js';
-import { runRotationCheck } from './rotation.js';
 import { type ReleaseAction, readMessage, toReleaseAction } from './triage-event.js';
 import { turnLogger } from './turn-context-data.js';
 import { startTypingIndicator } from './typing-indicator.js';
@@ -435,7 +435,7 @@ export function createBot(deps: BotDependencies): Bot {
   async function rotationJob(job: Job): Promise<void> {
     if (!deps.release) return;
     const result = await runRotationCheck(job, {
-      graph: deps.release.rotationGraph,
+      directory: deps.release.rotationDirectory,
       caseRequests: deps.caseRequests,
       audit: deps.release.audit,
       jobs: deps.release.jobs,

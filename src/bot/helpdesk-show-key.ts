@@ -26,7 +26,7 @@ import {
   refuseInHand,
   requesterLocale,
 } from './helpdesk-flow.js';
-import { notify, type ReleaseServices, sendKeyCard, signInUrl } from './release-flow.js';
+import { type ReleaseServices, sendKeyCard, signInUrl } from './release-flow.js';
 
 /** Sign-ins started from "Show key to me" carry this request id; it also keys the release in the ledger. */
 const CASE_SHOW_SIGN_IN = /^caseShow:(\d{1,9})$/;
@@ -144,17 +144,14 @@ export async function finishShowKey(
   }
   const { outcome } = delivery;
   // Its hide job and rotation check were scheduled with the claim (the outbox), before the key was read.
-  if (release.notice) {
-    await notify(
-      release.notice,
-      current.requester.objectId,
-      { deviceName: outcome.device.displayName, keyId: outcome.key.id },
-      deps.now(),
-      // The requester's language, from the conversation the case came from.
-      messagesFor(requesterLocale(current)),
-      deps.logger,
-    );
-  }
+  await release.notice?.notify({
+    requesterObjectId: current.requester.objectId,
+    deviceName: outcome.device.displayName,
+    keyId: outcome.key.id,
+    at: deps.now().toISOString(),
+    // The requester's language, from the conversation the case came from.
+    words: messagesFor(requesterLocale(current)).releaseNotice,
+  });
   await deps.helpdesk.audit.append({
     at: deps.now().toISOString(),
     correlationId,

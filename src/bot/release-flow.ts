@@ -2,20 +2,19 @@ import { type Activity, CardFactory, MessageFactory, TurnContext } from 'botbuil
 import { revealedKeyHiddenCard } from '../cards/case-card.js';
 import type { Messages } from '../cards/messages.js';
 import { keyHiddenCard, releaseCard } from '../cards/release-card.js';
-import type { GraphClient } from '../graph/graph-client.js';
-import type { KeyAccess } from '../graph/graph-key-access.js';
 import type { StepUp, VerifiedStepUp } from '../identity/step-up.js';
 import type { Logger } from '../observability/logger.js';
 import { disclosureFollowUps, followUpKeys, type HideKeyCardPayload } from '../recovery/after-disclosure.js';
 import type { Requester } from '../recovery/case-requests.js';
+import type { KeyAccess, RotationDirectory } from '../recovery/directory-ports.js';
 import { escalationFor } from '../recovery/escalation-policy.js';
 import { type ReleaseOutcome, releaseKey } from '../recovery/release-key.js';
+import type { ReleaseNotifier } from '../recovery/release-notifier.js';
 import type { DenialReason, ReleaseLimits } from '../recovery/release-policy.js';
 import type { AuditLog, Job, JobQueue, ReleaseLedger, ShownCard } from '../recovery/release-ports.js';
+import type { RotateAfterRelease } from '../recovery/rotation-check.js';
 import type { EscalationReason, RecoveryRequest } from '../recovery/triage-types.js';
-import { sendReleaseNotice } from './release-notice.js';
 import { requesterOf } from './requester-of.js';
-import type { RotateAfterRelease, RotationGraph } from './rotation.js';
 import { turnLogger } from './turn-context-data.js';
 
 /** Builds Graph access for one verified requester (delegated: their token; application: the app's). */
@@ -37,13 +36,11 @@ export interface ReleaseServices {
   readonly keyVisibleMinutes: number;
   /** RELEASE_RECOVERY_SECONDS, in ms: a release stuck this long counts as interrupted by a crash. */
   readonly recoverAfterMs: number;
-  /** App-only Graph for the rotation loop (it runs later, without the requester's token). */
-  readonly rotationGraph: RotationGraph;
+  /** The directory and Intune for the rotation loop, app-only (it runs later, without the requester's token). */
+  readonly rotationDirectory: RotationDirectory;
   readonly rotateAfterRelease: RotateAfterRelease;
   /** Out-of-band release notices by mail, when a sender mailbox is configured. */
-  readonly notice:
-    | { readonly graph: Pick<GraphClient, 'sendMail' | 'user'>; readonly sender: string }
-    | undefined;
+  readonly notice: ReleaseNotifier | undefined;
 }
 
 /**
@@ -185,7 +182,13 @@ export async function presentRelease(context: TurnContext, release: PresentRelea
   const shown = await sendKeyCard(context, card, requestId, services.ledger, () =>
     followUpKeys(requestId, requester.objectId, requester.objectId),
   );
-  if (services.notice) await notify(services.notice, requester.objectId, view, now(), messages, logger);
+  await services.notice?.notify({
+    requesterObjectId: requester.objectId,
+    deviceName: view.deviceName,
+    keyId: view.keyId,
+    at: now().toISOString(),
+    words: messages.releaseNotice,
+  });
   turnLogger(context, logger).info(
     { requestId, deviceId: outcome.device.deviceId, keyId: outcome.key.id, activityId: shown.activityId },
     'key released',
@@ -217,36 +220,6 @@ export async function sendKeyCard(
   };
   await ledger.markShown(requestId, shown);
   return shown;
-}
-
-/** The out-of-band notice to the requester's own mailbox; never blocks or fails the release. */
-export async function notify(
-  notice: NonNullable<ReleaseServices['notice']>,
-  requesterObjectId: string,
-  view: { readonly deviceName: string; readonly keyId: string },
-  at: Date,
-  messages: Messages,
-  logger: Logger,
-): Promise<void> {
-  try {
-    const user = await notice.graph.user(requesterObjectId);
-    await sendReleaseNotice(
-      notice.graph,
-      {
-        sender: notice.sender,
-        to: user.mail ?? user.userPrincipalName,
-        deviceName: view.deviceName,
-        keyId: view.keyId,
-        at: at.toISOString(),
-        requesterName: user.displayName,
-        words: messages.releaseNotice,
-      },
-      logger,
-    );
-  } catch (error) {
-    // The directory lookup failed: the release stands, the notice is lost, and the log says so.
-    logger.error({ err: error, requester: requesterObjectId }, 'release notice not sent');
-  }
 }
 
 /** Replaces a key card with the key-free card. Safe to run twice. */

@@ -1,17 +1,11 @@
 import {
-  type DeviceDirectory,
   DirectoryError,
   type DirectoryFailure,
-  type KeyReader,
+  type KeyAccess,
+  type RotationDirectory,
 } from '../recovery/directory-ports.js';
 import type { GraphClient } from './graph-client.js';
 import { GraphError } from './graph-error.js';
-
-/** The release's view of Graph: the requester's devices and keys, and one key read. */
-export interface KeyAccess {
-  readonly directory: DeviceDirectory;
-  readonly keys: KeyReader;
-}
 
 /**
  * Adapts a Graph client to the release ports. `delegated`: the client carries the requester's own token,
@@ -42,6 +36,19 @@ export function graphKeyAccess(client: GraphClient, mode: 'delegated' | 'applica
   };
 }
 
+/** The rotation check's view of Graph and Intune (an app-only client). */
+export function graphRotationDirectory(
+  client: Pick<GraphClient, 'recoveryKeys' | 'managedDeviceByAzureAdDeviceId' | 'rotateBitLockerKeys'>,
+): RotationDirectory {
+  return {
+    recoveryKeys: (deviceId) => translate(() => client.recoveryKeys(deviceId)),
+    managedDeviceByAzureAdDeviceId: (deviceId) =>
+      translate(() => client.managedDeviceByAzureAdDeviceId(deviceId)),
+    rotateBitLockerKeys: (managedDeviceId) => translate(() => client.rotateBitLockerKeys(managedDeviceId)),
+  };
+}
+
+/** Graph's failures in the directory ports' words; anything that is not a GraphError is a bug and goes on. */
 async function translate<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
@@ -61,7 +68,8 @@ function failureOf(error: GraphError): DirectoryFailure {
       return 'throttled';
     case 'unavailable':
     case 'unauthorized':
-    case 'badResponse':
       return 'unavailable';
+    case 'badResponse':
+      return 'invalid';
   }
 }

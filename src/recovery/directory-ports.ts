@@ -24,8 +24,8 @@ export interface KeyMetadata {
   readonly volumeType: number | undefined;
 }
 
-/** Why directory access failed, in domain words. */
-export type DirectoryFailure = 'notFound' | 'notAllowed' | 'throttled' | 'unavailable';
+/** Why directory access failed, in domain words. `invalid`: it answered something unusable. */
+export type DirectoryFailure = 'notFound' | 'notAllowed' | 'throttled' | 'unavailable' | 'invalid';
 
 /** Thrown by directory adapters for expected failures; anything else is a bug. */
 export class DirectoryError extends Error {
@@ -51,4 +51,20 @@ export interface DeviceDirectory {
 /** Reads one key. Each call is a "Read BitLocker key" event in Entra's audit log. */
 export interface KeyReader {
   readKey(keyId: string): Promise<RecoveryPassword>;
+}
+
+/** The release's view of the directory: the requester's devices and keys, and one key read. */
+export interface KeyAccess {
+  readonly directory: DeviceDirectory;
+  readonly keys: KeyReader;
+}
+
+/** What the rotation check asks the directory and Intune, with the app's own token. */
+export interface RotationDirectory {
+  /** Key metadata escrowed for one device (`deviceId`). */
+  recoveryKeys(deviceId: string): Promise<readonly KeyMetadata[]>;
+  /** The Intune managed device for an Entra `deviceId`; undefined when Intune has none. */
+  managedDeviceByAzureAdDeviceId(deviceId: string): Promise<{ readonly id: string } | undefined>;
+  /** Asks Intune to rotate the device's BitLocker keys. */
+  rotateBitLockerKeys(managedDeviceId: string): Promise<void>;
 }

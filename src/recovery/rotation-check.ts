@@ -1,33 +1,32 @@
-import type { GraphClient } from '../graph/graph-client.js';
-import { GraphError, type GraphErrorKind } from '../graph/graph-error.js';
 import type { Logger } from '../observability/logger.js';
-import type { CaseRequestStore } from '../recovery/case-requests.js';
+import type { CaseRequestStore } from './case-requests.js';
+import {
+  DirectoryError,
+  type DirectoryFailure,
+  type KeyMetadata,
+  type RotationDirectory,
+} from './directory-ports.js';
 import {
   type AuditDecision,
   type AuditLog,
   auditedRequester,
   type Job,
   type JobQueue,
-} from '../recovery/release-ports.js';
+} from './release-ports.js';
 import {
   type IntuneRotationState,
   type RotationCheckPayload,
   rotationJobKey,
   rotationPayloadSchema,
-} from '../recovery/rotation-check-job.js';
-import type { RecoveryRequest } from '../recovery/triage-types.js';
+} from './rotation-check-job.js';
+import type { RecoveryRequest } from './triage-types.js';
 
 /** ROTATE_AFTER_RELEASE: only watch for client-driven rotation, or also ask Intune to rotate. */
 export type RotateAfterRelease = 'none' | 'intune';
 
-/** The Graph calls the loop makes, with an app-only token: it runs long after the requester's token expired. */
-export type RotationGraph = Pick<
-  GraphClient,
-  'recoveryKeys' | 'managedDeviceByAzureAdDeviceId' | 'rotateBitLockerKeys'
->;
-
 export interface RotationCheckDependencies {
-  readonly graph: RotationGraph;
+  /** With the app's own token: the loop runs long after the requester's token expired. */
+  readonly directory: RotationDirectory;
   readonly caseRequests: CaseRequestStore;
   readonly audit: AuditLog;
   readonly jobs: JobQueue;
@@ -54,7 +53,7 @@ export type RotationCheckResult =
 const SYSTEM_ACTOR = 'system:rotationCheck';
 const DEFAULT_ATTEMPTS_BEFORE_MOVING_ON = 4;
 /** Graph answers that another attempt will not change: Intune is not asked again. */
-const FINAL_INTUNE_FAILURES: ReadonlySet<GraphErrorKind> = new Set(['notAllowed', 'notFound', 'badResponse']);
+const FINAL_INTUNE_FAILURES: ReadonlySet<DirectoryFailure> = new Set(['notAllowed', 'notFound', 'invalid']);
 
 /**
  * One look of the rotation loop. A newer key on the released key's volume → confirmed. Past the deadline →
@@ -83,11 +82,11 @@ export async function runRotationCheck(
   const pastDeadline = now.getTime() >= Date.parse(payload.deadlineAt);
   const movingOn = job.attempts + 1 >= (deps.attemptsBeforeMovingOn ?? DEFAULT_ATTEMPTS_BEFORE_MOVING_ON);
 
-  let keys: Awaited<ReturnType<RotationGraph['recoveryKeys']>>;
+  let keys: readonly KeyMetadata[];
   try {
-    keys = await deps.graph.recoveryKeys(payload.deviceId);
+    keys = await deps.directory.recoveryKeys(payload.deviceId);
   } catch (error) {
-    if (!(error instanceof GraphError) || !movingOn) throw error;
+    if (!(error instanceof DirectoryError) || !movingOn) throw error;
     // Graph has been failing for this look through every retry: carry on with the loop rather than die.
     context.warn(
       { err: error, attempts: job.attempts + 1 },
@@ -113,7 +112,7 @@ export async function runRotationCheck(
     try {
       intune = await requestIntuneRotation(payload, deps, now, context);
     } catch (error) {
-      if (!(error instanceof GraphError) || !movingOn) throw error;
+      if (!(error instanceof DirectoryError) || !movingOn) throw error;
       // Intune has been failing for this look: ask again at the next one rather than end the loop.
       context.warn({ err: error, attempts: job.attempts + 1 }, 'could not ask Intune to rotate; moving on');
     }
@@ -131,7 +130,7 @@ export async function runRotationCheck(
  * data drive says nothing about the operating-system volume's password that was disclosed.
  */
 function newerKey(
-  keys: Awaited<ReturnType<RotationGraph['recoveryKeys']>>,
+  keys: readonly KeyMetadata[],
   payload: RotationCheckPayload,
 ): { readonly id: string } | undefined {
   const releasedId = payload.releasedKeyId.toLowerCase();
@@ -158,15 +157,15 @@ async function requestIntuneRotation(
   if (await audited(payload, deps, 'rotationRequested')) return 'requested';
   let managedDeviceId: string;
   try {
-    const managed = await deps.graph.managedDeviceByAzureAdDeviceId(payload.deviceId);
+    const managed = await deps.directory.managedDeviceByAzureAdDeviceId(payload.deviceId);
     if (!managed) {
       log.info('device has no Intune record; waiting for client-driven rotation');
       return 'notManaged';
     }
     managedDeviceId = managed.id;
-    await deps.graph.rotateBitLockerKeys(managedDeviceId);
+    await deps.directory.rotateBitLockerKeys(managedDeviceId);
   } catch (error) {
-    if (error instanceof GraphError && FINAL_INTUNE_FAILURES.has(error.kind)) {
+    if (error instanceof DirectoryError && FINAL_INTUNE_FAILURES.has(error.failure)) {
       log.warn({ err: error }, 'Intune refused the rotation request; waiting for client-driven rotation');
       return 'refused';
     }

@@ -1,8 +1,8 @@
-import type { Messages } from '../cards/messages.js';
-import type { GraphClient, UserReference } from '../graph/graph-client.js';
-import type { MailMessage } from '../graph/graph-resources.js';
 import type { Logger } from '../observability/logger.js';
 import { formatKeyIdForDisplay } from '../recovery/key-id.js';
+import type { ReleaseNoticeWords, ReleaseNotifier } from '../recovery/release-notifier.js';
+import type { GraphClient, UserReference } from './graph-client.js';
+import type { MailMessage } from './graph-resources.js';
 
 /** What the out-of-band notice says and to whom. Never the key. */
 export interface ReleaseNoticeInput {
@@ -21,7 +21,7 @@ export interface ReleaseNoticeInput {
   readonly at: string;
   readonly requesterName: string;
   /** The mail's words, in the requester's language. */
-  readonly words: Messages['releaseNotice'];
+  readonly words: ReleaseNoticeWords;
 }
 
 /** Sent, or not (already logged): a notice never blocks or undoes a release. */
@@ -82,4 +82,38 @@ export async function sendReleaseNotice(
   }
   log.info(fields, 'release notice sent');
   return 'sent';
+}
+
+/**
+ * The release notifier on Graph: the requester's mail address from the directory, then the notice from the
+ * configured sender mailbox (app-only token, `Mail.Send` and `User.Read.All`).
+ */
+export function graphReleaseNotifier(
+  graph: Pick<GraphClient, 'sendMail' | 'user'>,
+  sender: string,
+  logger: Logger,
+): ReleaseNotifier {
+  return {
+    async notify(notice) {
+      try {
+        const user = await graph.user(notice.requesterObjectId);
+        await sendReleaseNotice(
+          graph,
+          {
+            sender,
+            to: user.mail ?? user.userPrincipalName,
+            deviceName: notice.deviceName,
+            keyId: notice.keyId,
+            at: notice.at,
+            requesterName: user.displayName,
+            words: notice.words,
+          },
+          logger,
+        );
+      } catch (error) {
+        // The directory lookup failed: the release stands, the notice is lost, and the log says so.
+        logger.error({ err: error, requester: notice.requesterObjectId }, 'release notice not sent');
+      }
+    },
+  };
 }

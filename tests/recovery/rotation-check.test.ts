@@ -2,21 +2,22 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sendReleaseNotice } from '../../src/bot/release-notice.js';
+import { en } from '../../src/cards/messages.js';
+import type { DemoTenant } from '../../src/demo-tenant/demo-tenant.js';
+import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
+import { createGraphClient, type GraphClient } from '../../src/graph/graph-client.js';
+import { graphRotationDirectory } from '../../src/graph/graph-key-access.js';
+import { sendReleaseNotice } from '../../src/graph/graph-release-notice.js';
+import { createAppTokenProvider } from '../../src/identity/app-token-provider.js';
+import type { Logger } from '../../src/observability/logger.js';
+import { DirectoryError } from '../../src/recovery/directory-ports.js';
+import type { Job } from '../../src/recovery/release-ports.js';
 import {
   type RotateAfterRelease,
   type RotationCheckDependencies,
   type RotationCheckResult,
   runRotationCheck,
-} from '../../src/bot/rotation.js';
-import { en } from '../../src/cards/messages.js';
-import type { DemoTenant } from '../../src/demo-tenant/demo-tenant.js';
-import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
-import { createGraphClient, type GraphClient } from '../../src/graph/graph-client.js';
-import { GraphError } from '../../src/graph/graph-error.js';
-import { createAppTokenProvider } from '../../src/identity/app-token-provider.js';
-import type { Logger } from '../../src/observability/logger.js';
-import type { Job } from '../../src/recovery/release-ports.js';
+} from '../../src/recovery/rotation-check.js';
 import { firstRotationCheck, type RotationCheckInput } from '../../src/recovery/rotation-check-job.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { RECOVERY_PASSWORD_SHAPE, startTestTenant } from '../demo-tenant/demo-tenant-fixture.js';
@@ -91,7 +92,7 @@ function appGraph(limits: Partial<Parameters<typeof createGraphClient>[0]['limit
 
 function deps(mode: RotateAfterRelease, overrides: Partial<RotationCheckDependencies> = {}) {
   return {
-    graph: appGraph(),
+    directory: graphRotationDirectory(appGraph()),
     caseRequests: store.caseRequests,
     audit: store.audit,
     jobs: store.jobs,
@@ -200,13 +201,15 @@ describe('runRotationCheck', () => {
       key: '000000-000011-000022-000033-000044-000055-000066-000077',
     });
     clock.advance(10 * MINUTE_MS);
-    expect(await runDue(deps('none', { graph }))).toEqual([
+    expect(await runDue(deps('none', { directory: graphRotationDirectory(graph) }))).toEqual([
       { outcome: 'waiting', nextCheckAt: new Date(clock.now().getTime() + 20 * MINUTE_MS).toISOString() },
     ]);
 
     const [rotated] = tenant.data.rotateRecoveryKeys(release.deviceId, new Date());
     clock.advance(20 * MINUTE_MS);
-    expect(await runDue(deps('none', { graph }))).toEqual([{ outcome: 'confirmed', newKeyId: rotated?.id }]);
+    expect(await runDue(deps('none', { directory: graphRotationDirectory(graph) }))).toEqual([
+      { outcome: 'confirmed', newKeyId: rotated?.id },
+    ]);
 
     expect(await auditDecisions(release.deviceId)).toEqual(['rotationConfirmed']);
     const [confirmed] = await store.audit.query({ deviceId: release.deviceId });
@@ -360,8 +363,8 @@ describe('runRotationCheck', () => {
 
     tenant.faults.set({ serverErrors: { everyNth: 1, status: 503 } });
     const failure = await runRotationCheck(job, dependencies).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(GraphError);
-    expect(failure).toMatchObject({ kind: 'unavailable', status: 503 });
+    expect(failure).toBeInstanceOf(DirectoryError);
+    expect(failure).toMatchObject({ failure: 'unavailable' });
     expect(await auditDecisions(release.deviceId)).toEqual([]);
     expect(await store.caseRequests.latestFor(release.requester.objectId)).toBeUndefined();
     expect(graphCalls(ROTATE_PATH)).toBe(0);
