@@ -1,4 +1,5 @@
 import type { CaseTextField } from '../helpdesk/decide-agent-action.js';
+import type { ReleaseNoticeWords } from '../recovery/release-notifier.js';
 import type { DenialReason } from '../recovery/release-policy.js';
 import type { AuditDecision } from '../recovery/release-ports.js';
 import type {
@@ -218,17 +219,7 @@ export interface Messages {
   };
 
   /** The out-of-band mail after a release: which PC's key was shown and when. Never the key, no link. */
-  readonly releaseNotice: {
-    readonly subject: (deviceName: string) => string;
-    /** Paragraphs of the mail; `day` (YYYY-MM-DD) and `time` (HH:MM) are UTC, `keyId` is formatted. */
-    readonly lines: (notice: {
-      readonly requesterName: string;
-      readonly deviceName: string;
-      readonly day: string;
-      readonly time: string;
-      readonly keyId: string;
-    }) => readonly string[];
-  };
+  readonly releaseNotice: ReleaseNoticeWords;
 
   readonly groupChatRedirect: string;
   readonly turnError: string;

@@ -3,11 +3,11 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startDemoTenant } from '../../src/demo-tenant/demo-tenant.js';
-import { DEMO_GROUPS, type DemoPerson } from '../../src/demo-tenant/sample-people.js';
+import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { startChannelIssuer } from './channel-issuer.js';
-import { BOT_FRAMEWORK_SCOPE, BOT_NAME } from './conversation.js';
+import { BOT_FRAMEWORK_SCOPE, BOT_NAME, tenantModeEnv } from './conversation.js';
 import { type RecordingConnector, startRecordingConnector } from './recording-connector.js';
 import {
   type ActivityContext,
@@ -73,18 +73,7 @@ export async function startBotProcessHarness(options: {
     DATABASE_URL: options.databaseUrl,
     LOG_LEVEL: 'info',
     MESSAGES_PER_MINUTE: '10000',
-    BOT_ID: botAppId,
-    BOT_PASSWORD: demoTenant.botApp.clientSecret,
-    AAD_APP_TENANT_ID: demoTenant.tenantId,
-    ToBotFromChannelOpenIdMetadataUrl: issuer.openIdMetadataUrl,
-    ToBotFromChannelTokenIssuer: issuer.issuer,
-    ToChannelFromBotLoginUrl: demoTenant.authority,
-    ToChannelFromBotOAuthScope: BOT_FRAMEWORK_SCOPE,
-    AAD_APP_OAUTH_AUTHORITY_HOST: demoTenant.authorityHost,
-    GRAPH_ENDPOINT: demoTenant.graphEndpoint,
-    SELF_SERVICE_GROUP_ID: DEMO_GROUPS.selfService,
-    HELPDESK_GROUP_ID: DEMO_GROUPS.helpdesk,
-    HELPDESK_ADVANCED_GROUP_ID: DEMO_GROUPS.helpdeskAdvanced,
+    ...tenantModeEnv(demoTenant, issuer),
     ...options.env,
   };
   const store = await openStore(options.databaseUrl, logger);

@@ -40,6 +40,27 @@ export interface HarnessOptions {
   readonly clock?: () => Date;
 }
 
+/**
+ * Tenant mode against the demo tenant: Bot Framework tokens from `issuer`, and a "real" tenant played by the
+ * demo tenant (its Entra ID, Graph and groups).
+ */
+export function tenantModeEnv(demoTenant: DemoTenant, issuer: ChannelIssuer): Record<string, string> {
+  return {
+    BOT_ID: demoTenant.botApp.clientId,
+    BOT_PASSWORD: demoTenant.botApp.clientSecret,
+    AAD_APP_TENANT_ID: demoTenant.tenantId,
+    ToBotFromChannelOpenIdMetadataUrl: issuer.openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: issuer.issuer,
+    ToChannelFromBotLoginUrl: demoTenant.authority,
+    ToChannelFromBotOAuthScope: BOT_FRAMEWORK_SCOPE,
+    AAD_APP_OAUTH_AUTHORITY_HOST: demoTenant.authorityHost,
+    GRAPH_ENDPOINT: demoTenant.graphEndpoint,
+    SELF_SERVICE_GROUP_ID: DEMO_GROUPS.selfService,
+    HELPDESK_GROUP_ID: DEMO_GROUPS.helpdesk,
+    HELPDESK_ADVANCED_GROUP_ID: DEMO_GROUPS.helpdeskAdvanced,
+  };
+}
+
 /** What the bot said in reply to one request, read from the connector. */
 export interface BotReply {
   readonly kind: 'text' | 'card' | 'typing' | 'other';
@@ -129,23 +150,7 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     LOG_LEVEL: 'debug',
     // Scripted people type far faster than anyone could; the rate-limit tests set the product's default.
     MESSAGES_PER_MINUTE: '10000',
-    ...(issuer
-      ? {
-          BOT_ID: demoTenant.botApp.clientId,
-          BOT_PASSWORD: demoTenant.botApp.clientSecret,
-          AAD_APP_TENANT_ID: demoTenant.tenantId,
-          ToBotFromChannelOpenIdMetadataUrl: issuer.openIdMetadataUrl,
-          ToBotFromChannelTokenIssuer: issuer.issuer,
-          ToChannelFromBotLoginUrl: demoTenant.authority,
-          ToChannelFromBotOAuthScope: BOT_FRAMEWORK_SCOPE,
-          // A "real" tenant, played by the demo tenant: its Entra ID, Graph and groups.
-          AAD_APP_OAUTH_AUTHORITY_HOST: demoTenant.authorityHost,
-          GRAPH_ENDPOINT: demoTenant.graphEndpoint,
-          SELF_SERVICE_GROUP_ID: DEMO_GROUPS.selfService,
-          HELPDESK_GROUP_ID: DEMO_GROUPS.helpdesk,
-          HELPDESK_ADVANCED_GROUP_ID: DEMO_GROUPS.helpdeskAdvanced,
-        }
-      : {}),
+    ...(issuer ? tenantModeEnv(demoTenant, issuer) : {}),
     ...options.env,
   };
   const config: Config = loadConfig(env, { envDir: join(tmpdir(), 'no-env-files') });
