@@ -60,7 +60,7 @@ export async function decideAfterSignIn(
  * Finds the case's key among the requester's own devices and reads it once, for an agent's verified sign-in
  * (the agent's token in delegated mode, the app's in application mode). The agent verified the person
  * (recorded on the case); the self-service group and the risk stop were why it came to IT, so they do not
- * apply. The ledger keys the release by the sign-in's request id (`case:<n>` or `caseShow:<n>`); the audit
+ * apply. The ledger keys the release by the sign-in's release id (`releaseIdOf` its purpose); the audit
  * names the agent, which is also how `stats` tells a helpdesk release from a self-service one.
  */
 export async function releaseForCase(

@@ -10,6 +10,7 @@ import {
 } from 'botbuilder';
 import { type Messages, messagesFor } from '../cards/messages.js';
 import { type OutgoingMessage, type RenderOptions, renderReply } from '../cards/render-reply.js';
+import { releaseIdOf } from '../identity/sign-in-purpose.js';
 import type { FailedStepUp, MismatchedStepUp, VerifiedStepUp } from '../identity/step-up.js';
 import { type Logger, newCorrelationId } from '../observability/logger.js';
 import {
@@ -39,8 +40,8 @@ import {
   openCase,
   remindAboutCase,
 } from './helpdesk-flow.js';
-import { finishSendKey, isCaseSignIn } from './helpdesk-send-key.js';
-import { finishShowKey, isCaseShowSignIn } from './helpdesk-show-key.js';
+import { finishSendKey } from './helpdesk-send-key.js';
+import { finishShowKey } from './helpdesk-show-key.js';
 import {
   hideKeyCard,
   parseHidePayload,
@@ -176,21 +177,30 @@ export function createBot(deps: BotDependencies): Bot {
       Promise.resolve(context.activity.type === ActivityTypes.Event && context.turnState.has(VERIFIED)),
     async (context, state) => {
       const verified = context.turnState.get(VERIFIED) as VerifiedStepUp;
-      if (isCaseSignIn(verified.requestId)) {
-        // An agent signed in to send a requester's key from a case card.
-        if (deps.helpdesk && deps.release) {
-          await finishSendKey(context, verified, helpdeskContext(deps, deps.helpdesk), deps.release);
-        }
-        return;
+      const { purpose } = verified;
+      switch (purpose.kind) {
+        case 'selfService':
+          return await onVerified(context, state, verified, deps);
+        case 'sendKey':
+          // An agent signed in to send a requester's key from a case card.
+          if (deps.helpdesk && deps.release) {
+            const helpdesk = helpdeskContext(deps, deps.helpdesk);
+            await finishSendKey(context, verified, purpose.caseNumber, helpdesk, deps.release);
+          }
+          return;
+        case 'showKey':
+          // An advanced agent signed in to see a requester's key themselves.
+          if (deps.helpdesk && deps.release) {
+            await finishShowKey(
+              context,
+              verified,
+              purpose,
+              helpdeskContext(deps, deps.helpdesk),
+              deps.release,
+            );
+          }
+          return;
       }
-      if (isCaseShowSignIn(verified.requestId)) {
-        // An advanced agent signed in to see a requester's key themselves.
-        if (deps.helpdesk && deps.release) {
-          await finishShowKey(context, verified, helpdeskContext(deps, deps.helpdesk), deps.release);
-        }
-        return;
-      }
-      await onVerified(context, state, verified, deps);
     },
   );
 
@@ -294,7 +304,7 @@ export function createBot(deps: BotDependencies): Bot {
       // A requester's release is watched: if this process dies before it finishes, any instance tells them
       // to verify again. Agents press their button again; their sign-ins are answered in the case thread.
       const watchdog =
-        deps.release && !isCaseSignIn(result.requestId) && !isCaseShowSignIn(result.requestId)
+        deps.release && result.purpose.kind === 'selfService'
           ? signInWatchdog(
               {
                 requestId: result.requestId,
@@ -580,13 +590,15 @@ async function onRejected(
 ): Promise<void> {
   const request = result.kind === 'mismatch' ? result : result.request;
   if (!request) return;
-  if (isCaseSignIn(request.requestId)) {
-    await context.sendActivity(deps.helpdeskMessages.helpdesk.sendKeyFlow.signInFailed);
-    return;
-  }
-  if (isCaseShowSignIn(request.requestId)) {
-    await context.sendActivity(deps.helpdeskMessages.helpdesk.showKeyFlow.signInFailed);
-    return;
+  switch (request.purpose.kind) {
+    case 'sendKey':
+      await context.sendActivity(deps.helpdeskMessages.helpdesk.sendKeyFlow.signInFailed);
+      return;
+    case 'showKey':
+      await context.sendActivity(deps.helpdeskMessages.helpdesk.showKeyFlow.signInFailed);
+      return;
+    case 'selfService':
+      break;
   }
   const words = messagesFor(context.activity.locale);
   await context.sendActivity(
@@ -596,7 +608,7 @@ async function onRejected(
   const waiting =
     triage?.step === 'idle' && triage.last?.kind === 'verification' ? triage.last.request : undefined;
   if (!deps.release || waiting?.id !== request.requestId) return;
-  const verifyUrl = await signInUrl(context, waiting.id, deps.release);
+  const verifyUrl = await signInUrl(context, { kind: 'selfService', requestId: waiting.id }, deps.release);
   await send(context, renderReply({ type: 'verify', request: waiting, again: true }, words, { verifyUrl }));
 }
 
@@ -613,9 +625,9 @@ async function onReleaseAction(
     triage?.step === 'idle' && (triage.last?.kind === 'released' || triage.last?.kind === 'verification')
       ? triage.last.request
       : undefined;
-  // A key sent by the helpdesk carries its case (`case:<n>`): the buttons work for that case's requester.
+  // A key the helpdesk sent names its case's release: the buttons work for that case's requester.
   const fromHelpdesk =
-    isCaseSignIn(action.requestId) && (await isOwnCase(action.requestId, requester.objectId, deps));
+    current?.id !== action.requestId && (await isOwnCaseRelease(action.requestId, requester.objectId, deps));
   // The buttons act only on this conversation's own release: a copied card or another person's request id
   // changes nothing (the hide job is also keyed by the requester's object id).
   if (!deps.release || (current?.id !== action.requestId && !fromHelpdesk)) {
@@ -701,14 +713,14 @@ async function understand(
   return { type: 'said', utterance };
 }
 
-async function isOwnCase(
+/** Whether `requestId` names the key the helpdesk sent for one of this requester's own cases. */
+async function isOwnCaseRelease(
   requestId: string,
   requesterObjectId: string,
   deps: BotDependencies,
 ): Promise<boolean> {
-  const number = Number(requestId.slice('case:'.length));
-  const found = deps.helpdesk ? await deps.helpdesk.cases.get(number) : undefined;
-  return found?.requester.objectId === requesterObjectId;
+  const cases = deps.helpdesk ? await deps.helpdesk.cases.byRequester(requesterObjectId) : [];
+  return cases.some((own) => releaseIdOf({ kind: 'sendKey', caseNumber: own.number }) === requestId);
 }
 
 async function runTriage(
@@ -729,7 +741,14 @@ async function runTriage(
     event.type === 'command' && event.command === 'status' ? await latestCase(context, deps) : {};
   const handOff = result.effects.find((effect) => effect.type === 'handOffToVerification');
   if (handOff && deps.release)
-    options = { ...options, verifyUrl: await signInUrl(context, handOff.request.id, deps.release) };
+    options = {
+      ...options,
+      verifyUrl: await signInUrl(
+        context,
+        { kind: 'selfService', requestId: handOff.request.id },
+        deps.release,
+      ),
+    };
   for (const effect of result.effects) {
     if (effect.type === 'checkSelfService') {
       // The answer is a new event for the machine, which then says what happens next.

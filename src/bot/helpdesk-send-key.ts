@@ -9,13 +9,6 @@ import { decideAfterSignIn, recordKeyOut, releaseForCase } from './agent-key-rel
 import { type CaseAnswer, caseView, type HelpdeskContext, refuseInHand } from './helpdesk-flow.js';
 import { presentRelease, type ReleaseServices, signInUrl } from './release-flow.js';
 
-/** Sign-ins started from a case card carry this request id, so the callback knows it is an agent's. */
-const CASE_SIGN_IN = /^case:(\d{1,9})$/;
-
-export function isCaseSignIn(requestId: string): boolean {
-  return CASE_SIGN_IN.test(requestId);
-}
-
 /**
  * "Send key to requester", first half: the server decides whether this agent may (verification recorded,
  * their claim, their groups); if so, the agent gets a sign-in link of their own. Only the invoking agent
@@ -30,7 +23,7 @@ export async function startSendKey(
   const { case: current, actor } = inHand;
   const decision = decideAgentAction(current, { type: 'sendKeyToRequester' }, actor, deps.now());
   if (decision.kind === 'refused') return refuseInHand(context, inHand, decision.reason, deps);
-  const url = await signInUrl(context, `case:${current.number}`, release);
+  const url = await signInUrl(context, { kind: 'sendKey', caseNumber: current.number }, release);
   const m = deps.messages.helpdesk.sendKeyFlow;
   return agentSignInCard(
     { case: caseView(current), notice: m.signInNotice, button: m.signInButton, url },
@@ -46,11 +39,11 @@ export async function startSendKey(
 export async function finishSendKey(
   context: TurnContext,
   verified: VerifiedStepUp,
+  caseNumber: number,
   deps: HelpdeskContext,
   release: ReleaseServices,
 ): Promise<void> {
   const m = deps.messages.helpdesk.sendKeyFlow;
-  const caseNumber = Number(CASE_SIGN_IN.exec(verified.requestId)?.[1]);
   const decided = await decideAfterSignIn(
     context,
     verified,

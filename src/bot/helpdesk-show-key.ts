@@ -28,13 +28,6 @@ import {
 } from './helpdesk-flow.js';
 import { type ReleaseServices, sendKeyCard, signInUrl } from './release-flow.js';
 
-/** Sign-ins started from "Show key to me" carry this request id; it also keys the release in the ledger. */
-const CASE_SHOW_SIGN_IN = /^caseShow:(\d{1,9})$/;
-
-export function isCaseShowSignIn(requestId: string): boolean {
-  return CASE_SHOW_SIGN_IN.test(requestId);
-}
-
 /** Refusals about the reason the agent typed: answered with the form again, so they can fix it. */
 const REASON_REFUSALS: ReadonlySet<CaseRefusal['code']> = new Set([
   'textRequired',
@@ -74,7 +67,11 @@ export async function startShowKey(
         })
       : refuseInHand(context, inHand, decision.reason, deps);
   }
-  const url = await signInUrl(context, `caseShow:${current.number}`, release, reason.trim());
+  const url = await signInUrl(
+    context,
+    { kind: 'showKey', caseNumber: current.number, reason: reason.trim() },
+    release,
+  );
   const m = deps.messages.helpdesk.showKeyFlow;
   return agentSignInCard(
     { case: caseView(current), notice: m.signInNotice, button: m.signInButton, url },
@@ -105,12 +102,13 @@ type Delivery =
 export async function finishShowKey(
   context: TurnContext,
   verified: VerifiedStepUp,
+  purpose: { readonly caseNumber: number; readonly reason: string },
   deps: HelpdeskContext,
   release: ReleaseServices,
 ): Promise<void> {
   const m = deps.messages.helpdesk.showKeyFlow;
-  const caseNumber = Number(CASE_SHOW_SIGN_IN.exec(verified.requestId)?.[1]);
-  const reason = (verified.reason ?? '').trim();
+  const { caseNumber } = purpose;
+  const reason = purpose.reason.trim();
   const decided = await decideAfterSignIn(
     context,
     verified,

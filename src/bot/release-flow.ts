@@ -2,6 +2,7 @@ import { type Activity, CardFactory, MessageFactory, TurnContext } from 'botbuil
 import { revealedKeyHiddenCard } from '../cards/case-card.js';
 import type { Messages } from '../cards/messages.js';
 import { keyHiddenCard, releaseCard } from '../cards/release-card.js';
+import type { SignInPurpose } from '../identity/sign-in-purpose.js';
 import type { StepUp, VerifiedStepUp } from '../identity/step-up.js';
 import type { Logger } from '../observability/logger.js';
 import { disclosureFollowUps, followUpKeys, type HideKeyCardPayload } from '../recovery/after-disclosure.js';
@@ -45,20 +46,18 @@ export interface ReleaseServices {
 
 /**
  * A fresh, single-use sign-in link for the person who sent this turn's activity (a requester's "Verify it's
- * you", an agent's Send key or Show key to me), bound to them and to `requestId`, which tells the callback
- * what it is for; the callback continues in this conversation. `reason` travels with an agent's sign-in.
+ * you", an agent's Send key or Show key to me), bound to them and to `purpose`, which the callback acts on;
+ * it continues in this conversation.
  */
 export function signInUrl(
   context: TurnContext,
-  requestId: string,
+  purpose: SignInPurpose,
   release: ReleaseServices,
-  reason?: string,
 ): Promise<string> {
   return release.stepUp.startUrl(
     requesterOf(context.activity),
-    requestId,
+    purpose,
     JSON.stringify(TurnContext.getConversationReference(context.activity)),
-    reason,
   );
 }
 

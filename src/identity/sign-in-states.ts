@@ -1,4 +1,5 @@
 import type { Requester } from '../recovery/case-requests.js';
+import type { SignInPurpose } from './sign-in-purpose.js';
 
 /**
  * A step-up sign-in in flight: created when the bot offers "Verify it's you", used up by the callback.
@@ -10,12 +11,10 @@ export interface SignInState {
   readonly state: string;
   /** Who asked in Teams; only a sign-in by this `oid` in this tenant verifies the request. */
   readonly requester: Requester;
-  /** The recovery request the sign-in is for. */
-  readonly requestId: string;
+  /** What the sign-in is for. */
+  readonly purpose: SignInPurpose;
   /** Serialized Bot Framework conversation reference of the requester's 1:1 chat, to continue proactively. */
   readonly conversationReference: string;
-  /** Why an agent asked for this sign-in, in their words ("Show key to me"); absent for requesters. */
-  readonly reason?: string;
   /** PKCE code verifier (RFC 7636, 43–128 unreserved characters). */
   readonly codeVerifier: string;
   /** OpenID Connect nonce the ID token must carry. */

@@ -5,6 +5,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Requester } from '../recovery/case-requests.js';
 import { createIdTokenValidator, type IdTokenProblem, type IdTokenValidator } from './id-token-validator.js';
 import { authorityOf, createMsalClient, type EntraAppSettings } from './msal-client.js';
+import { releaseIdOf, type SignInPurpose } from './sign-in-purpose.js';
 import type { SignInState, SignInStateStore } from './sign-in-states.js';
 
 /** Where the step-up routes live on the bot's public origin. */
@@ -60,14 +61,14 @@ export type StepUpFailure =
   | 'entraError'
   | 'wrongTenant';
 
-/** The Teams request a sign-in belongs to: who asked, for which request, and where to answer. */
+/** The Teams request a sign-in belongs to: who asked, what for, and where to answer. */
 export interface StepUpRequest {
   readonly requester: Requester;
+  readonly purpose: SignInPurpose;
+  /** The release ledger's id for it (`releaseIdOf(purpose)`), for the ledger, the audit and logs. */
   readonly requestId: string;
-  /** Serialized conversation reference of the requester's 1:1 chat. */
+  /** Serialized conversation reference of the conversation the sign-in was started from. */
   readonly conversationReference: string;
-  /** Why an agent asked for this sign-in, in their words ("Show key to me"); absent for requesters. */
-  readonly reason?: string;
 }
 
 /** The requester proved who they are. */
@@ -105,12 +106,7 @@ export interface StepUp {
    * Starts a sign-in for this requester and request and returns the card's "Verify it's you" link,
    * `${publicBaseUrl}/auth/start?s=<state>`. The link works until it is used or expires.
    */
-  startUrl(
-    requester: Requester,
-    requestId: string,
-    conversationReference: string,
-    reason?: string,
-  ): Promise<string>;
+  startUrl(requester: Requester, purpose: SignInPurpose, conversationReference: string): Promise<string>;
   /** The Entra authorize URL for `/auth/start?s=…`, or `undefined` when the link is unknown or expired. */
   authorizeUrl(s: string): Promise<string | undefined>;
   /** Finishes the sign-in from the callback's query parameters; each state finishes at most once. */
@@ -154,15 +150,15 @@ export function createStepUp(deps: StepUpDependencies): StepUp {
   }
 
   return {
-    async startUrl(requester, requestId, conversationReference, reason) {
+    async startUrl(requester, purpose, conversationReference) {
       const createdAt = now();
       await purgeOccasionally(createdAt);
+      const requestId = releaseIdOf(purpose);
       const record: SignInState = {
         state: randomBytes(32).toString('base64url'),
         requester,
-        requestId,
+        purpose,
         conversationReference,
-        ...(reason ? { reason } : {}),
         codeVerifier: randomBytes(32).toString('base64url'),
         nonce: randomBytes(32).toString('base64url'),
         createdAt: createdAt.toISOString(),
@@ -212,9 +208,9 @@ export function createStepUp(deps: StepUpDependencies): StepUp {
     const { record } = consumption;
     const request: StepUpRequest = {
       requester: record.requester,
-      requestId: record.requestId,
+      purpose: record.purpose,
+      requestId: releaseIdOf(record.purpose),
       conversationReference: record.conversationReference,
-      ...(record.reason ? { reason: record.reason } : {}),
     };
     if (consumption.kind === 'expired') return failed('stateExpired', request, 'state expired');
     const error = query.get('error');
@@ -233,7 +229,7 @@ export function createStepUp(deps: StepUpDependencies): StepUp {
       if (cause instanceof AuthError && cause.errorCode === 'nonce_mismatch') {
         return failed('tokenInvalid', request, 'nonce does not match (msal)');
       }
-      log.warn({ err: cause, requestId: record.requestId }, 'code redemption failed');
+      log.warn({ err: cause, requestId: releaseIdOf(record.purpose) }, 'code redemption failed');
       const errorCode = cause instanceof AuthError ? cause.errorCode : 'unreachable';
       return failed('entraError', request, `code redemption failed: ${errorCode}`);
     }
@@ -261,7 +257,7 @@ export function createStepUp(deps: StepUpDependencies): StepUp {
         accessTokenAcrs: acrsOf(tokens.accessToken),
       });
     } catch (cause) {
-      log.warn({ err: cause, requestId: record.requestId }, 'ID token could not be checked');
+      log.warn({ err: cause, requestId: releaseIdOf(record.purpose) }, 'ID token could not be checked');
       return failed('entraError', request, 'authority discovery or keys unreachable');
     }
     if (verdict.kind === 'invalid') return failed(verdict.reason, request, verdict.detail);

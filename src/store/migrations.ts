@@ -335,4 +335,21 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX jobs_done_by_due_at ON jobs (due_at) WHERE state = 'done';
     `,
   },
+  {
+    version: 12,
+    name: 'sign_in_states_purpose',
+    // A sign-in's purpose (self-service, Send key, Show key to me with its reason) is stored as typed data
+    // instead of being read back from its request id. States live ten minutes: the few in flight during the
+    // upgrade are dropped (those people tap the button again) rather than guessed.
+    sqlite: `
+      DELETE FROM sign_in_states;
+      ALTER TABLE sign_in_states DROP COLUMN reason;
+      ALTER TABLE sign_in_states ADD COLUMN purpose TEXT NOT NULL DEFAULT '';
+    `,
+    postgres: `
+      DELETE FROM sign_in_states;
+      ALTER TABLE sign_in_states DROP COLUMN reason;
+      ALTER TABLE sign_in_states ADD COLUMN purpose TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];

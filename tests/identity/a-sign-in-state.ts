@@ -26,7 +26,7 @@ export function aSignInState(
   return {
     state: randomBytes(32).toString('base64url'),
     requester,
-    requestId: randomUUID(),
+    purpose: { kind: 'selfService', requestId: randomUUID() },
     conversationReference: aConversationReference(requester),
     codeVerifier: randomBytes(32).toString('base64url'),
     nonce: randomBytes(32).toString('base64url'),

@@ -52,23 +52,6 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
         expect(await store.signInStates.find(record.state, at)).toBeUndefined();
       });
 
-      it('keeps an agent’s reason with the sign-in; a requester’s sign-in has none', async () => {
-        const [store] = await twoInstances();
-        const at = new Date('2026-03-01T10:05:00.000Z');
-        const agents = aSignInState({ createdAt: '2026-03-01T10:00:00.000Z' });
-        const withReason = { ...agents, reason: 'Requester has no Teams access — reading it by phone' };
-        const plain = aSignInState({ createdAt: '2026-03-01T10:00:00.000Z' });
-        await store.signInStates.create(withReason);
-        await store.signInStates.create(plain);
-
-        expect(await store.signInStates.consume(withReason.state, at)).toEqual({
-          kind: 'consumed',
-          record: withReason,
-        });
-        const consumed = await store.signInStates.consume(plain.state, at);
-        expect(consumed.kind === 'consumed' && 'reason' in consumed.record).toBe(false);
-      });
-
       it('answers unknown for a state it never issued', async () => {
         const [store] = await twoInstances();
         await store.signInStates.create(aSignInState());
@@ -90,12 +73,29 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
         expect(await store.signInStates.consume(record.state, atExpiry)).toEqual({ kind: 'unknown' });
       });
 
+      it.each([
+        { kind: 'selfService', requestId: 'R-MX67UNKT' },
+        { kind: 'sendKey', caseNumber: 42 },
+        {
+          kind: 'showKey',
+          caseNumber: 7,
+          reason: 'Requester has no Teams on this phone; reading it by phone',
+        },
+      ] as const)('keeps the purpose as typed data, for any instance: $kind', async (purpose) => {
+        const [store, other] = await twoInstances();
+        const record = aSignInState({ purpose });
+        await store.signInStates.create(record);
+        const consumed = await other.signInStates.consume(record.state, new Date());
+        expect(consumed.kind === 'consumed' ? consumed.record.purpose : undefined).toStrictEqual(purpose);
+      });
+
       it('refuses a second record with the same state', async () => {
         const [store] = await twoInstances();
         const record = aSignInState();
         await store.signInStates.create(record);
-        await expect(store.signInStates.create({ ...record, requestId: 'another' })).rejects.toThrow();
-        expect((await store.signInStates.find(record.state, new Date()))?.requestId).toBe(record.requestId);
+        const other = { kind: 'selfService', requestId: 'another' } as const;
+        await expect(store.signInStates.create({ ...record, purpose: other })).rejects.toThrow();
+        expect((await store.signInStates.find(record.state, new Date()))?.purpose).toEqual(record.purpose);
       });
 
       it('refuses a record whose times are not ISO timestamps', async () => {

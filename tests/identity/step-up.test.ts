@@ -76,7 +76,11 @@ afterEach(() => {
 async function offer(instance: StepUpInstance, requester: Requester = alex) {
   const requestId = randomUUID();
   const conversationReference = aConversationReference(requester);
-  const link = await instance.stepUp.startUrl(requester, requestId, conversationReference);
+  const link = await instance.stepUp.startUrl(
+    requester,
+    { kind: 'selfService', requestId },
+    conversationReference,
+  );
   const state = new URL(link).searchParams.get('s') ?? '';
   const record = await instance.store.signInStates.find(state, clock.now());
   if (!record) throw new Error('the offered state is not in the store');

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { releaseIdOf, signInPurposeSchema } from '../../identity/sign-in-purpose.js';
 import type { SignInState, SignInStateConsumption, SignInStateStore } from '../../identity/sign-in-states.js';
 
 /** A `sign_in_states` row as `pg` returns it (TIMESTAMPTZ as Date). */
@@ -10,7 +11,8 @@ interface PostgresSignInStateRow {
   readonly requesterDisplayName: string;
   readonly requestId: string;
   readonly conversationReference: string;
-  readonly reason: string;
+  /** JSON of the sign-in's purpose. */
+  readonly purpose: string;
   readonly codeVerifier: string;
   readonly nonce: string;
   readonly createdAt: Date;
@@ -19,13 +21,13 @@ interface PostgresSignInStateRow {
 
 const COLUMNS = `state, requester_object_id AS "requesterObjectId", requester_tenant_id AS "requesterTenantId",
   requester_teams_user_id AS "requesterTeamsUserId", requester_display_name AS "requesterDisplayName",
-  request_id AS "requestId", conversation_reference AS "conversationReference", reason,
+  request_id AS "requestId", conversation_reference AS "conversationReference", purpose,
   code_verifier AS "codeVerifier",
   nonce, created_at AS "createdAt", expires_at AS "expiresAt"`;
 
 const INSERT = `
   INSERT INTO sign_in_states (state, requester_object_id, requester_tenant_id, requester_teams_user_id,
-    requester_display_name, request_id, conversation_reference, reason, code_verifier, nonce, created_at, expires_at)
+    requester_display_name, request_id, conversation_reference, purpose, code_verifier, nonce, created_at, expires_at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
 const FIND = `SELECT ${COLUMNS} FROM sign_in_states WHERE state = $1 AND expires_at > $2`;
 // The row lock makes a second, concurrent DELETE wait for the first; once the first commits, the second
@@ -48,9 +50,9 @@ export class PostgresSignInStateStore implements SignInStateStore {
       record.requester.tenantId,
       record.requester.teamsUserId,
       record.requester.displayName,
-      record.requestId,
+      releaseIdOf(record.purpose),
       record.conversationReference,
-      record.reason ?? '',
+      JSON.stringify(record.purpose),
       record.codeVerifier,
       record.nonce,
       isoTime(record.createdAt),
@@ -92,9 +94,8 @@ function fromRow(row: PostgresSignInStateRow): SignInState {
       teamsUserId: row.requesterTeamsUserId,
       displayName: row.requesterDisplayName,
     },
-    requestId: row.requestId,
+    purpose: signInPurposeSchema.parse(JSON.parse(row.purpose)),
     conversationReference: row.conversationReference,
-    ...(row.reason ? { reason: row.reason } : {}),
     codeVerifier: row.codeVerifier,
     nonce: row.nonce,
     createdAt: row.createdAt.toISOString(),

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { releaseIdOf, signInPurposeSchema } from '../../identity/sign-in-purpose.js';
 import type { SignInState, SignInStateConsumption, SignInStateStore } from '../../identity/sign-in-states.js';
 
 /** A `sign_in_states` row; times are epoch milliseconds so expiry compares as numbers. */
@@ -10,7 +11,8 @@ interface SignInStateRow {
   readonly requesterDisplayName: string;
   readonly requestId: string;
   readonly conversationReference: string;
-  readonly reason: string;
+  /** JSON of the sign-in's purpose. */
+  readonly purpose: string;
   readonly codeVerifier: string;
   readonly nonce: string;
   readonly createdAt: number;
@@ -19,7 +21,7 @@ interface SignInStateRow {
 
 const COLUMNS = `state, requester_object_id AS requesterObjectId, requester_tenant_id AS requesterTenantId,
   requester_teams_user_id AS requesterTeamsUserId, requester_display_name AS requesterDisplayName,
-  request_id AS requestId, conversation_reference AS conversationReference, reason,
+  request_id AS requestId, conversation_reference AS conversationReference, purpose,
   code_verifier AS codeVerifier,
   nonce, created_at AS createdAt, expires_at AS expiresAt`;
 
@@ -70,9 +72,9 @@ export class SqliteSignInStateStore implements SignInStateStore {
     this.#statements = {
       insert: db.prepare<[SignInStateRow]>(
         `INSERT INTO sign_in_states (state, requester_object_id, requester_tenant_id, requester_teams_user_id,
-           requester_display_name, request_id, conversation_reference, reason, code_verifier, nonce, created_at, expires_at)
+           requester_display_name, request_id, conversation_reference, purpose, code_verifier, nonce, created_at, expires_at)
          VALUES (@state, @requesterObjectId, @requesterTenantId, @requesterTeamsUserId, @requesterDisplayName,
-           @requestId, @conversationReference, @reason, @codeVerifier, @nonce, @createdAt, @expiresAt)`,
+           @requestId, @conversationReference, @purpose, @codeVerifier, @nonce, @createdAt, @expiresAt)`,
       ),
       find: db.prepare<[string, number], SignInStateRow>(
         `SELECT ${COLUMNS} FROM sign_in_states WHERE state = ? AND expires_at > ?`,
@@ -98,9 +100,9 @@ function toRow(record: SignInState): SignInStateRow {
     requesterTenantId: record.requester.tenantId,
     requesterTeamsUserId: record.requester.teamsUserId,
     requesterDisplayName: record.requester.displayName,
-    requestId: record.requestId,
+    requestId: releaseIdOf(record.purpose),
     conversationReference: record.conversationReference,
-    reason: record.reason ?? '',
+    purpose: JSON.stringify(record.purpose),
     codeVerifier: record.codeVerifier,
     nonce: record.nonce,
     createdAt,
@@ -117,9 +119,8 @@ function fromRow(row: SignInStateRow): SignInState {
       teamsUserId: row.requesterTeamsUserId,
       displayName: row.requesterDisplayName,
     },
-    requestId: row.requestId,
+    purpose: signInPurposeSchema.parse(JSON.parse(row.purpose)),
     conversationReference: row.conversationReference,
-    ...(row.reason ? { reason: row.reason } : {}),
     codeVerifier: row.codeVerifier,
     nonce: row.nonce,
     createdAt: new Date(row.createdAt).toISOString(),
