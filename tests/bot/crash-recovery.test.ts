@@ -3,8 +3,9 @@ import { en } from '../../src/cards/messages.js';
 import { completeDemoSignIn } from '../../src/demo-tenant/complete-demo-sign-in.js';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
 import { demoKey, releaseRequestId, screenKeyId, WORK_PC_AFTER_UPDATE } from '../support/ask-for-key.js';
-import { type BotProcessHarness, eventually, startBotProcessHarness } from '../support/bot-process.js';
+import { type BotProcessHarness, startBotProcessHarness } from '../support/bot-process.js';
 import { demoPerson } from '../support/demo-people.js';
+import { eventually } from '../support/eventually.js';
 import type { ConnectorCall } from '../support/recording-connector.js';
 import { storeBackends, type TestDatabase } from '../support/store-backends.js';
 

@@ -18,6 +18,7 @@ import {
   startConversationHarness,
 } from '../support/conversation.js';
 import { demoPerson } from '../support/demo-people.js';
+import { eventually } from '../support/eventually.js';
 import type { ConnectorCall } from '../support/recording-connector.js';
 import { keyReads, signIn, verifyLink, verifyLinkAfter } from '../support/sign-in.js';
 import {
@@ -71,15 +72,6 @@ function expectKeyReads(harness: ConversationHarness, count: number): void {
 
 function expectNoKeyRead(harness: ConversationHarness): void {
   expectKeyReads(harness, 0);
-}
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return condition();
 }
 
 describe('release abuse: every attempt ends without a key read at the demo tenant', () => {
@@ -262,7 +254,9 @@ describe('release abuse: every attempt ends without a key read at the demo tenan
 
     // The same press by Alex does hide his card: the silence above was not a slow job runner.
     await alexChat.submit({ verb: 'keyWorked', requestId });
-    expect(await until(() => updateCalls(harness.connector.since(mark)).length > 0, 5000)).toBe(true);
+    await eventually('the card hidden', () =>
+      updateCalls(harness.connector.since(mark)).length > 0 ? true : undefined,
+    );
     expect(updateCalls(harness.connector.since(mark))[0]?.conversationId).toBe(conversationOf(alexChat));
     expectKeyReads(harness, 1);
   });

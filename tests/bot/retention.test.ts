@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
-import { eventually } from '../support/bot-process.js';
 import { type ConversationHarness, startConversationHarness } from '../support/conversation.js';
 import { demoPerson } from '../support/demo-people.js';
+import { eventually } from '../support/eventually.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 const alex = demoPerson('Alex Wilber');

@@ -7,7 +7,7 @@ import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { startChannelIssuer } from './channel-issuer.js';
-import { BOT_FRAMEWORK_SCOPE, BOT_NAME, tenantModeEnv } from './conversation.js';
+import { BOT_FRAMEWORK_SCOPE, BOT_NAME, freePort, tenantModeEnv } from './conversation.js';
 import { type RecordingConnector, startRecordingConnector } from './recording-connector.js';
 import {
   type ActivityContext,
@@ -171,31 +171,4 @@ async function untilReady(url: string, child: ChildProcess, output: () => string
     await sleep(100);
   }
   throw new Error(`the bot process was not ready within 90 s:\n${output()}`);
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/** Polls `check` until it holds (a database row, a connector call); the process does it on its own time. */
-export async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
 }

@@ -253,7 +253,8 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
   };
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on right now, for a server that must know its port before it starts. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createNetServer();
     server.once('error', reject);
