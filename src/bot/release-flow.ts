@@ -271,8 +271,3 @@ export function parseHidePayload(
     card,
   };
 }
-
-/** The requester as the step-up sign-in bound them; equal to the Teams user who asked. */
-export function sameRequester(a: Requester, objectId: string | undefined): boolean {
-  return objectId !== undefined && a.objectId.toLowerCase() === objectId.toLowerCase();
-}
