@@ -13,12 +13,7 @@ import { type OutgoingMessage, type RenderOptions, renderReply } from '../cards/
 import { releaseIdOf } from '../identity/sign-in-purpose.js';
 import type { FailedStepUp, MismatchedStepUp, VerifiedStepUp } from '../identity/step-up.js';
 import { type Logger, newCorrelationId } from '../observability/logger.js';
-import {
-  hideJobKey,
-  parseRecoverPayload,
-  recoveryVerdict,
-  signInWatchdog,
-} from '../recovery/after-disclosure.js';
+import { hideJobKey, recoveryVerdict, signInWatchdog } from '../recovery/after-disclosure.js';
 import type { CaseRequestStore } from '../recovery/case-requests.js';
 import { missVerdict, recentMisses } from '../recovery/escalation-policy.js';
 import { auditedRequester, type Job } from '../recovery/release-ports.js';
@@ -26,6 +21,7 @@ import { runRotationCheck } from '../recovery/rotation-check.js';
 import { rotationJobKey } from '../recovery/rotation-check-job.js';
 import { initialTriageState, pendingQuestion, transition } from '../recovery/triage.js';
 import type { RecoveryRequest, TriageEffect, TriageEvent, TriageState } from '../recovery/triage-types.js';
+import { decodeJob, type JobPayloads, type TypedJob } from '../recovery/typed-jobs.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language, languageOfLocale } from '../understanding/languages.js';
 import type { Understanding } from '../understanding/understand.js';
 import type { BotAdapter } from './bot-adapter.js';
@@ -44,7 +40,7 @@ import { finishSendKey } from './helpdesk-send-key.js';
 import { finishShowKey } from './helpdesk-show-key.js';
 import {
   hideKeyCard,
-  parseHidePayload,
+  legacyCard,
   type ReleaseServices,
   releaseToRequester,
   signInUrl,
@@ -82,7 +78,7 @@ export interface BotDependencies {
   /** MESSAGES_PER_MINUTE: one person's message rate limit (and burst). */
   readonly messagesPerMinute: number;
   /** The daily retention job (not the Teams edge's: it only dispatches it with the other jobs). */
-  readonly purgeExpired: (job: Job) => Promise<void>;
+  readonly purgeExpired: () => Promise<void>;
   readonly now: () => Date;
   /** The app id proactive turns are sent as (empty in demo mode, where outbound auth is off). */
   readonly botAppId: string;
@@ -361,35 +357,34 @@ export function createBot(deps: BotDependencies): Bot {
         }),
       );
     },
-    async runJob(job) {
+    async runJob(stored) {
+      const job = decodeJob(stored);
       switch (job.kind) {
         case 'hideKeyCard':
-          return await hideJob(job);
+          return await hideJob(job.id, job.payload);
         case 'caseReminder':
-          if (deps.helpdesk) await remindAboutCase(job, helpdeskContext(deps, deps.helpdesk));
+          if (deps.helpdesk) await remindAboutCase(job.payload, helpdeskContext(deps, deps.helpdesk));
           return;
         case 'recoverRelease':
-          return await recoverJob(job);
+          return await recoverJob(job.payload);
         case 'checkRotation':
           return await rotationJob(job);
         case 'purgeExpired':
-          return await deps.purgeExpired(job);
+          return await deps.purgeExpired();
+        case 'unreadable':
+          // Done, not retried: the same row would fail the same way on every instance.
+          deps.logger.error({ jobId: job.id, kind: job.storedKind }, 'job without a usable payload; dropped');
+          return;
       }
     },
   };
 
   /** Replaces a shown key card with the key-free one; the ledger says where it is. */
-  async function hideJob(job: Job): Promise<void> {
-    const parsed = parseHidePayload(job);
-    if (!parsed) {
-      deps.logger.error({ jobId: job.id }, 'hide job without a usable payload; dropped');
-      return;
-    }
-    const { payload } = parsed;
-    const card = parsed.card ?? (await deps.release?.ledger.progress(payload.requestId))?.card;
+  async function hideJob(jobId: string, payload: JobPayloads['hideKeyCard']): Promise<void> {
+    const card = legacyCard(payload) ?? (await deps.release?.ledger.progress(payload.requestId))?.card;
     if (!card) {
       // Never shown (taken back, or interrupted: the recovery job says what happened).
-      deps.logger.info({ jobId: job.id, requestId: payload.requestId }, 'no key card to hide');
+      deps.logger.info({ jobId, requestId: payload.requestId }, 'no key card to hide');
       return;
     }
     await proactive(card.conversationReference, (context) =>
@@ -401,7 +396,7 @@ export function createBot(deps: BotDependencies): Bot {
         payload.caseNumber === undefined ? messagesFor(context.activity.locale) : deps.helpdeskMessages,
       ),
     );
-    deps.logger.info({ jobId: job.id, keyId: payload.keyId }, 'release card hidden');
+    deps.logger.info({ jobId, keyId: payload.keyId }, 'release card hidden');
   }
 
   /**
@@ -409,12 +404,8 @@ export function createBot(deps: BotDependencies): Bot {
    * shown yet → taken back and "try again"; maybe shown → said so, the rotation check stays; a sign-in
    * that led nowhere → "verify again".
    */
-  async function recoverJob(job: Job): Promise<void> {
-    const payload = parseRecoverPayload(job);
-    if (!payload || !deps.release) {
-      deps.logger.error({ jobId: job.id }, 'recovery job without a usable payload; dropped');
-      return;
-    }
+  async function recoverJob(payload: JobPayloads['recoverRelease']): Promise<void> {
+    if (!deps.release) return;
     const { ledger } = deps.release;
     const watchdog = payload.followUpKeys.length === 0;
     const progress = await ledger.progress(payload.requestId);
@@ -442,7 +433,7 @@ export function createBot(deps: BotDependencies): Bot {
     });
   }
 
-  async function rotationJob(job: Job): Promise<void> {
+  async function rotationJob(job: Extract<TypedJob, { kind: 'checkRotation' }>): Promise<void> {
     if (!deps.release) return;
     const result = await runRotationCheck(job, {
       directory: deps.release.rotationDirectory,
@@ -455,9 +446,8 @@ export function createBot(deps: BotDependencies): Bot {
     });
     deps.logger.info({ jobId: job.id, outcome: result.outcome }, 'rotation check');
     // A key that was never replaced becomes a helpdesk case like any other request for IT.
-    const requesterId = (job.payload.requester as { objectId?: unknown } | undefined)?.objectId;
-    if (result.outcome === 'overdue' && deps.helpdesk && typeof requesterId === 'string') {
-      const caseRequest = await deps.caseRequests.latestFor(requesterId);
+    if (result.outcome === 'overdue' && deps.helpdesk) {
+      const caseRequest = await deps.caseRequests.latestFor(job.payload.requester.objectId);
       if (caseRequest?.number === result.caseNumber)
         await openCase(caseRequest, helpdeskContext(deps, deps.helpdesk));
     }

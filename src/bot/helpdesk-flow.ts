@@ -39,7 +39,8 @@ import { dueForReminder } from '../helpdesk/due-for-reminder.js';
 import { recordAnnouncement } from '../helpdesk/record-announcement.js';
 import type { Logger } from '../observability/logger.js';
 import type { CaseRequest } from '../recovery/case-requests.js';
-import type { AuditLog, Job, JobQueue } from '../recovery/release-ports.js';
+import type { AuditLog, JobQueue } from '../recovery/release-ports.js';
+import { type CaseReminderPayload, newJob } from '../recovery/typed-jobs.js';
 import type { BotAdapter } from './bot-adapter.js';
 
 /** Everything the helpdesk needs at the edge. */
@@ -358,21 +359,22 @@ export async function updateChannelCard(
 
 async function scheduleReminder(current: Case, round: number, deps: HelpdeskContext): Promise<void> {
   if (!(deps.helpdesk.remindMinutes > 0)) return;
-  await deps.helpdesk.jobs.schedule({
-    key: `remind:${current.number}:${round}`,
-    kind: 'caseReminder',
-    payload: { caseNumber: current.number, round },
-    dueAt: new Date(deps.now().getTime() + deps.helpdesk.remindMinutes * 60_000).toISOString(),
-  });
+  await deps.helpdesk.jobs.schedule(
+    newJob(
+      `remind:${current.number}:${round}`,
+      'caseReminder',
+      { caseNumber: current.number, round },
+      new Date(deps.now().getTime() + deps.helpdesk.remindMinutes * 60_000).toISOString(),
+    ),
+  );
 }
 
 /**
  * A reminder job: an unclaimed case is re-announced in its thread, and the next reminder is scheduled.
  * Recording the announcement bumps the case's version, so two instances cannot both re-announce.
  */
-export async function remindAboutCase(job: Job, deps: HelpdeskContext): Promise<void> {
-  const caseNumber = Number(job.payload.caseNumber);
-  const round = Number(job.payload.round);
+export async function remindAboutCase(reminder: CaseReminderPayload, deps: HelpdeskContext): Promise<void> {
+  const { caseNumber, round } = reminder;
   const current = await deps.helpdesk.cases.get(caseNumber);
   const post = current?.post;
   if (!current || !post) return;

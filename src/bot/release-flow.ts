@@ -12,9 +12,10 @@ import { escalationFor } from '../recovery/escalation-policy.js';
 import { type ReleaseOutcome, releaseKey } from '../recovery/release-key.js';
 import type { ReleaseNotifier } from '../recovery/release-notifier.js';
 import type { DenialReason, ReleaseLimits } from '../recovery/release-policy.js';
-import type { AuditLog, Job, JobQueue, ReleaseLedger, ShownCard } from '../recovery/release-ports.js';
+import type { AuditLog, JobQueue, ReleaseLedger, ShownCard } from '../recovery/release-ports.js';
 import type { RotateAfterRelease } from '../recovery/rotation-check.js';
 import type { EscalationReason, RecoveryRequest } from '../recovery/triage-types.js';
+import type { LegacyCardLocation } from '../recovery/typed-jobs.js';
 import { requesterOf } from './requester-of.js';
 import { turnLogger } from './turn-context-data.js';
 
@@ -241,33 +242,9 @@ export async function hideKeyCard(
   });
 }
 
-/**
- * The hide job's payload, and where the card is when the payload says so itself (jobs scheduled before the
- * outbox carried it; newer ones find it in the ledger).
- */
-export function parseHidePayload(
-  job: Job,
-): { readonly payload: HideKeyCardPayload; readonly card: ShownCard | undefined } | undefined {
-  const p = job.payload as Partial<HideKeyCardPayload & ShownCard>;
-  if (
-    typeof p.deviceName !== 'string' ||
-    typeof p.keyId !== 'string' ||
-    (p.caseNumber !== undefined && !Number.isSafeInteger(p.caseNumber))
-  ) {
-    return undefined;
-  }
-  const card =
-    typeof p.conversationReference === 'string' && typeof p.activityId === 'string'
-      ? { conversationReference: p.conversationReference, activityId: p.activityId }
-      : undefined;
-  if (!card && typeof p.requestId !== 'string') return undefined;
-  return {
-    payload: {
-      requestId: p.requestId ?? '',
-      deviceName: p.deviceName,
-      keyId: p.keyId,
-      ...(p.caseNumber === undefined ? {} : { caseNumber: p.caseNumber }),
-    },
-    card,
-  };
+/** Where the card is, when a hide job scheduled before the release outbox said so itself. */
+export function legacyCard(payload: LegacyCardLocation): ShownCard | undefined {
+  return payload.conversationReference !== undefined && payload.activityId !== undefined
+    ? { conversationReference: payload.conversationReference, activityId: payload.activityId }
+    : undefined;
 }

@@ -147,25 +147,6 @@ export function recoveryVerdict(
   }
 }
 
-/** The recovery job's payload as stored, checked: the row outlives this code's version. */
-export function parseRecoverPayload(job: {
-  readonly payload: Readonly<Record<string, unknown>>;
-}): RecoverReleasePayload | undefined {
-  const p = job.payload as Partial<RecoverReleasePayload>;
-  if (
-    typeof p.requestId !== 'string' ||
-    typeof p.requesterObjectId !== 'string' ||
-    (p.audience !== 'requester' && p.audience !== 'agent') ||
-    typeof p.conversationReference !== 'string' ||
-    (p.caseNumber !== undefined && !Number.isSafeInteger(p.caseNumber)) ||
-    !Array.isArray(p.followUpKeys) ||
-    !p.followUpKeys.every((key) => typeof key === 'string')
-  ) {
-    return undefined;
-  }
-  return p as RecoverReleasePayload;
-}
-
 /** The watchdog for a requester's verified sign-in: "verify again" if the release after it never finishes. */
 export function signInWatchdog(
   request: {

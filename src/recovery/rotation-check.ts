@@ -6,19 +6,8 @@ import {
   type KeyMetadata,
   type RotationDirectory,
 } from './directory-ports.js';
-import {
-  type AuditDecision,
-  type AuditLog,
-  auditedRequester,
-  type Job,
-  type JobQueue,
-} from './release-ports.js';
-import {
-  type IntuneRotationState,
-  type RotationCheckPayload,
-  rotationJobKey,
-  rotationPayloadSchema,
-} from './rotation-check-job.js';
+import { type AuditDecision, type AuditLog, auditedRequester, type JobQueue } from './release-ports.js';
+import { type IntuneRotationState, type RotationCheckPayload, rotationJobKey } from './rotation-check-job.js';
 import type { RecoveryRequest } from './triage-types.js';
 
 /** ROTATE_AFTER_RELEASE: only watch for client-driven rotation, or also ask Intune to rotate. */
@@ -46,9 +35,7 @@ export type RotationCheckResult =
   | { readonly outcome: 'confirmed'; readonly newKeyId: string }
   | { readonly outcome: 'requestedIntune'; readonly nextCheckAt: string }
   | { readonly outcome: 'waiting'; readonly nextCheckAt: string }
-  | { readonly outcome: 'overdue'; readonly caseNumber: number }
-  /** The payload was unusable (a bug or a foreign row); logged, nothing else done. */
-  | { readonly outcome: 'dropped' };
+  | { readonly outcome: 'overdue'; readonly caseNumber: number };
 
 const SYSTEM_ACTOR = 'system:rotationCheck';
 const DEFAULT_ATTEMPTS_BEFORE_MOVING_ON = 4;
@@ -62,16 +49,11 @@ const FINAL_INTUNE_FAILURES: ReadonlySet<DirectoryFailure> = new Set(['notAllowe
  * to repeat, because the job runner re-runs a look that threw. Graph failures throw so it retries.
  */
 export async function runRotationCheck(
-  job: Job,
+  job: { readonly id: string; readonly payload: RotationCheckPayload; readonly attempts: number },
   deps: RotationCheckDependencies,
 ): Promise<RotationCheckResult> {
   const log = deps.logger.child({ component: 'rotation', jobId: job.id });
-  const parsed = rotationPayloadSchema.safeParse(job.payload);
-  if (job.kind !== 'checkRotation' || !parsed.success) {
-    log.error({ kind: job.kind }, 'rotation check without a usable payload; dropped');
-    return { outcome: 'dropped' };
-  }
-  const payload = parsed.data;
+  const { payload } = job;
   const context = log.child({
     requestId: payload.requestId,
     deviceId: payload.deviceId,

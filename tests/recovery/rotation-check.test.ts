@@ -19,6 +19,7 @@ import {
   runRotationCheck,
 } from '../../src/recovery/rotation-check.js';
 import { firstRotationCheck, type RotationCheckInput } from '../../src/recovery/rotation-check-job.js';
+import { decodeJob } from '../../src/recovery/typed-jobs.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { RECOVERY_PASSWORD_SHAPE, startTestTenant } from '../demo-tenant/demo-tenant-fixture.js';
 import { signInForGraph } from '../graph/demo-graph-access.js';
@@ -130,12 +131,19 @@ function releaseOf(name: string, requesterName = 'Alex Wilber'): RotationCheckIn
   };
 }
 
+/** A stored job as the dispatcher hands it to the rotation check, through the one codec. */
+function asRotation(job: Job) {
+  const typed = decodeJob(job);
+  if (typed.kind !== 'checkRotation') throw new Error(`not a rotation check: ${typed.kind}`);
+  return typed;
+}
+
 /** Claims the due rotation jobs as the job runner does, runs them, completes them. */
 async function runDue(dependencies: RotationCheckDependencies): Promise<RotationCheckResult[]> {
   const due = await store.jobs.claimDue(clock.now().toISOString(), WORKER, 60_000, 10);
   const results: RotationCheckResult[] = [];
   for (const job of due) {
-    results.push(await runRotationCheck(job, dependencies));
+    results.push(await runRotationCheck(asRotation(job), dependencies));
     await store.jobs.complete(job.id, WORKER);
   }
   return results;
@@ -233,7 +241,7 @@ describe('runRotationCheck', () => {
 
     clock.advance(10 * MINUTE_MS);
     const first = await claimOne();
-    expect(await runRotationCheck(first, dependencies)).toEqual({
+    expect(await runRotationCheck(asRotation(first), dependencies)).toEqual({
       outcome: 'requestedIntune',
       nextCheckAt: new Date(clock.now().getTime() + 20 * MINUTE_MS).toISOString(),
     });
@@ -245,7 +253,7 @@ describe('runRotationCheck', () => {
 
     // The runner lost its lease before completing the job and runs it again. The demo device rotated at
     // once, so the re-run sees the new key; either way Intune is not asked a second time.
-    expect(await runRotationCheck(first, dependencies)).toMatchObject({ outcome: 'confirmed' });
+    expect(await runRotationCheck(asRotation(first), dependencies)).toMatchObject({ outcome: 'confirmed' });
     expect(graphCalls(ROTATE_PATH)).toBe(1);
     await store.jobs.complete(first.id, WORKER);
 
@@ -278,7 +286,9 @@ describe('runRotationCheck', () => {
       requestId: release.requestId,
     });
 
-    expect(await runRotationCheck(job, deps('intune'))).toMatchObject({ outcome: 'requestedIntune' });
+    expect(await runRotationCheck(asRotation(job), deps('intune'))).toMatchObject({
+      outcome: 'requestedIntune',
+    });
     expect(graphCalls(ROTATE_PATH)).toBe(0);
     expect(graphCalls(MANAGED_LOOKUP_PATH, 'GET')).toBe(0);
     expect(await auditDecisions(release.deviceId)).toEqual(['rotationRequested']);
@@ -316,7 +326,7 @@ describe('runRotationCheck', () => {
     for (let round = 0; round < 30; round += 1) {
       clock.advance(dueAt - clock.now().getTime());
       last = await claimOne();
-      const result = await runRotationCheck(last, dependencies);
+      const result = await runRotationCheck(asRotation(last), dependencies);
       await store.jobs.complete(last.id, WORKER);
       looks.push({ at: clock.now().getTime(), result });
       if (result.outcome !== 'waiting') break;
@@ -343,7 +353,7 @@ describe('runRotationCheck', () => {
     expect(looks.at(-1)?.result).toEqual({ outcome: 'overdue', caseNumber: caseRequest?.number });
 
     // Run the final look again (a retry after a crash): still one case request and one audit event.
-    expect(await runRotationCheck(last as Job, dependencies)).toEqual({
+    expect(await runRotationCheck(asRotation(last!), dependencies)).toEqual({
       outcome: 'overdue',
       caseNumber: caseRequest?.number,
     });
@@ -362,7 +372,7 @@ describe('runRotationCheck', () => {
     const job = await claimOne();
 
     tenant.faults.set({ serverErrors: { everyNth: 1, status: 503 } });
-    const failure = await runRotationCheck(job, dependencies).catch((error: unknown) => error);
+    const failure = await runRotationCheck(asRotation(job), dependencies).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DirectoryError);
     expect(failure).toMatchObject({ failure: 'unavailable' });
     expect(await auditDecisions(release.deviceId)).toEqual([]);
@@ -374,7 +384,7 @@ describe('runRotationCheck', () => {
     tenant.faults.reset();
     const [retried] = await store.jobs.claimDue(clock.now().toISOString(), WORKER, 60_000, 10);
     expect(retried?.attempts).toBe(1);
-    expect(await runRotationCheck(retried as Job, dependencies)).toMatchObject({
+    expect(await runRotationCheck(asRotation(retried!), dependencies)).toMatchObject({
       outcome: 'requestedIntune',
     });
     expect(graphCalls(ROTATE_PATH)).toBe(1);
@@ -390,7 +400,7 @@ describe('runRotationCheck', () => {
 
     // Third failed attempt of this look: no throw, the loop goes on.
     const third: Job = { ...job, attempts: 2 };
-    expect(await runRotationCheck(third, dependencies)).toEqual({
+    expect(await runRotationCheck(asRotation(third), dependencies)).toEqual({
       outcome: 'waiting',
       nextCheckAt: new Date(clock.now().getTime() + 20 * MINUTE_MS).toISOString(),
     });
@@ -401,7 +411,7 @@ describe('runRotationCheck', () => {
     // Past the deadline and still no Graph: the helpdesk follows up rather than the loop dying.
     clock.advance(DAY_MS);
     const lastTry = await claimOne();
-    expect(await runRotationCheck({ ...lastTry, attempts: 2 }, dependencies)).toMatchObject({
+    expect(await runRotationCheck(asRotation({ ...lastTry, attempts: 2 }), dependencies)).toMatchObject({
       outcome: 'overdue',
     });
     expect(await store.caseRequests.latestFor(release.requester.objectId)).toMatchObject({
@@ -409,15 +419,15 @@ describe('runRotationCheck', () => {
     });
   });
 
-  it('drops a job whose payload is not a rotation check, without touching Graph', async () => {
-    const requestsBefore = tenant.graphRequests.entries.length;
-    const result = await runRotationCheck(
-      { id: '1', kind: 'checkRotation', payload: { deviceId: 'not-a-guid' }, dueAt: '', attempts: 0 },
-      deps('intune'),
-    );
-    expect(result).toEqual({ outcome: 'dropped' });
-    expect(tenant.graphRequests.entries.length).toBe(requestsBefore);
-    expect(log.lines.some((line) => line.includes('rotation check without a usable payload'))).toBe(true);
+  it('a job whose payload is not a rotation check never reaches it: the codec calls it unreadable', () => {
+    const stored = {
+      id: '1',
+      kind: 'checkRotation' as const,
+      payload: { deviceId: 'not-a-guid' },
+      dueAt: '',
+      attempts: 0,
+    };
+    expect(decodeJob(stored)).toEqual({ id: '1', kind: 'unreadable', storedKind: 'checkRotation' });
   });
 });
 
