@@ -770,6 +770,7 @@ async function auditNotInGroup(
     reason: 'notInSelfServiceGroup',
     requester: auditedRequester(requester),
     requestId: request.id,
+    requestStartedAt: request.startedAt,
     ...(request.keyId ? { keyId: request.keyId } : {}),
   });
 }

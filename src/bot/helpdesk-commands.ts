@@ -222,17 +222,18 @@ async function todaysStats(deps: HelpdeskCommandDependencies) {
       .filter((event) => event.decision === 'released' && event.actor === undefined && event.requestId)
       .map((event) => [event.requestId as string, event]),
   );
-  // Only the triage's own request ids count (`case:<n>` of a helpdesk release and `…:rotation` follow-ups
-  // are not requests of a person), and only those started today: later events of older requests (a card
-  // hidden, a rotation confirmed) do not make them today's.
-  const requests = new Set(
-    [
-      ...events.flatMap((event) => (event.requestId ? [event.requestId] : [])),
-      ...cases.map((item) => item.requestId),
-    ].filter((id) => (requestStartedAt(id) ?? -1) >= start),
-  );
+  // A request counts when it started today: later events of older requests (a card hidden, a rotation
+  // confirmed) do not make them today's. Events about no person's request (rotation follow-ups) carry no
+  // start, and what someone did on a case (an actor) is that case's request, counted with the cases.
+  const startOf = new Map<string, number>();
+  for (const event of events) {
+    if (event.requestId && event.requestStartedAt && event.actor === undefined)
+      startOf.set(event.requestId, Date.parse(event.requestStartedAt));
+  }
+  for (const item of cases) startOf.set(item.requestId, Date.parse(item.requestStartedAt));
+  const requests = new Set([...startOf].filter(([, startedAt]) => startedAt >= start).map(([id]) => id));
   const timesToKeyMs = [...selfServed.values()].flatMap((event) => {
-    const startedAt = requestStartedAt(event.requestId as string);
+    const startedAt = startOf.get(event.requestId as string);
     return startedAt === undefined ? [] : [Date.parse(event.at) - startedAt];
   });
   const numbers = stats(cases, day, { requests: requests.size, selfServed: selfServed.size, timesToKeyMs });
@@ -246,16 +247,6 @@ async function todaysStats(deps: HelpdeskCommandDependencies) {
       : { medianMinutesToKey: numbers.medianTimeToKeyMs / 60_000 }),
     topReasons: topRootCauses(cases),
   };
-}
-
-/**
- * The triage names a request `R-<start time in ms, base 36>` (triage.ts `newRequestIds`); the audit event
- * of a release carries only the request id, so this is where time-to-key starts.
- */
-function requestStartedAt(requestId: string): number | undefined {
-  const match = /^R-([0-9A-Z]+)$/.exec(requestId);
-  const ms = match?.[1] === undefined ? Number.NaN : Number.parseInt(match[1], 36);
-  return Number.isSafeInteger(ms) ? ms : undefined;
 }
 
 /** The block reasons as the card names them: the requesters' answers to "what happened just before". */

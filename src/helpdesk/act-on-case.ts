@@ -196,6 +196,7 @@ export async function actOnCase(
     requester: auditedRequester(current.requester),
     ...(current.keyId ? { keyId: current.keyId } : {}),
     requestId: current.requestId,
+    requestStartedAt: current.requestStartedAt,
     actor: `${actor.name} (${actor.objectId})`,
     ...(action.type === 'rejectAsSuspicious' ? { note: action.note } : {}),
     ...(decision.case.verification

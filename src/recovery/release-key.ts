@@ -184,6 +184,7 @@ function auditBase(input: ReleaseInput, deps: ReleaseDependencies, candidate: Ca
     correlationId: input.correlationId,
     requester: auditedRequester(input.requester),
     requestId: input.request.id,
+    requestStartedAt: input.request.startedAt,
     keyId: candidate?.key.id ?? input.request.keyId,
     verification: input.verification,
     ...(input.actor === undefined ? {} : { actor: input.actor }),

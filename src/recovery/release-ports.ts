@@ -34,6 +34,8 @@ export interface AuditEvent {
   /** The Key ID (full, when matched) or the prefix the person typed. */
   readonly keyId?: string;
   readonly requestId?: string;
+  /** When the person's request began (ISO), for a decision about a request: where time-to-key starts. */
+  readonly requestStartedAt?: string;
   /** How the requester was verified and when (ISO time of the sign-in). */
   readonly verification?: { readonly method: string; readonly at: string };
   /** The person acting when it is not the requester (an agent, the system). */

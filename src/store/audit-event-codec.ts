@@ -66,6 +66,13 @@ export function encodeAuditEvent(event: AuditEvent): AuditEventRow {
     ...optionalText(event.deviceName, 'deviceName'),
     ...optionalKeyText(event.keyId, 'keyId'),
     ...optionalKeyText(event.requestId, 'requestId'),
+    ...(event.requestStartedAt === undefined
+      ? {}
+      : {
+          requestStartedAt: formatInstant(
+            parseInstant(event.requestStartedAt, 'audit event requestStartedAt'),
+          ),
+        }),
     ...verificationOf(event.verification),
     ...optionalText(event.actor, 'actor'),
     ...optionalText(event.note, 'note'),

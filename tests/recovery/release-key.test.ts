@@ -172,6 +172,7 @@ describe('releaseKey: a verified owner gets the one matching key', () => {
         decision: 'released',
         requester: { objectId: alex.objectId, tenantId: alex.tenantId, displayName: 'Alex Wilber' },
         requestId: 'R-happy',
+        requestStartedAt: aRequest().startedAt,
         keyId: key.metadata.id,
         verification: A_VERIFICATION,
         deviceId: world.laptop.device.deviceId,
@@ -467,6 +468,7 @@ describe('releaseKey: every denial reads no key and writes one audit event', () 
           displayName: requester.displayName,
         },
         requestId: 'R-denied',
+        requestStartedAt: aRequest().startedAt,
         // The matched key's full id once the key is known, else what the person typed.
         keyId: device ? scenario.device?.(world).keys[0]?.metadata.id : typed,
         verification: A_VERIFICATION,
