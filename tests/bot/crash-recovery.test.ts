@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../../src/cards/messages.js';
 import { completeDemoSignIn } from '../../src/demo-tenant/complete-demo-sign-in.js';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
+import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
 import { demoKey, releaseRequestId, screenKeyId, WORK_PC_AFTER_UPDATE } from '../support/ask-for-key.js';
 import { type BotProcessHarness, startBotProcessHarness } from '../support/bot-process.js';
 import { demoPerson } from '../support/demo-people.js';
@@ -10,6 +11,8 @@ import type { ConnectorCall } from '../support/recording-connector.js';
 import { storeBackends, type TestDatabase } from '../support/store-backends.js';
 
 const alex = demoPerson('Alex Wilber');
+const adele = demoPerson('Adele Vance');
+const lee = demoPerson('Lee Gu');
 
 /** What the bot sent to a conversation as text or card text, one message per entry. */
 function texts(calls: readonly ConnectorCall[]): string[] {
@@ -66,7 +69,7 @@ describe.each(backends)('a real bot process killed with SIGKILL mid-release ($ti
     database = await backend.createDatabase();
     harness = await startBotProcessHarness({
       databaseUrl: database.url,
-      env: { RELEASE_RECOVERY_SECONDS: '2' },
+      env: { RELEASE_RECOVERY_SECONDS: '2', HELPDESK_CHANNEL_ID: PLAYGROUND_CONVERSATIONS.helpdeskChannelId },
     });
     await harness.start();
     return harness;
@@ -168,6 +171,54 @@ describe.each(backends)('a real bot process killed with SIGKILL mid-release ($ti
       await eventually('the release card', () =>
         bot.connector.since(mark).find((call) => releaseRequestId(call) !== undefined),
       );
+    },
+    120_000,
+  );
+
+  it.skipIf(!backend.enabled)(
+    'during a helpdesk Claim: after a restart the case is claimed exactly once, by the agent who retried',
+    async () => {
+      const bot = await start();
+      const channel = bot.teamChannel(
+        lee,
+        PLAYGROUND_CONVERSATIONS.teamId,
+        PLAYGROUND_CONVERSATIONS.helpdeskChannelId,
+      );
+      expect(await channel.install()).toBe(200);
+      expect(await bot.personalChat(adele).send('talk to IT')).toBe(200);
+      const [opened] = await eventually('the case', async () => {
+        const cases = await bot.store.cases.byRequester(adele.id);
+        return cases.length > 0 ? cases : undefined;
+      });
+      // The agent's membership check takes a while: the Claim is in flight when the process dies.
+      bot.demoTenant.faults.set({ latencyMs: 1500 });
+      const asked = bot.demoTenant.graphRequests.entries.length;
+      const press = channel.execute('caseClaim', {
+        caseNumber: opened!.number,
+        expectedVersion: opened!.version,
+      });
+      await eventually('the membership check', () =>
+        bot.demoTenant.graphRequests.entries
+          .slice(asked)
+          .some((request) => request.url.includes('checkMemberGroups'))
+          ? true
+          : undefined,
+      );
+      await bot.kill();
+      await press.catch(() => undefined);
+      bot.demoTenant.faults.reset();
+
+      await bot.start();
+
+      const current = (await bot.store.cases.get(opened!.number))!;
+      expect(
+        await channel.execute('caseClaim', { caseNumber: current.number, expectedVersion: current.version }),
+      ).toBe(200);
+      const claimed = await bot.store.cases.get(opened!.number);
+      expect(claimed).toMatchObject({ status: 'claimed', owner: { objectId: lee.id } });
+      expect(claimed!.history.filter((entry) => entry.action === 'claimed')).toHaveLength(1);
+      const audit = await bot.store.audit.query({ requesterObjectId: adele.id });
+      expect(audit.filter((event) => event.reason === 'claim:claimed')).toHaveLength(1);
     },
     120_000,
   );

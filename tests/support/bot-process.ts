@@ -12,9 +12,12 @@ import { type RecordingConnector, startRecordingConnector } from './recording-co
 import {
   type ActivityContext,
   executeActivity,
+  installActivity,
   messageActivity,
   personalScope,
   submitActivity,
+  type TeamsScope,
+  type TeamsUser,
   teamsUser,
 } from './teams-activities.js';
 
@@ -25,6 +28,7 @@ export interface ProcessChat {
   send(text: string): Promise<number>;
   submit(data: Record<string, unknown>): Promise<number>;
   execute(verb: string, data: Record<string, unknown>): Promise<number>;
+  install(): Promise<number>;
 }
 
 /**
@@ -41,6 +45,7 @@ export interface BotProcessHarness {
   /** What the bot process wrote, for failure messages. */
   readonly output: () => string;
   personalChat(person: DemoPerson): ProcessChat;
+  teamChannel(person: DemoPerson, teamId: string, channelId: string): ProcessChat;
   /** Starts the bot and resolves once `/readyz` answers 200. */
   start(): Promise<void>;
   /** SIGKILL: no shutdown hook runs, as when a machine dies. */
@@ -91,29 +96,34 @@ export async function startBotProcessHarness(options: {
     return response.status;
   };
 
+  const session = (person: DemoPerson, scope: (user: TeamsUser) => TeamsScope): ProcessChat => {
+    const user = teamsUser(person.id, person.displayName);
+    const context: ActivityContext = {
+      serviceUrl: connector.serviceUrl,
+      tenantId: demoTenant.tenantId,
+      botAppId,
+      botName: BOT_NAME,
+      scope: scope(user),
+      from: user,
+    };
+    return {
+      context,
+      send: (text) => post(messageActivity(context, text)),
+      submit: (data) => post(submitActivity(context, data)),
+      execute: (verb, data) => post(executeActivity(context, verb, data)),
+      install: () => post(installActivity(context)),
+    };
+  };
+
   const harness: BotProcessHarness = {
     url,
     demoTenant,
     connector,
     store,
     output: () => output,
-    personalChat(person) {
-      const user = teamsUser(person.id, person.displayName);
-      const context: ActivityContext = {
-        serviceUrl: connector.serviceUrl,
-        tenantId: demoTenant.tenantId,
-        botAppId,
-        botName: BOT_NAME,
-        scope: personalScope(user, botAppId),
-        from: user,
-      };
-      return {
-        context,
-        send: (text) => post(messageActivity(context, text)),
-        submit: (data) => post(submitActivity(context, data)),
-        execute: (verb, data) => post(executeActivity(context, verb, data)),
-      };
-    },
+    personalChat: (person) => session(person, (user) => personalScope(user, botAppId)),
+    teamChannel: (person, teamId, channelId) =>
+      session(person, () => ({ kind: 'channel', teamId, channelId })),
     async start() {
       if (child) throw new Error('the bot process is already running');
       const started = spawn(
