@@ -106,6 +106,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       caseRequests: store.caseRequests,
       missCaseLimit: config.missCaseLimit,
       messagesPerMinute: config.messagesPerMinute,
+      turnLock: store.conversationLocks,
       async purgeExpired() {
         const at = now();
         const counts = await store.retention.purge(retentionCutoffs(at, config.retentionDays));

@@ -26,7 +26,7 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language, languageOfLocale } from '.
 import type { Understanding } from '../understanding/understand.js';
 import type { BotAdapter } from './bot-adapter.js';
 import { answerCaseVerb, CASE_ROUTE_VERBS, sendInvokeError } from './case-routes.js';
-import { ConversationGate, DEFAULT_GATE_OPTIONS } from './conversation-gate.js';
+import { ConversationGate, DEFAULT_GATE_OPTIONS, type TurnLock } from './conversation-gate.js';
 import { registerHelpdeskCommands } from './helpdesk-commands.js';
 import {
   alertFlood,
@@ -77,6 +77,8 @@ export interface BotDependencies {
   readonly missCaseLimit: number;
   /** MESSAGES_PER_MINUTE: one person's message rate limit (and burst). */
   readonly messagesPerMinute: number;
+  /** Conversation leases shared by every instance, so their turns run one at a time there too. */
+  readonly turnLock: TurnLock | undefined;
   /** The daily retention job (not the Teams edge's: it only dispatches it with the other jobs). */
   readonly purgeExpired: () => Promise<void>;
   readonly now: () => Date;
@@ -280,6 +282,7 @@ export function createBot(deps: BotDependencies): Bot {
     now: () => deps.now().getTime(),
     burst: deps.messagesPerMinute,
     perMinute: deps.messagesPerMinute,
+    ...(deps.turnLock ? { lock: deps.turnLock } : {}),
   });
   const proactive = (reference: string, logic: (context: TurnContext) => Promise<void>) =>
     deps.adapter.continueConversationAsync(deps.botAppId, JSON.parse(reference), logic);

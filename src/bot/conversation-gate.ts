@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * What comes before a turn runs: turns of one conversation one at a time (they share its stored state, so
  * two at once would conflict on its eTag), a double tap dropped (the same words or button again within a
- * moment: the first answer serves both), and a per-person rate limit. In memory, per instance: across
- * instances the store's eTag stays the guard.
+ * moment: the first answer serves both), and a per-person rate limit. Serializing also holds across
+ * instances through the store's conversation leases; double taps and the rate limit are per instance.
  *
  * Hand-written: a promise chain per key and a token bucket are a few lines; the queue and rate-limit
  * libraries on npm are built for job throughput, not for "this person, this conversation, right now".
@@ -19,7 +20,24 @@ export interface GateOptions {
   /** Dropped messages in one limited spell that count as abuse (the helpdesk is alerted once). */
   readonly abuseAfter: number;
   readonly now: () => number;
+  /** Leases shared by every instance (the store's), so turns of a conversation also wait for other instances. */
+  readonly lock?: TurnLock;
 }
+
+/** A lease on a conversation across instances; see the store's `ConversationLocks`. */
+export interface TurnLock {
+  acquire(conversationId: string, holder: string, now: Date, leaseMs: number): Promise<boolean>;
+  release(conversationId: string, holder: string): Promise<void>;
+}
+
+/**
+ * A turn's lease, renewed every LEASE_RENEW_MS while it runs (a release with a slow Graph takes 30 s and
+ * more): a lease whose instance died frees itself within this, so the next turn waits at most that long.
+ */
+const LEASE_MS = 8_000;
+const LEASE_RENEW_MS = 2_500;
+/** How long a turn waits for another instance's turn of the same conversation before going ahead anyway. */
+const LOCK_WAIT_MS = 10_000;
 
 /** `burst` and `perMinute` come from MESSAGES_PER_MINUTE in the bot; these are the rest. */
 export const DEFAULT_GATE_OPTIONS: Omit<GateOptions, 'now'> = {
@@ -47,6 +65,7 @@ interface Bucket {
 }
 
 export class ConversationGate {
+  readonly #holder = `gate-${crypto.randomUUID()}`;
   readonly #chains = new Map<string, Promise<void>>();
   readonly #lastMessage = new Map<string, { readonly fingerprint: string; readonly at: number }>();
   readonly #buckets = new Map<string, Bucket>();
@@ -56,7 +75,10 @@ export class ConversationGate {
     this.#options = { ...DEFAULT_GATE_OPTIONS, ...options };
   }
 
-  /** Runs `work` after every earlier turn of `conversationId` on this instance has finished. */
+  /**
+   * Runs `work` after every earlier turn of `conversationId` on this instance has finished and, with a
+   * `lock`, once no other instance is in a turn of it either.
+   */
   async serialize(conversationId: string, work: () => Promise<void>): Promise<void> {
     const before = this.#chains.get(conversationId) ?? Promise.resolve();
     let done: () => void = () => undefined;
@@ -67,12 +89,46 @@ export class ConversationGate {
     this.#chains.set(conversationId, chain);
     try {
       await before;
-      await work();
+      const locked = await this.#lock(conversationId);
+      const renewing = locked ? this.#renew(conversationId) : undefined;
+      try {
+        await work();
+      } finally {
+        if (renewing) clearInterval(renewing);
+        if (locked) await this.#options.lock?.release(conversationId, this.#holder);
+      }
     } finally {
       done();
       // The last turn in line removes the chain, so idle conversations hold no memory.
       if (this.#chains.get(conversationId) === chain) this.#chains.delete(conversationId);
     }
+  }
+
+  /** Takes the shared lease, waiting for another instance's turn; false when there is no lock or it waited out. */
+  async #lock(conversationId: string): Promise<boolean> {
+    const lock = this.#options.lock;
+    if (!lock) return false;
+    const deadline = this.#options.now() + LOCK_WAIT_MS;
+    for (;;) {
+      const now = this.#options.now();
+      if (await lock.acquire(conversationId, this.#holder, new Date(now), LEASE_MS)) return true;
+      // The other turn is taking long (slow Graph); going ahead is better than a person waiting in vain.
+      if (now >= deadline) return false;
+      await sleep(25);
+    }
+  }
+
+  /** Extends the lease while the turn runs; a failed renewal only shortens it (the store is the judge). */
+  #renew(conversationId: string): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      this.#options.lock
+        ?.acquire(conversationId, this.#holder, new Date(this.#options.now()), LEASE_MS)
+        .catch(() => {
+          // The store is unreachable: the turn goes on, and its own store calls will say so.
+        });
+    }, LEASE_RENEW_MS);
+    timer.unref();
+    return timer;
   }
 
   /**

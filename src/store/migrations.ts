@@ -352,4 +352,24 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE sign_in_states ADD COLUMN purpose TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 13,
+    name: 'conversation_locks',
+    // One turn at a time per conversation across instances: a lease row taken around each turn. A lease
+    // whose holder died runs out and is taken over; rows are tiny and reused.
+    sqlite: `
+      CREATE TABLE conversation_locks (
+        conversation_id TEXT PRIMARY KEY NOT NULL,
+        holder TEXT NOT NULL,
+        lease_until INTEGER NOT NULL
+      ) STRICT;
+    `,
+    postgres: `
+      CREATE TABLE conversation_locks (
+        conversation_id TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        lease_until TIMESTAMPTZ NOT NULL
+      );
+    `,
+  },
 ];

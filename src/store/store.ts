@@ -5,6 +5,7 @@ import type { SignInStateStore } from '../identity/sign-in-states.js';
 import type { Logger } from '../observability/logger.js';
 import type { CaseRequestStore } from '../recovery/case-requests.js';
 import type { AuditLog, JobQueue, ReleaseLedger } from '../recovery/release-ports.js';
+import type { ConversationLocks } from './conversation-locks.js';
 import { parseDatabaseUrl } from './database-url.js';
 import { migrations } from './migrations.js';
 import { openPostgresStore } from './postgres/postgres-store.js';
@@ -36,6 +37,8 @@ export interface Store {
   readonly helpdeskChannels: ChannelStore;
   /** Deletes what is past its retention (the daily retention job). */
   readonly retention: Retention;
+  /** Leases that keep turns of one conversation one at a time across instances. */
+  readonly conversationLocks: ConversationLocks;
   /** Throws when the database is not reachable (used by GET /readyz). */
   ping(): Promise<void>;
   /** Releases the connection or pool; safe to call twice. */

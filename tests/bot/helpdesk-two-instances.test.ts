@@ -55,5 +55,18 @@ describe.skipIf(!postgresUrl)(
         expect(JSON.stringify(loser.body)).toContain(claimed!.owner!.name);
       }
     });
+
+    it('one person’s messages arriving at both instances at once run one at a time: no conflict, no apology', async () => {
+      const megan = demoPerson('Megan Bowen');
+      const texts = ['hi', 'help', 'my key id is 4290B6C0', 'status', 'what is a key id?', 'restart'];
+      const marks = [left.logs.length, right.logs.length];
+      const turns = await Promise.all(
+        texts.map((text, n) => (n % 2 === 0 ? left : right).personalChat(megan).send(text)),
+      );
+      expect(turns.map((turn) => turn.status)).toEqual(texts.map(() => 200));
+      const logs = [...left.logs.slice(marks[0]), ...right.logs.slice(marks[1])];
+      expect(logs.filter((line) => line.includes('changed by another instance'))).toEqual([]);
+      expect(logs.filter((line) => line.includes('turn failed'))).toEqual([]);
+    });
   },
 );

@@ -5,6 +5,7 @@ import type { Store } from '../store.js';
 import { PostgresAuditLog } from './postgres-audit-log.js';
 import { PostgresCaseRequestStore } from './postgres-case-request-store.js';
 import { PostgresCaseStore } from './postgres-case-store.js';
+import { PostgresConversationLocks } from './postgres-conversation-locks.js';
 import { PostgresHelpdeskChannelStore } from './postgres-helpdesk-channel-store.js';
 import { PostgresJobQueue } from './postgres-job-queue.js';
 import { runPostgresMigrations } from './postgres-migrator.js';
@@ -53,6 +54,7 @@ export async function openPostgresStore(
     cases: new PostgresCaseStore(pool),
     helpdeskChannels: new PostgresHelpdeskChannelStore(pool),
     retention: new PostgresRetention(pool),
+    conversationLocks: new PostgresConversationLocks(pool),
     async ping() {
       await pool.query('SELECT 1');
     },

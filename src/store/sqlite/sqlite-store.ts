@@ -7,6 +7,7 @@ import type { Store } from '../store.js';
 import { SqliteAuditLog } from './sqlite-audit-log.js';
 import { SqliteCaseRequestStore } from './sqlite-case-request-store.js';
 import { SqliteCaseStore } from './sqlite-case-store.js';
+import { SqliteConversationLocks } from './sqlite-conversation-locks.js';
 import { SqliteHelpdeskChannelStore } from './sqlite-helpdesk-channel-store.js';
 import { SqliteJobQueue } from './sqlite-job-queue.js';
 import { runSqliteMigrations } from './sqlite-migrator.js';
@@ -53,6 +54,7 @@ export function openSqliteStore(path: string, logger: Logger, migrations: readon
     cases: new SqliteCaseStore(db),
     helpdeskChannels: new SqliteHelpdeskChannelStore(db),
     retention: new SqliteRetention(db),
+    conversationLocks: new SqliteConversationLocks(db),
     async ping() {
       ping.get();
     },
