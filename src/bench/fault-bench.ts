@@ -13,8 +13,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,6 +26,7 @@ import { DEMO_BOT_APP_ID, DEMO_PEOPLE, DEMO_TENANT_ID } from '../demo-tenant/sam
 import { startApp } from '../main.js';
 import { createLogger } from '../observability/logger.js';
 import { PLAYGROUND_CONVERSATIONS } from '../playground/playground-config.js';
+import { freePort, type StubConnector, startStubConnector } from './bench-servers.js';
 
 const CERT_DIR = '.data/demo-tenant';
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -50,7 +49,7 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   const logger = createLogger({ level: 'silent' });
   const demoTenant = await startDemoTenant({ logger, certDir: CERT_DIR });
-  const connector = await acceptingConnector();
+  const connector = await startStubConnector({ keepBodies: true });
   const database = join(tmpdir(), `fault-bench-${randomUUID()}.db`);
   const port = await freePort();
   const config = loadConfig(
@@ -113,7 +112,7 @@ async function main(): Promise<void> {
       for (let run = 0; run < runs; run += 1) {
         demoTenant.faults.reset();
         await circuitClosed(app.url);
-        const callback = await signInUpToCallback(connector, app.url, post);
+        const callback = await signInUpToCallback(connector, post);
         demoTenant.faults.set(fault);
         const started = performance.now();
         await (await fetch(callback, { redirect: 'manual' })).text();
@@ -127,15 +126,14 @@ async function main(): Promise<void> {
     demoTenant.faults.reset();
     await app.stop();
     await demoTenant.stop();
-    connector.close();
+    connector.server.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });
   }
 }
 
 /** Alex asks for his desktop's key, opens the link and signs in; resolves with where the browser goes next. */
 async function signInUpToCallback(
-  connector: Awaited<ReturnType<typeof acceptingConnector>>,
-  _url: string,
+  connector: StubConnector,
   post: (activity: unknown) => Promise<Response>,
 ): Promise<URL> {
   const alex = person('Alex Wilber');
@@ -217,33 +215,6 @@ function activity(
       : {}),
     ...fields,
   };
-}
-
-/** A Bot Connector that takes every activity and keeps the bodies (to find the sign-in link). */
-async function acceptingConnector() {
-  const bodies: string[] = [];
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => {
-      body += chunk.toString();
-    });
-    request.on('end', () => {
-      bodies.push(body);
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ id: randomUUID() }));
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, bodies, close: () => server.close() };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
 }
 
 // Node reads NODE_EXTRA_CA_CERTS only at start, and the demo tenant speaks HTTPS with its own CA: run again

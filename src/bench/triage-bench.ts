@@ -14,12 +14,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../demo-tenant/sample-people.js';
+import { freePort, startStubConnector } from './bench-servers.js';
 
 /** What one conversation says, in order; each is one measured turn. */
 const TURNS = [
@@ -56,14 +55,6 @@ function options(): Options {
   return { dir, runs: Number(values.runs), conversations: Number(values.conversations) };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
-
 interface Bot {
   readonly process: ChildProcess;
   readonly url: string;
@@ -82,6 +73,8 @@ async function startBot(dir: string, extraEnv: Record<string, string> = {}): Pro
       PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       DATABASE_URL: `sqlite:${database}`,
       LOG_LEVEL: 'warn',
+      // One person plays every conversation, far past the per-person rate limit a real one would meet.
+      MESSAGES_PER_MINUTE: '100000',
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -110,22 +103,6 @@ async function untilReady(bot: Bot, startedAt: number): Promise<number> {
     }
     await new Promise((done) => setTimeout(done, 10));
   }
-}
-
-/** A Bot Connector that accepts every activity the bot sends, as the real one does, and counts them. */
-async function startStubConnector(): Promise<{ server: Server; url: string; received: () => number }> {
-  let received = 0;
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      received += 1;
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ id: randomUUID() }));
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}`, received: () => received };
 }
 
 /** utime + stime of a process, in milliseconds (Linux). */
