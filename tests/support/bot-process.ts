@@ -7,29 +7,21 @@ import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { startChannelIssuer } from './channel-issuer.js';
-import { BOT_FRAMEWORK_SCOPE, BOT_NAME, freePort, tenantModeEnv } from './conversation.js';
-import { type RecordingConnector, startRecordingConnector } from './recording-connector.js';
 import {
-  type ActivityContext,
-  executeActivity,
-  installActivity,
-  messageActivity,
-  personalScope,
-  submitActivity,
-  type TeamsScope,
-  type TeamsUser,
-  teamsUser,
-} from './teams-activities.js';
+  BOT_FRAMEWORK_SCOPE,
+  BOT_NAME,
+  freePort,
+  type Session,
+  sessionOf,
+  tenantModeEnv,
+} from './conversation.js';
+import { type RecordingConnector, startRecordingConnector } from './recording-connector.js';
+import { personalScope, type TeamsScope, type TeamsUser } from './teams-activities.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
-export interface ProcessChat {
-  readonly context: ActivityContext;
-  send(text: string): Promise<number>;
-  submit(data: Record<string, unknown>): Promise<number>;
-  execute(verb: string, data: Record<string, unknown>): Promise<number>;
-  install(): Promise<number>;
-}
+/** A person in one conversation with the bot process; each request answers with its HTTP status. */
+export type ProcessChat = Session<number>;
 
 /**
  * The real bot as a child process (`node --import tsx src/main.ts`, as `npm run dev` runs it) in tenant mode
@@ -96,24 +88,13 @@ export async function startBotProcessHarness(options: {
     return response.status;
   };
 
-  const session = (person: DemoPerson, scope: (user: TeamsUser) => TeamsScope): ProcessChat => {
-    const user = teamsUser(person.id, person.displayName);
-    const context: ActivityContext = {
-      serviceUrl: connector.serviceUrl,
-      tenantId: demoTenant.tenantId,
-      botAppId,
-      botName: BOT_NAME,
-      scope: scope(user),
-      from: user,
-    };
-    return {
-      context,
-      send: (text) => post(messageActivity(context, text)),
-      submit: (data) => post(submitActivity(context, data)),
-      execute: (verb, data) => post(executeActivity(context, verb, data)),
-      install: () => post(installActivity(context)),
-    };
-  };
+  const session = (person: DemoPerson, scope: (user: TeamsUser) => TeamsScope): ProcessChat =>
+    sessionOf(
+      { serviceUrl: connector.serviceUrl, tenantId: demoTenant.tenantId, botAppId, botName: BOT_NAME },
+      person,
+      scope,
+      post,
+    );
 
   const harness: BotProcessHarness = {
     url,

@@ -24,6 +24,7 @@ import {
   personalScope,
   submitActivity,
   type TeamsScope,
+  type TeamsUser,
   teamsUser,
 } from './teams-activities.js';
 
@@ -80,12 +81,33 @@ export interface Turn {
   readonly transcript: string;
 }
 
-export interface ChatSession {
+/** A person in one conversation, sending as Teams does; `T` is what one request answers with. */
+export interface Session<T> {
   readonly context: ActivityContext;
-  send(text: string): Promise<Turn>;
-  submit(data: Record<string, unknown>): Promise<Turn>;
-  execute(verb: string, data?: Record<string, unknown>, options?: ExecuteOptions): Promise<Turn>;
-  install(): Promise<Turn>;
+  send(text: string): Promise<T>;
+  submit(data: Record<string, unknown>): Promise<T>;
+  execute(verb: string, data?: Record<string, unknown>, options?: ExecuteOptions): Promise<T>;
+  install(): Promise<T>;
+}
+
+export type ChatSession = Session<Turn>;
+
+/** `person` in the conversation `scope` names, posting each activity with `post`. */
+export function sessionOf<T>(
+  where: Omit<ActivityContext, 'scope' | 'from'>,
+  person: DemoPerson,
+  scope: (user: TeamsUser) => TeamsScope,
+  post: (activity: Activity) => Promise<T>,
+): Session<T> {
+  const user = teamsUser(person.id, person.displayName);
+  const context: ActivityContext = { ...where, scope: scope(user), from: user };
+  return {
+    context,
+    send: (text) => post(messageActivity(context, text)),
+    submit: (data) => post(submitActivity(context, data)),
+    execute: (verb, data, options) => post(executeActivity(context, verb, data, options)),
+    install: () => post(installActivity(context)),
+  };
 }
 
 export interface ConversationHarness {
@@ -197,27 +219,21 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
 
   const session = (
     person: DemoPerson,
-    scope: (user: ReturnType<typeof teamsUser>) => TeamsScope,
+    scope: (user: TeamsUser) => TeamsScope,
     locale?: string,
-  ): ChatSession => {
-    const user = teamsUser(person.id, person.displayName);
-    const context: ActivityContext = {
-      serviceUrl: connector.serviceUrl,
-      tenantId: demoTenant.tenantId,
-      botAppId,
-      botName: BOT_NAME,
-      scope: scope(user),
-      from: user,
-      ...(locale ? { locale } : {}),
-    };
-    return {
-      context,
-      send: (text) => post(messageActivity(context, text)),
-      submit: (data) => post(submitActivity(context, data)),
-      execute: (verb, data, options) => post(executeActivity(context, verb, data, options)),
-      install: () => post(installActivity(context)),
-    };
-  };
+  ): ChatSession =>
+    sessionOf(
+      {
+        serviceUrl: connector.serviceUrl,
+        tenantId: demoTenant.tenantId,
+        botAppId,
+        botName: BOT_NAME,
+        ...(locale ? { locale } : {}),
+      },
+      person,
+      scope,
+      post,
+    );
 
   return {
     app,
