@@ -14,7 +14,7 @@ import { type CardAudience, disclosureFollowUps } from '../recovery/after-disclo
 import { type ReleaseOutcome, releaseKey } from '../recovery/release-key.js';
 import { DEFAULT_RELEASE_LIMITS } from '../recovery/release-policy.js';
 import type { RecoveryRequest } from '../recovery/triage-types.js';
-import { actorOf, caseView, type HelpdeskContext, updateChannelCard } from './helpdesk-flow.js';
+import { actorOf, bestEffort, caseView, type HelpdeskContext, updateChannelCard } from './helpdesk-flow.js';
 import type { ReleaseServices } from './release-flow.js';
 
 /*
@@ -132,9 +132,12 @@ export async function recordKeyOut(decided: DecidedAfterSignIn, deps: HelpdeskCo
   const { current, decision } = decided;
   try {
     await deps.helpdesk.cases.update(decision.case, current.version);
-    await updateChannelCard(decision.case, caseCard(caseView(decision.case), deps.messages), deps);
   } catch (error) {
     if (!(error instanceof CaseVersionConflictError)) throw error;
     deps.logger.warn({ caseNumber: current.number }, 'case changed while its key was given out');
+    return;
   }
+  await bestEffort(deps, current.number, 'could not update the channel card', () =>
+    updateChannelCard(decision.case, caseCard(caseView(decision.case), deps.messages), deps),
+  );
 }

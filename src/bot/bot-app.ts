@@ -31,6 +31,7 @@ import { registerHelpdeskCommands } from './helpdesk-commands.js';
 import {
   alertFlood,
   alertPossibleProbing,
+  type HelpdeskContext,
   type HelpdeskServices,
   learnHelpdeskChannel,
   openCase,
@@ -39,13 +40,14 @@ import {
 import { finishSendKey } from './helpdesk-send-key.js';
 import { finishShowKey } from './helpdesk-show-key.js';
 import {
-  hideKeyCard,
+  hiddenKeyCard,
   legacyCard,
   type ReleaseServices,
   releaseToRequester,
   signInUrl,
 } from './release-flow.js';
 import { requesterOf } from './requester-of.js';
+import { localeOf, TeamsConversations } from './teams-conversations.js';
 import { type ReleaseAction, readMessage, toReleaseAction } from './triage-event.js';
 import { turnLogger } from './turn-context-data.js';
 import { startTypingIndicator } from './typing-indicator.js';
@@ -284,8 +286,9 @@ export function createBot(deps: BotDependencies): Bot {
     perMinute: deps.messagesPerMinute,
     ...(deps.turnLock ? { lock: deps.turnLock } : {}),
   });
+  const conversations = conversationsOf(deps);
   const proactive = (reference: string, logic: (context: TurnContext) => Promise<void>) =>
-    deps.adapter.continueConversationAsync(deps.botAppId, JSON.parse(reference), logic);
+    conversations.turnIn(reference, logic);
 
   return {
     async run(context) {
@@ -390,15 +393,14 @@ export function createBot(deps: BotDependencies): Bot {
       deps.logger.info({ jobId, requestId: payload.requestId }, 'no key card to hide');
       return;
     }
-    await proactive(card.conversationReference, (context) =>
-      // An agent's revealed key is hidden with the helpdesk's words; a requester's in their language.
-      hideKeyCard(
-        context,
-        card.activityId,
-        payload,
-        payload.caseNumber === undefined ? messagesFor(context.activity.locale) : deps.helpdeskMessages,
-      ),
-    );
+    // An agent's revealed key is hidden with the helpdesk's words; a requester's in their language.
+    const words =
+      payload.caseNumber === undefined
+        ? messagesFor(localeOf(card.conversationReference))
+        : deps.helpdeskMessages;
+    await conversations.update(card.conversationReference, card.activityId, {
+      card: hiddenKeyCard(payload, words),
+    });
     deps.logger.info({ jobId, keyId: payload.keyId }, 'release card hidden');
   }
 
@@ -419,12 +421,12 @@ export function createBot(deps: BotDependencies): Bot {
       'interrupted release recovered',
     );
     if (verdict === 'withdraw') await ledger.withdraw(payload.requestId, payload.followUpKeys);
-    await proactive(payload.conversationReference, async (context) => {
-      const agents = deps.helpdeskMessages.helpdesk;
-      const words = messagesFor(context.activity.locale).release;
-      const caseNumber = payload.caseNumber ?? 0;
-      const agent = payload.audience === 'agent' || payload.caseNumber !== undefined;
-      await context.sendActivity(
+    const agents = deps.helpdeskMessages.helpdesk;
+    const words = messagesFor(localeOf(payload.conversationReference)).release;
+    const caseNumber = payload.caseNumber ?? 0;
+    const agent = payload.audience === 'agent' || payload.caseNumber !== undefined;
+    await conversations.send(payload.conversationReference, {
+      text:
         verdict === 'maybeShown'
           ? agent
             ? agents.keyFlowMaybeShown(caseNumber)
@@ -432,7 +434,6 @@ export function createBot(deps: BotDependencies): Bot {
           : agent
             ? agents.keyFlowInterrupted(caseNumber)
             : words.interrupted,
-      );
     });
   }
 
@@ -516,16 +517,14 @@ async function onVerified(
     return;
   }
   const words = messagesFor(context.activity.locale);
-  const followUp = await releaseToRequester(
-    context,
-    verified,
-    request,
-    deps.release,
-    words,
-    deps.now,
-    deps.logger,
-    newCorrelationId(),
-  );
+  const followUp = await releaseToRequester(context, verified, request, {
+    services: deps.release,
+    conversations: conversationsOf(deps),
+    messages: words,
+    now: deps.now,
+    logger: deps.logger,
+    correlationId: newCorrelationId(),
+  });
   if (followUp.kind === 'shown') {
     await runTriage(context, state, { type: 'released', requestId: request.id }, deps);
   } else if (followUp.kind === 'needMoreDigits') {
@@ -841,10 +840,14 @@ async function perform(
   }
 }
 
-function helpdeskContext(deps: BotDependencies, helpdesk: HelpdeskServices) {
+/** The Teams side of the conversations port; stateless, so one per use is as good as one in all. */
+function conversationsOf(deps: BotDependencies): TeamsConversations {
+  return new TeamsConversations(deps.adapter, deps.botAppId);
+}
+
+function helpdeskContext(deps: BotDependencies, helpdesk: HelpdeskServices): HelpdeskContext {
   return {
-    adapter: deps.adapter,
-    botAppId: deps.botAppId,
+    conversations: conversationsOf(deps),
     messages: deps.helpdeskMessages,
     logger: deps.logger,
     now: deps.now,

@@ -1,11 +1,4 @@
-import {
-  type Activity,
-  CardFactory,
-  type ConversationParameters,
-  type ConversationReference,
-  MessageFactory,
-  TurnContext,
-} from 'botbuilder';
+import { type Activity, TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import {
   type CaseView,
@@ -39,9 +32,10 @@ import { dueForReminder } from '../helpdesk/due-for-reminder.js';
 import { recordAnnouncement } from '../helpdesk/record-announcement.js';
 import type { Logger } from '../observability/logger.js';
 import type { CaseRequest } from '../recovery/case-requests.js';
+import type { Conversations } from '../recovery/conversations.js';
 import type { AuditLog, JobQueue } from '../recovery/release-ports.js';
 import { type CaseReminderPayload, newJob } from '../recovery/typed-jobs.js';
-import type { BotAdapter } from './bot-adapter.js';
+import { localeOf } from './teams-conversations.js';
 
 /** Everything the helpdesk needs at the edge. */
 export interface HelpdeskServices {
@@ -79,8 +73,7 @@ export interface HelpdeskUser {
 }
 
 export interface HelpdeskContext {
-  readonly adapter: BotAdapter;
-  readonly botAppId: string;
+  readonly conversations: Conversations;
   readonly messages: Messages;
   readonly logger: Logger;
   readonly now: () => Date;
@@ -128,11 +121,13 @@ export async function openCase(caseRequest: CaseRequest, deps: HelpdeskContext):
   if (isNew && opened.escalation === 'suspiciousContact') {
     // Someone tried to get this person's key: security hears it as well as the helpdesk.
     const alert = deps.messages.helpdesk.suspiciousContactAlert(opened.number, opened.requester.displayName);
-    if (await tellSecurity(opened.number, alert, deps))
-      deps.logger.warn(
-        { security: true, caseNumber: opened.number },
-        'suspicious contact reported to security',
-      );
+    await bestEffort(deps, opened.number, 'could not tell security about a suspicious contact', async () => {
+      if (await tellSecurity(opened.number, alert, deps))
+        deps.logger.warn(
+          { security: true, caseNumber: opened.number },
+          'suspicious contact reported to security',
+        );
+    });
   }
   if (!opened.post) return (await postCase(opened, deps)) ?? opened;
   return opened;
@@ -165,41 +160,11 @@ async function postCase(current: Case, deps: HelpdeskContext): Promise<Case | un
     deps.logger.warn({ caseNumber: current.number }, 'helpdesk channel not known yet; the case waits');
     return undefined;
   }
-  const channel = JSON.parse(reference) as Partial<ConversationReference>;
-  if (!channel.serviceUrl) throw new Error('the stored helpdesk channel reference has no serviceUrl');
-  const card = MessageFactory.attachment(
-    CardFactory.adaptiveCard(caseCard(caseView(current), deps.messages)),
-  );
-  let activityId: string | undefined;
-  // A new thread in the channel (TeamsInfo.sendMessageToTeamsChannel needs the legacy adapter). Teams names
-  // a channel thread `<channel id>;messageid=<id of its first message>`: that id is the card's activity id.
-  await deps.adapter.createConversationAsync(
-    deps.botAppId,
-    'msteams',
-    channel.serviceUrl,
-    // botbuilder types `audience` as string but falls back to the configured OAuth scope only for
-    // undefined; '' would ask for a token for "/.default".
-    undefined as unknown as string,
-    {
-      isGroup: true,
-      bot: channel.bot ?? { id: `28:${deps.botAppId}`, name: '' },
-      channelData: {
-        channel: { id: deps.helpdesk.channelId },
-        tenant: { id: channel.conversation?.tenantId },
-      },
-      tenantId: channel.conversation?.tenantId ?? '',
-      activity: card as Activity,
-    } as ConversationParameters,
-    async (context) => {
-      activityId = context.activity.conversation.id.split(';messageid=')[1];
-    },
-  );
-  if (!activityId) return undefined;
-  const posted = recordAnnouncement(
-    current,
-    { kind: 'posted', post: { channelId: deps.helpdesk.channelId, activityId } },
-    deps.now(),
-  );
+  const thread = await deps.conversations.startThread(reference, deps.helpdesk.channelId, {
+    card: caseCard(caseView(current), deps.messages),
+  });
+  if (!thread) return undefined;
+  const posted = recordAnnouncement(current, { kind: 'posted', post: thread }, deps.now());
   try {
     await deps.helpdesk.cases.update(posted, current.version);
     await refreshChannelCard(posted, deps);
@@ -311,7 +276,8 @@ async function carryOut(event: CaseEvent, changed: CaseChanged, deps: HelpdeskCo
   }
 }
 
-async function bestEffort(
+/** Runs a send whose failure must not undo what was already decided and stored: logged, not thrown. */
+export async function bestEffort(
   deps: HelpdeskContext,
   caseNumber: number,
   message: string,
@@ -325,19 +291,6 @@ async function bestEffort(
   }
 }
 
-/** The channel thread of a posted case, as a conversation reference. */
-function threadOf(reference: string, post: NonNullable<Case['post']>): Partial<ConversationReference> {
-  const channel = JSON.parse(reference) as Partial<ConversationReference>;
-  return {
-    ...channel,
-    conversation: {
-      ...(channel.conversation ?? { isGroup: true, conversationType: 'channel', name: '' }),
-      id: `${post.channelId};messageid=${post.activityId}`,
-    },
-    activityId: post.activityId,
-  } as Partial<ConversationReference>;
-}
-
 /** Replaces the case's card in its channel thread, from whatever conversation the change came from. */
 export async function updateChannelCard(
   changed: Case,
@@ -348,13 +301,7 @@ export async function updateChannelCard(
   if (!post) return;
   const reference = await deps.helpdesk.channels.get(post.channelId);
   if (!reference) return;
-  await deps.adapter.continueConversationAsync(deps.botAppId, threadOf(reference, post), async (context) => {
-    await context.updateActivity({
-      id: post.activityId,
-      type: 'message',
-      attachments: [CardFactory.adaptiveCard(card)],
-    });
-  });
+  await deps.conversations.update(deps.conversations.threadOf(reference, post), post.activityId, { card });
 }
 
 async function scheduleReminder(current: Case, round: number, deps: HelpdeskContext): Promise<void> {
@@ -396,13 +343,7 @@ export async function remindAboutCase(reminder: CaseReminderPayload, deps: Helpd
   const reference = await deps.helpdesk.channels.get(post.channelId);
   if (reference) {
     const text = caseReminderText(caseView(current), now.toISOString(), deps.messages);
-    await deps.adapter.continueConversationAsync(
-      deps.botAppId,
-      threadOf(reference, post),
-      async (context) => {
-        await context.sendActivity(text);
-      },
-    );
+    await deps.conversations.send(deps.conversations.threadOf(reference, post), { text });
   }
   await refreshChannelCard(reminded, deps);
   deps.logger.info({ caseNumber, round }, 'unclaimed case re-announced');
@@ -462,9 +403,7 @@ async function tellChannel(
     deps.logger.warn({ ...about, channelId }, 'channel not known yet; alert only logged');
     return false;
   }
-  await deps.adapter.continueConversationAsync(deps.botAppId, JSON.parse(reference), async (context) => {
-    await context.sendActivity(text);
-  });
+  await deps.conversations.send(reference, { text });
   return true;
 }
 
@@ -587,13 +526,7 @@ async function tellRequester(changed: Case, kind: RequesterUpdateKind, deps: Hel
     { kind, caseNumber: changed.number, caseVersion: changed.version, agentName: changed.owner?.name },
     messagesFor(requesterLocale(changed)),
   );
-  await deps.adapter.continueConversationAsync(
-    deps.botAppId,
-    JSON.parse(changed.requesterConversation),
-    async (context) => {
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-    },
-  );
+  await deps.conversations.send(changed.requesterConversation, { card });
 }
 
 /**
@@ -601,8 +534,7 @@ async function tellRequester(changed: Case, kind: RequesterUpdateKind, deps: Hel
  * opened with; their updates, key card and notice use it, while the channel keeps the helpdesk's language.
  */
 export function requesterLocale(current: Case): string | undefined {
-  const { locale } = JSON.parse(current.requesterConversation) as Partial<ConversationReference>;
-  return typeof locale === 'string' ? locale : undefined;
+  return localeOf(current.requesterConversation);
 }
 
 /** The domain case as the card shows it. */

@@ -6,7 +6,13 @@ import { decideAgentAction } from '../helpdesk/decide-agent-action.js';
 import type { VerifiedStepUp } from '../identity/step-up.js';
 import { newCorrelationId } from '../observability/logger.js';
 import { decideAfterSignIn, recordKeyOut, releaseForCase } from './agent-key-release.js';
-import { type CaseAnswer, caseView, type HelpdeskContext, refuseInHand } from './helpdesk-flow.js';
+import {
+  type CaseAnswer,
+  caseView,
+  type HelpdeskContext,
+  refuseInHand,
+  requesterLocale,
+} from './helpdesk-flow.js';
 import { presentRelease, type ReleaseServices, signInUrl } from './release-flow.js';
 
 /**
@@ -75,22 +81,19 @@ export async function finishSendKey(
     await context.sendActivity(m.notReleased(outcome.reason));
     return;
   }
-  await deps.adapter.continueConversationAsync(
-    deps.botAppId,
-    JSON.parse(current.requesterConversation),
-    (requesterChat) =>
-      presentRelease(requesterChat, {
-        requester: current.requester,
-        requestId: verified.requestId,
-        outcome,
-        services: release,
-        // The requester's chat speaks the requester's language (its reference carries it).
-        messages: messagesFor(requesterChat.activity.locale),
-        now: deps.now,
-        logger: deps.logger,
-        correlationId,
-      }),
-  );
+  await presentRelease({
+    to: current.requesterConversation,
+    requester: current.requester,
+    requestId: verified.requestId,
+    outcome,
+    services: release,
+    conversations: deps.conversations,
+    // The requester's chat speaks the requester's language (its reference carries it).
+    messages: messagesFor(requesterLocale(current)),
+    now: deps.now,
+    logger: deps.logger,
+    correlationId,
+  });
   await recordKeyOut(decided, deps);
   await context.sendActivity(m.sent(current.requester.displayName));
 }

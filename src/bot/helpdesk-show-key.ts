@@ -1,4 +1,4 @@
-import { CardFactory, type ConversationParameters, MessageFactory, TurnContext } from 'botbuilder';
+import { CardFactory, TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import { advancedView, agentSignInCard, revealedKeyHiddenCard, revealedKeyView } from '../cards/case-card.js';
 import { helpdeskRefusalText } from '../cards/helpdesk-cards.js';
@@ -8,8 +8,7 @@ import type { Case } from '../helpdesk/case.js';
 import { type CaseRefusal, decideAgentAction, showKeyRefusal } from '../helpdesk/decide-agent-action.js';
 import type { VerifiedStepUp } from '../identity/step-up.js';
 import { newCorrelationId } from '../observability/logger.js';
-import { followUpKeys } from '../recovery/after-disclosure.js';
-import type { Requester } from '../recovery/case-requests.js';
+import { showKeyCard } from '../recovery/after-disclosure.js';
 import type { ReleaseOutcome } from '../recovery/release-key.js';
 import type { ShownCard } from '../recovery/release-ports.js';
 import { auditedRequester } from '../recovery/release-ports.js';
@@ -26,7 +25,7 @@ import {
   refuseInHand,
   requesterLocale,
 } from './helpdesk-flow.js';
-import { type ReleaseServices, sendKeyCard, signInUrl } from './release-flow.js';
+import { type ReleaseServices, signInUrl } from './release-flow.js';
 
 /** Refusals about the reason the agent typed: answered with the form again, so they can fix it. */
 const REASON_REFUSALS: ReadonlySet<CaseRefusal['code']> = new Set([
@@ -126,7 +125,7 @@ export async function finishShowKey(
       await context.sendActivity(m.privateChatFailed);
       return;
     case 'notDelivered':
-      // sendKeyCard took the claim and its follow-ups back: nobody saw the key.
+      // showKeyCard took the claim and its follow-ups back: nobody saw the key.
       deps.logger.error({ err: delivery.error, caseNumber }, 'key read but not delivered; claim withdrawn');
       await context.sendActivity(m.notDelivered);
       return;
@@ -140,16 +139,8 @@ export async function finishShowKey(
     case 'shown':
       break;
   }
-  const { outcome } = delivery;
   // Its hide job and rotation check were scheduled with the claim (the outbox), before the key was read.
-  await release.notice?.notify({
-    requesterObjectId: current.requester.objectId,
-    deviceName: outcome.device.displayName,
-    keyId: outcome.key.id,
-    at: deps.now().toISOString(),
-    // The requester's language, from the conversation the case came from.
-    words: messagesFor(requesterLocale(current)).releaseNotice,
-  });
+  const { outcome } = delivery;
   await deps.helpdesk.audit.append({
     at: deps.now().toISOString(),
     correlationId,
@@ -169,8 +160,8 @@ export async function finishShowKey(
 
 /**
  * Opens the agent's private chat, then reads the key and shows it there. The chat comes first, so a chat
- * Teams will not open costs no key read; a card that cannot be sent is reported, not thrown, so the caller
- * can take the read back and say so.
+ * Teams will not open costs no key read; a card that cannot be sent is reported, not thrown (showKeyCard
+ * took the read back), so the caller can say so.
  */
 async function deliverToAgent(
   context: TurnContext,
@@ -182,79 +173,40 @@ async function deliverToAgent(
   release: ReleaseServices,
 ): Promise<Delivery> {
   const { current } = decided;
-  let opened = false;
-  let delivery: Delivery = { kind: 'chatRefused' };
+  const thread = JSON.stringify(TurnContext.getConversationReference(context.activity));
+  let agentChat: string;
   try {
-    await inPrivateChat(context, verified.requester, deps, async (agentChat) => {
-      opened = true;
-      const outcome = await releaseForCase(
-        current,
-        verified,
-        `helpdesk:${current.verification?.method ?? 'unknown'}+agentStepUp+shownToAgent`,
-        correlationId,
-        deps,
-        release,
-        {
-          audience: 'agent',
-          tellConversation: JSON.stringify(TurnContext.getConversationReference(context.activity)),
-        },
-        reason,
-      );
-      if (outcome.kind !== 'released') {
-        delivery = { kind: 'notRead', outcome };
-        return;
-      }
-      try {
-        delivery = {
-          kind: 'shown',
-          outcome,
-          card: await showToAgent(agentChat, current, verified, outcome, deps, release),
-        };
-      } catch (error) {
-        delivery = { kind: 'notDelivered', error };
-      }
-    });
+    agentChat = await deps.conversations.openChat(thread, verified.requester);
   } catch (error) {
-    // Thrown once the chat was open (the read itself failed unexpectedly): not Teams' refusal.
-    if (opened) throw error;
+    // E.g. the agent never installed the bot for themselves.
     deps.logger.warn({ err: error, caseNumber: current.number }, 'could not open the agent’s private chat');
     return { kind: 'chatRefused' };
   }
-  return delivery;
-}
-
-/**
- * Runs `work` in the 1:1 chat between the bot and the agent (Teams hands back the existing one). Fails
- * before `work` runs when Teams cannot open it, e.g. when the agent never installed the bot for themselves.
- */
-async function inPrivateChat(
-  context: TurnContext,
-  agent: Requester,
-  deps: HelpdeskContext,
-  work: (agentChat: TurnContext) => Promise<void>,
-): Promise<void> {
-  const thread = context.activity;
-  const tenantId = agent.tenantId;
-  await deps.adapter.createConversationAsync(
-    deps.botAppId,
-    'msteams',
-    thread.serviceUrl,
-    // As in postCase: undefined lets botbuilder use its configured OAuth scope.
-    undefined as unknown as string,
-    {
-      isGroup: false,
-      bot: thread.recipient,
-      members: [{ id: agent.teamsUserId, name: agent.displayName }],
-      tenantId,
-      channelData: { tenant: { id: tenantId } },
-    } as ConversationParameters,
-    work,
+  const outcome = await releaseForCase(
+    current,
+    verified,
+    `helpdesk:${current.verification?.method ?? 'unknown'}+agentStepUp+shownToAgent`,
+    correlationId,
+    deps,
+    release,
+    { audience: 'agent', tellConversation: thread },
+    reason,
   );
+  if (outcome.kind !== 'released') return { kind: 'notRead', outcome };
+  try {
+    return {
+      kind: 'shown',
+      outcome,
+      card: await showToAgent(agentChat, current, verified, outcome, deps, release),
+    };
+  } catch (error) {
+    return { kind: 'notDelivered', error };
+  }
 }
 
-/** Sends the revealed-key card to the agent's private chat, through the outbox stages; answers where it is. */
+/** Sends the revealed-key card to the agent's private chat (the outbox stages, the requester's notice). */
 async function showToAgent(
-  agentChat: TurnContext,
+  agentChat: string,
   current: Case,
   verified: VerifiedStepUp,
   outcome: Extract<ReleaseOutcome, { kind: 'released' }>,
@@ -273,12 +225,21 @@ async function showToAgent(
     outcome.password,
     deps.messages,
   );
-  return await sendKeyCard(
-    agentChat,
-    MessageFactory.attachment(CardFactory.adaptiveCard(card)),
-    verified.requestId,
-    release.ledger,
-    () => followUpKeys(verified.requestId, verified.requester.objectId, current.requester.objectId),
+  return await showKeyCard(
+    {
+      requestId: verified.requestId,
+      to: agentChat,
+      holderObjectId: verified.requester.objectId,
+      card: { card },
+      notice: {
+        requesterObjectId: current.requester.objectId,
+        deviceName: outcome.device.displayName,
+        keyId: outcome.key.id,
+        // The requester's language, from the conversation the case came from.
+        words: messagesFor(requesterLocale(current)).releaseNotice,
+      },
+    },
+    { ledger: release.ledger, conversations: deps.conversations, notice: release.notice, now: deps.now },
   );
 }
 

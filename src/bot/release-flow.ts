@@ -1,12 +1,14 @@
-import { type Activity, CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import { revealedKeyHiddenCard } from '../cards/case-card.js';
 import type { Messages } from '../cards/messages.js';
 import { keyHiddenCard, releaseCard } from '../cards/release-card.js';
 import type { SignInPurpose } from '../identity/sign-in-purpose.js';
 import type { StepUp, VerifiedStepUp } from '../identity/step-up.js';
 import type { Logger } from '../observability/logger.js';
-import { disclosureFollowUps, followUpKeys, type HideKeyCardPayload } from '../recovery/after-disclosure.js';
+import { disclosureFollowUps, type HideKeyCardPayload, showKeyCard } from '../recovery/after-disclosure.js';
 import type { Requester } from '../recovery/case-requests.js';
+import type { Conversations } from '../recovery/conversations.js';
 import type { KeyAccess, RotationDirectory } from '../recovery/directory-ports.js';
 import { escalationFor } from '../recovery/escalation-policy.js';
 import { type ReleaseOutcome, releaseKey } from '../recovery/release-key.js';
@@ -82,12 +84,9 @@ export async function releaseToRequester(
   context: TurnContext,
   verified: VerifiedStepUp,
   request: RecoveryRequest,
-  services: ReleaseServices,
-  messages: Messages,
-  now: () => Date,
-  logger: Logger,
-  correlationId: string,
+  edge: ReleaseEdge,
 ): Promise<ReleaseFollowUp> {
+  const { services, now, logger, correlationId } = edge;
   const access = services.access.forRequester(verified);
   const chat = JSON.stringify(TurnContext.getConversationReference(context.activity));
   const outcome: ReleaseOutcome = await releaseKey(
@@ -126,15 +125,12 @@ export async function releaseToRequester(
   const log = turnLogger(context, logger);
   switch (outcome.kind) {
     case 'released':
-      await presentRelease(context, {
+      await presentRelease({
+        ...edge,
+        to: chat,
         requester: verified.requester,
         requestId: request.id,
         outcome,
-        services,
-        messages,
-        now,
-        logger,
-        correlationId,
       });
       return { kind: 'shown' };
     case 'needMoreDigits':
@@ -150,96 +146,75 @@ export async function releaseToRequester(
   }
 }
 
-/** What showing a released key needs. */
-export interface PresentRelease {
-  readonly requester: Requester;
-  readonly requestId: string;
-  readonly outcome: Extract<ReleaseOutcome, { kind: 'released' }>;
+/** The edge's part of a release: where it sends, in which words, how it logs. */
+export interface ReleaseEdge {
   readonly services: ReleaseServices;
+  readonly conversations: Conversations;
+  /** The requester's language. */
   readonly messages: Messages;
   readonly now: () => Date;
   readonly logger: Logger;
   readonly correlationId: string;
 }
 
+/** What showing a released key needs. */
+export interface PresentRelease extends ReleaseEdge {
+  /** The requester's 1:1 chat. */
+  readonly to: string;
+  readonly requester: Requester;
+  readonly requestId: string;
+  readonly outcome: Extract<ReleaseOutcome, { kind: 'released' }>;
+}
+
 /**
- * Shows a released key in `context`, which must be the requester's own 1:1 chat. Its hide job and rotation
- * check were scheduled with the claim; the ledger learns where the card is (the hide job reads it there),
- * and a notice is mailed. A card Teams refused was seen by nobody: the claim and its follow-ups are taken
- * back, and the error goes on.
+ * Shows a released key in the requester's own 1:1 chat (`showKeyCard`: the outbox stages, the notice). A
+ * card Teams refused was seen by nobody: the claim and its follow-ups are taken back, and the error goes on.
  */
-export async function presentRelease(context: TurnContext, release: PresentRelease): Promise<void> {
-  const { requester, requestId, outcome, services, messages, now, logger } = release;
+export async function presentRelease(release: PresentRelease): Promise<void> {
+  const { requester, requestId, outcome, services, messages } = release;
   const view = {
     requestId,
     deviceName: outcome.device.displayName,
     keyId: outcome.key.id,
     visibleMinutes: services.keyVisibleMinutes,
   };
-  const card = MessageFactory.attachment(
-    CardFactory.adaptiveCard(releaseCard(view, outcome.password, messages)),
+  const shown = await showKeyCard(
+    {
+      requestId,
+      to: release.to,
+      holderObjectId: requester.objectId,
+      card: { card: releaseCard(view, outcome.password, messages) },
+      notice: {
+        requesterObjectId: requester.objectId,
+        deviceName: view.deviceName,
+        keyId: view.keyId,
+        words: messages.releaseNotice,
+      },
+    },
+    {
+      ledger: services.ledger,
+      conversations: release.conversations,
+      notice: services.notice,
+      now: release.now,
+    },
   );
-  const shown = await sendKeyCard(context, card, requestId, services.ledger, () =>
-    followUpKeys(requestId, requester.objectId, requester.objectId),
-  );
-  await services.notice?.notify({
-    requesterObjectId: requester.objectId,
-    deviceName: view.deviceName,
-    keyId: view.keyId,
-    at: now().toISOString(),
-    words: messages.releaseNotice,
-  });
-  turnLogger(context, logger).info(
-    { requestId, deviceId: outcome.device.deviceId, keyId: outcome.key.id, activityId: shown.activityId },
+  release.logger.info(
+    {
+      correlationId: release.correlationId,
+      requestId,
+      deviceId: outcome.device.deviceId,
+      keyId: outcome.key.id,
+      activityId: shown.activityId,
+    },
     'key released',
   );
 }
 
-/**
- * Sends a card holding a key and records the outbox stages around it: `sending` before, `shown` with where
- * it is after. A send that throws was delivered to nobody: the claim and its follow-ups are taken back.
- */
-export async function sendKeyCard(
-  context: TurnContext,
-  card: Partial<Activity>,
-  requestId: string,
-  ledger: ReleaseLedger,
-  keys: () => readonly string[],
-): Promise<ShownCard> {
-  await ledger.markSending(requestId);
-  let activityId: string;
-  try {
-    activityId = (await context.sendActivity(card))?.id ?? '';
-  } catch (error) {
-    await ledger.withdraw(requestId, keys());
-    throw error;
-  }
-  const shown: ShownCard = {
-    conversationReference: JSON.stringify(TurnContext.getConversationReference(context.activity)),
-    activityId,
-  };
-  await ledger.markShown(requestId, shown);
-  return shown;
-}
-
-/** Replaces a key card with the key-free card. Safe to run twice. */
-export async function hideKeyCard(
-  context: TurnContext,
-  activityId: string,
-  payload: HideKeyCardPayload,
-  messages: Messages,
-): Promise<void> {
-  await context.updateActivity({
-    id: activityId,
-    type: 'message',
-    attachments: [
-      CardFactory.adaptiveCard(
-        payload.caseNumber === undefined
-          ? keyHiddenCard(payload, messages)
-          : revealedKeyHiddenCard(payload.caseNumber, messages),
-      ),
-    ],
-  });
+/** The key-free card that replaces a shown key card (the requester's, or an agent's revealed key). */
+export function hiddenKeyCard(payload: HideKeyCardPayload, messages: Messages): AdaptiveCard {
+  return payload.caseNumber === undefined
+    ? keyHiddenCard(payload, messages)
+    : revealedKeyHiddenCard(payload.caseNumber, messages);
 }
 
 /** Where the card is, when a hide job scheduled before the release outbox said so itself. */

@@ -1,6 +1,8 @@
 import type { Requester } from './case-requests.js';
+import type { Conversations, OutgoingMessage } from './conversations.js';
+import type { ReleaseNotice, ReleaseNotifier } from './release-notifier.js';
 import type { Candidate } from './release-policy.js';
-import type { NewJob } from './release-ports.js';
+import type { NewJob, ReleaseLedger, ShownCard } from './release-ports.js';
 import { firstRotationCheck, rotationJobKey } from './rotation-check-job.js';
 
 /*
@@ -169,4 +171,50 @@ export function signInWatchdog(
     } satisfies RecoverReleasePayload,
     dueAt: new Date(now.getTime() + recoverAfterMs).toISOString(),
   };
+}
+
+/** What showing a released key needs from outside. */
+export interface KeyCardDelivery {
+  readonly ledger: ReleaseLedger;
+  readonly conversations: Conversations;
+  /** Out-of-band notices by mail, when a sender mailbox is configured. */
+  readonly notice: ReleaseNotifier | undefined;
+  readonly now: () => Date;
+}
+
+/** One released key to show. */
+export interface KeyCard {
+  readonly requestId: string;
+  /** The 1:1 chat the card goes to: the requester's, or the agent's for "Show key to me". */
+  readonly to: string;
+  readonly holderObjectId: string;
+  /** The card holding the key, as the edge rendered it. It goes to `to` and nowhere else. */
+  readonly card: OutgoingMessage;
+  /** What the requester is mailed once it is shown (never the key). */
+  readonly notice: Omit<ReleaseNotice, 'at'>;
+}
+
+/**
+ * Shows a released key and records the outbox stages around it: `sending` before, `shown` with where it is
+ * after (the hide job reads it there), then the requester is mailed. Its hide job and rotation check were
+ * scheduled with the claim. A send that throws was delivered to nobody: the claim and its follow-ups are
+ * taken back, and the error goes on.
+ */
+export async function showKeyCard(shown: KeyCard, deps: KeyCardDelivery): Promise<ShownCard> {
+  const { requestId } = shown;
+  await deps.ledger.markSending(requestId);
+  let activityId: string;
+  try {
+    activityId = await deps.conversations.send(shown.to, shown.card);
+  } catch (error) {
+    await deps.ledger.withdraw(
+      requestId,
+      followUpKeys(requestId, shown.holderObjectId, shown.notice.requesterObjectId),
+    );
+    throw error;
+  }
+  const card: ShownCard = { conversationReference: shown.to, activityId };
+  await deps.ledger.markShown(requestId, card);
+  await deps.notice?.notify({ ...shown.notice, at: deps.now().toISOString() });
+  return card;
 }
