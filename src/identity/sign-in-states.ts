@@ -44,6 +44,4 @@ export interface SignInStateStore {
    * exactly one gets it.
    */
   consume(state: string, now: Date): Promise<SignInStateConsumption>;
-  /** Deletes states that expired before `before`; returns how many. */
-  purgeExpired(before: Date): Promise<number>;
 }

@@ -116,9 +116,8 @@ export interface StepUp {
 /** 32 random bytes, base64url: what `state` looks like; anything else is not looked up. */
 const STATE_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 const ENTRA_ERROR_SHAPE = /^[a-z_]{1,64}$/;
-/** Expired states stay a day so a late callback still hears "expired" rather than "unknown". */
-const PURGE_GRACE_MS = 24 * 60 * 60 * 1000;
-const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+// Expired states are deleted a day after expiry by the daily retention job (store/retention.ts), so a late
+// callback still hears "expired" rather than "unknown".
 
 /**
  * Builds the step-up sign-in on msal-node (authorization code + PKCE S256, `prompt=login`, `max_age`, an
@@ -140,19 +139,10 @@ export function createStepUp(deps: StepUpDependencies): StepUp {
   const redirectUri = `${base}${STEP_UP_PATHS.callback}`;
   const authContext = config.stepUp.authContext;
   const maxAgeSeconds = config.stepUp.maxAgeMinutes * 60;
-  let nextPurge = 0;
-
-  async function purgeOccasionally(at: Date): Promise<void> {
-    if (at.getTime() < nextPurge) return;
-    nextPurge = at.getTime() + PURGE_INTERVAL_MS;
-    const purged = await store.purgeExpired(new Date(at.getTime() - PURGE_GRACE_MS));
-    if (purged > 0) log.debug({ purged }, 'expired sign-in states purged');
-  }
 
   return {
     async startUrl(requester, purpose, conversationReference) {
       const createdAt = now();
-      await purgeOccasionally(createdAt);
       const requestId = releaseIdOf(purpose);
       const record: SignInState = {
         state: randomBytes(32).toString('base64url'),

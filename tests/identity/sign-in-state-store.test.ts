@@ -105,14 +105,24 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
         );
       });
 
-      it('purges only states that expired before the cut-off', async () => {
+      it('retention purges only states that expired before the cut-off', async () => {
         const [store] = await twoInstances();
         const old = aSignInState({ createdAt: '2026-03-01T08:00:00.000Z' });
         const recent = aSignInState({ createdAt: '2026-03-01T09:45:00.000Z' });
         const live = aSignInState({ createdAt: '2026-03-01T10:00:00.000Z' });
         for (const record of [old, recent, live]) await store.signInStates.create(record);
 
-        expect(await store.signInStates.purgeExpired(new Date('2026-03-01T09:00:00.000Z'))).toBe(1);
+        // Only the sign-in cut-off matters here; the others are far in the past and delete nothing.
+        const longAgo = new Date('2000-01-01T00:00:00.000Z');
+        const counts = await store.retention.purge({
+          turnState: longAgo,
+          signInStates: new Date('2026-03-01T09:00:00.000Z'),
+          finishedJobs: longAgo,
+          caseRequests: longAgo,
+          closedCases: longAgo,
+          auditEvents: longAgo,
+        });
+        expect(counts.signInStates).toBe(1);
         const at = new Date('2026-03-01T10:01:00.000Z');
         expect(await store.signInStates.consume(old.state, at)).toEqual({ kind: 'unknown' });
         expect((await store.signInStates.consume(recent.state, at)).kind).toBe('expired');

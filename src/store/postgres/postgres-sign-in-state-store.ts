@@ -33,7 +33,6 @@ const FIND = `SELECT ${COLUMNS} FROM sign_in_states WHERE state = $1 AND expires
 // The row lock makes a second, concurrent DELETE wait for the first; once the first commits, the second
 // re-checks the row under READ COMMITTED, finds it gone and returns nothing. One winner across instances.
 const CONSUME = `DELETE FROM sign_in_states WHERE state = $1 RETURNING ${COLUMNS}`;
-const PURGE = 'DELETE FROM sign_in_states WHERE expires_at < $1';
 
 /** Sign-in states in the `sign_in_states` table, shared by every bot instance on the database. */
 export class PostgresSignInStateStore implements SignInStateStore {
@@ -71,10 +70,6 @@ export class PostgresSignInStateStore implements SignInStateStore {
     return row.expiresAt.getTime() <= now.getTime()
       ? { kind: 'expired', record: fromRow(row) }
       : { kind: 'consumed', record: fromRow(row) };
-  }
-
-  async purgeExpired(before: Date): Promise<number> {
-    return (await this.#pool.query(PURGE, [before])).rowCount ?? 0;
   }
 }
 

@@ -29,7 +29,6 @@ interface Statements {
   readonly insert: Statement<[SignInStateRow]>;
   readonly find: Statement<[string, number], SignInStateRow>;
   readonly consume: Statement<[string], SignInStateRow>;
-  readonly purge: Statement<[number]>;
 }
 
 /**
@@ -61,10 +60,6 @@ export class SqliteSignInStateStore implements SignInStateStore {
       : { kind: 'consumed', record: fromRow(row) };
   }
 
-  async purgeExpired(before: Date): Promise<number> {
-    return this.#prepared().purge.run(before.getTime()).changes;
-  }
-
   /** Prepared on first use: SQLite checks the table exists when preparing, and older schemas must still open. */
   #prepared(): Statements {
     if (this.#statements) return this.#statements;
@@ -82,7 +77,6 @@ export class SqliteSignInStateStore implements SignInStateStore {
       consume: db.prepare<[string], SignInStateRow>(
         `DELETE FROM sign_in_states WHERE state = ? RETURNING ${COLUMNS}`,
       ),
-      purge: db.prepare<[number]>('DELETE FROM sign_in_states WHERE expires_at < ?'),
     };
     return this.#statements;
   }
