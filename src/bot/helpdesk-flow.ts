@@ -182,8 +182,8 @@ export type CaseAnswer = AdaptiveCard | string;
 
 /** The ports the helpdesk use cases need, from the edge's services. */
 export function casePorts(deps: HelpdeskContext): CaseActionPorts {
-  const { cases, membership, audit } = deps.helpdesk;
-  return { cases, membership, audit, now: deps.now };
+  const { cases, membership } = deps.helpdesk;
+  return { cases, membership, now: deps.now };
 }
 
 /** The person who pressed, as the authenticated activity names them (never the card's data). */

@@ -1,5 +1,4 @@
-import type { AuditLog } from '../recovery/release-ports.js';
-import { auditedRequester } from '../recovery/release-ports.js';
+import { type AuditEvent, auditedRequester } from '../recovery/release-ports.js';
 import type { Case } from './case.js';
 import type { CaseStore } from './case-store.js';
 import { CaseVersionConflictError } from './case-version-conflict-error.js';
@@ -29,7 +28,6 @@ export type HelpdeskMembership = (
 export interface CaseActionPorts {
   readonly cases: CaseStore;
   readonly membership: HelpdeskMembership;
-  readonly audit: AuditLog;
   readonly now: () => Date;
 }
 
@@ -161,7 +159,7 @@ export interface CaseChanged {
 
 /**
  * An agent's or the requester's button on a case card: load, authorize (from the activity's identity and
- * Graph membership only), decide, store with compare-and-swap, audit. The edge renders the result for its
+ * Graph membership only), decide, store with compare-and-swap together with its audit event. The edge renders the result for its
  * audience and carries out the events.
  */
 export async function actOnCase(
@@ -174,21 +172,10 @@ export async function actOnCase(
   const { case: current, actor, audience } = found;
   const decision = decideAgentAction(current, request.action, actor, ports.now());
   if (decision.kind === 'refused') return refused(current, decision.reason, actor, { requesterButton });
-  try {
-    await ports.cases.update(decision.case, current.version);
-  } catch (error) {
-    if (!(error instanceof CaseVersionConflictError)) throw error;
-    // Someone got there first. Said as what it means now ("Lee owns this case") when the action is no
-    // longer allowed; otherwise as a change the person has not seen yet, so they look before acting.
-    const latest = (await ports.cases.get(current.number)) ?? current;
-    const again = decideAgentAction(latest, request.action, actor, ports.now());
-    return refused(latest, again.kind === 'refused' ? again.reason : { code: 'changed' }, actor, {
-      requesterButton,
-    });
-  }
   const { action } = request;
-  // One audit event per decision, for helpdesk actions too (never a key: cases cannot hold one).
-  await ports.audit.append({
+  // One audit event per decision, for helpdesk actions too (never a key: cases cannot hold one), stored
+  // with the change in one transaction.
+  const audit: AuditEvent = {
     at: ports.now().toISOString(),
     correlationId: crypto.randomUUID(),
     decision: 'caseChanged',
@@ -202,7 +189,19 @@ export async function actOnCase(
     ...(decision.case.verification
       ? { verification: { method: decision.case.verification.method, at: decision.case.verification.at } }
       : {}),
-  });
+  };
+  try {
+    await ports.cases.update(decision.case, current.version, audit);
+  } catch (error) {
+    if (!(error instanceof CaseVersionConflictError)) throw error;
+    // Someone got there first. Said as what it means now ("Lee owns this case") when the action is no
+    // longer allowed; otherwise as a change the person has not seen yet, so they look before acting.
+    const latest = (await ports.cases.get(current.number)) ?? current;
+    const again = decideAgentAction(latest, request.action, actor, ports.now());
+    return refused(latest, again.kind === 'refused' ? again.reason : { code: 'changed' }, actor, {
+      requesterButton,
+    });
+  }
   return {
     kind: 'changed',
     previous: current,

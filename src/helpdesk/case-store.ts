@@ -1,4 +1,5 @@
 import type { CaseRequest } from '../recovery/case-requests.js';
+import type { AuditEvent } from '../recovery/release-ports.js';
 import type { Case } from './case.js';
 
 /**
@@ -15,10 +16,12 @@ export interface CaseStore {
   get(number: number): Promise<Case | undefined>;
   /**
    * Replaces the stored case with `next` when the stored one is still at `expectedVersion` (the version
-   * the change was decided on).
+   * the change was decided on), and appends `audit` to the audit trail in the same transaction: a change
+   * is never stored without its audit event, nor an event without its change (a crash between the two
+   * would otherwise lose one).
    * @throws CaseVersionConflictError when another writer got there first, or the case does not exist.
    */
-  update(next: Case, expectedVersion: number): Promise<void>;
+  update(next: Case, expectedVersion: number, audit?: AuditEvent): Promise<void>;
   /** Cases not closed (open, claimed, verified, released, reopened), oldest first: the helpdesk queue. */
   openCases(): Promise<readonly Case[]>;
   /** Cases opened at or after `since`, whatever their status, newest first; at most `limit` of them. */

@@ -7,13 +7,12 @@ import { MemoryCaseStore } from './memory-case-store.js';
 
 /** Ports over an in-memory store; membership answers from the actor table, or fails like a Graph outage. */
 async function portsWith(options: { readonly directoryDown?: boolean } = {}) {
-  const cases = new MemoryCaseStore();
-  const { case: opened } = await cases.create(aCaseRequest(), T0);
   const audit = new FakeAuditLog();
+  const cases = new MemoryCaseStore(audit);
+  const { case: opened } = await cases.create(aCaseRequest(), T0);
   const asked: string[] = [];
   const ports: CaseActionPorts = {
     cases,
-    audit,
     now: () => at(5),
     async membership(objectId) {
       asked.push(objectId);

@@ -7,17 +7,24 @@ import { openCaseFrom } from '../../src/helpdesk/open-case-from.js';
 import type { CaseRequest } from '../../src/recovery/case-requests.js';
 import { findRecoveryPassword } from '../../src/recovery/find-recovery-password.js';
 import { RecoveryPasswordRefusedError } from '../../src/recovery/recovery-password-refused-error.js';
+import type { AuditEvent, AuditLog } from '../../src/recovery/release-ports.js';
 
 /**
  * An in-memory case store that keeps the port's promises the way a database does: copies in and out (no
  * caller can change a stored case by mutating what it got), numbers that never repeat, idempotent create,
  * compare-and-set updates, and the recovery-password guard. Each call yields to the event loop first, so
- * racing callers really interleave.
+ * racing callers really interleave. With an audit log, an update's audit event goes there, checked before
+ * the case changes, so the two are stored together or not at all.
  */
 export class MemoryCaseStore implements CaseStore {
+  readonly #audit: AuditLog | undefined;
   readonly #cases = new Map<number, Case>();
   readonly #byRequest = new Map<string, number>();
   #lastNumber = 0;
+
+  constructor(audit?: AuditLog) {
+    this.#audit = audit;
+  }
 
   async create(
     caseRequest: CaseRequest,
@@ -40,15 +47,19 @@ export class MemoryCaseStore implements CaseStore {
     return found === undefined ? undefined : structuredClone(found);
   }
 
-  async update(next: Case, expectedVersion: number): Promise<void> {
+  async update(next: Case, expectedVersion: number, audit?: AuditEvent): Promise<void> {
     await Promise.resolve();
     const field = findRecoveryPassword(next);
     if (field !== undefined) throw new RecoveryPasswordRefusedError('RECOVERY_PASSWORD_IN_CASE', field);
+    const auditField = audit === undefined ? undefined : findRecoveryPassword(audit);
+    if (auditField !== undefined)
+      throw new RecoveryPasswordRefusedError('SECRET_IN_AUDIT', auditField);
     const stored = this.#cases.get(next.number);
     if (stored === undefined || stored.version !== expectedVersion) {
       throw new CaseVersionConflictError(next.number, expectedVersion);
     }
     this.#cases.set(next.number, structuredClone(next));
+    if (audit) await this.#audit?.append(audit);
   }
 
   async openCases(): Promise<readonly Case[]> {

@@ -12,6 +12,7 @@ import {
 } from '../support/store-backends.js';
 import { aConversationReference } from './a-new-case-request.js';
 import { aCaseRequest, anAgent, changed, claimedBy, minutesAfter, OPENED_AT } from './case-builders.js';
+import { anAuditEvent } from './release-builders.js';
 
 /** Racing rounds per backend: enough to hit interleavings, few enough for a 2-core machine. */
 const RACE_ROUNDS = 30;
@@ -204,6 +205,42 @@ describe.each(storeBackends().map((backend) => [backend.title, backend] as const
               owner: agents[winners[0]!],
             });
           }
+        });
+
+        it('stores a change with its audit event or neither: two instances racing leave one change and one event', async () => {
+          const [left, right] = shared.stores();
+          for (let round = 0; round < 10; round += 1) {
+            const requester = { objectId: crypto.randomUUID() };
+            const { case: opened } = await left.cases.create(aCaseRequest({ requester }), OPENED_AT);
+            const event = (by: string) =>
+              anAuditEvent({ decision: 'caseChanged', reason: 'claim:claimed', actor: by, requester });
+            const outcomes = await Promise.allSettled([
+              left.cases.update(claimedBy(opened, anAgent('Lee Gu'), OPENED_AT), 1, event('Lee Gu')),
+              right.cases.update(
+                claimedBy(opened, anAgent('Diego Siciliani'), OPENED_AT),
+                1,
+                event('Diego Siciliani'),
+              ),
+            ]);
+            expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+            const events = await right.audit.query({ requesterObjectId: requester.objectId });
+            expect(events.map((stored) => stored.actor)).toEqual([
+              (await right.cases.get(opened.number))?.owner?.name,
+            ]);
+          }
+        });
+
+        it('an audit event the trail refuses leaves the case as it was', async () => {
+          const [store] = shared.stores();
+          const requester = { objectId: crypto.randomUUID() };
+          const { case: opened } = await store.cases.create(aCaseRequest({ requester }), OPENED_AT);
+          const leaking = anAuditEvent({ decision: 'caseChanged', note: LEAKED_PASSWORD, requester });
+          const refused = await rejection(
+            store.cases.update(claimedBy(opened, anAgent(), OPENED_AT), 1, leaking),
+          );
+          expect(refused).toMatchObject({ code: 'SECRET_IN_AUDIT' });
+          expect(await store.cases.get(opened.number)).toStrictEqual(opened);
+          expect(await store.audit.query({ requesterObjectId: requester.objectId })).toEqual([]);
         });
 
         it('updates over the current version only, and refuses a change that does not raise it', async () => {

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { AuditEvent, AuditLog, AuditQuery } from '../../recovery/release-ports.js';
 import {
   type AuditSearch,
@@ -24,15 +24,7 @@ export class PostgresAuditLog implements AuditLog {
   }
 
   async append(event: AuditEvent): Promise<void> {
-    const row = encodeAuditEvent(event);
-    await this.#pool.query(INSERT, [
-      formatInstant(row.at),
-      row.requesterObjectId,
-      row.deviceId,
-      row.keyIdSearch,
-      row.decision,
-      row.event,
-    ]);
+    await appendAuditEvent(this.#pool, event);
   }
 
   async query(query: AuditQuery): Promise<readonly AuditEvent[]> {
@@ -69,4 +61,17 @@ function sqlFor(search: AuditSearch): { sql: string; values: (string | number)[]
     sql: `SELECT event FROM audit_events ${where} ORDER BY at DESC, id DESC LIMIT $${values.length}`,
     values,
   };
+}
+
+/** Appends `event` on `client`: the pool, or a transaction's connection to append within it. */
+export async function appendAuditEvent(client: Pool | PoolClient, event: AuditEvent): Promise<void> {
+  const row = encodeAuditEvent(event);
+  await client.query(INSERT, [
+    formatInstant(row.at),
+    row.requesterObjectId,
+    row.deviceId,
+    row.keyIdSearch,
+    row.decision,
+    row.event,
+  ]);
 }

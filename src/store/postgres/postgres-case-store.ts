@@ -4,6 +4,7 @@ import type { CaseStore } from '../../helpdesk/case-store.js';
 import { CaseVersionConflictError } from '../../helpdesk/case-version-conflict-error.js';
 import { openCaseFrom } from '../../helpdesk/open-case-from.js';
 import type { CaseRequest } from '../../recovery/case-requests.js';
+import type { AuditEvent } from '../../recovery/release-ports.js';
 import {
   decodeCase,
   encodeCase,
@@ -13,6 +14,7 @@ import {
 } from '../case-codec.js';
 import { formatInstant } from '../instant.js';
 import { isKeyText, requireKeyText } from '../key-text.js';
+import { appendAuditEvent } from './postgres-audit-log.js';
 import { withPostgresTransaction } from './postgres-transaction.js';
 
 const NOT_CLOSED = CASE_STATUSES.filter((status) => !(CLOSED_STATUSES as readonly string[]).includes(status));
@@ -94,12 +96,12 @@ export class PostgresCaseStore implements CaseStore {
     return row === undefined ? undefined : decodeCase(row.document);
   }
 
-  async update(next: Case, expectedVersion: number): Promise<void> {
+  async update(next: Case, expectedVersion: number, audit?: AuditEvent): Promise<void> {
     const row = encodeCase(next);
     const expected = requirePositiveInteger(expectedVersion, 'expectedVersion');
     // A change that does not raise the version would let a writer holding the old one overwrite it.
     if (row.version <= expected) throw new RangeError('case version must rise above expectedVersion');
-    const result = await this.#pool.query(UPDATE, [
+    const values = [
       row.number,
       row.status,
       row.version,
@@ -109,11 +111,17 @@ export class PostgresCaseStore implements CaseStore {
       row.requesterObjectId,
       row.requestId,
       row.caseRequestNumber,
-    ]);
-    if (result.rowCount === 1) return;
-    const stored = await this.#pool.query<{ version: number }>(IDENTITY, [row.number]);
-    if (stored.rows[0]?.version === expected) throw identityChanged(row.number);
-    throw new CaseVersionConflictError(row.number, expected);
+    ];
+    // One transaction: a throw (a lost swap, an audit event the log refuses) rolls both back.
+    await withPostgresTransaction(this.#pool, async (client) => {
+      const result = await client.query(UPDATE, values);
+      if (result.rowCount !== 1) {
+        const stored = await client.query<{ version: number }>(IDENTITY, [row.number]);
+        if (stored.rows[0]?.version === expected) throw identityChanged(row.number);
+        throw new CaseVersionConflictError(row.number, expected);
+      }
+      if (audit) await appendAuditEvent(client, audit);
+    });
   }
 
   async openCases(): Promise<readonly Case[]> {

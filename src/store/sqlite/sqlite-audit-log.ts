@@ -25,6 +25,11 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   async append(event: AuditEvent): Promise<void> {
+    this.appendNow(event);
+  }
+
+  /** Appends at once (synchronously), so a caller can do it inside its own transaction. */
+  appendNow(event: AuditEvent): void {
     const row = encodeAuditEvent(event);
     // Prepared on first use: SQLite checks the table exists when preparing, and older schemas must still open.
     this.#insert ??= this.#db.prepare<[AuditEventRow]>(

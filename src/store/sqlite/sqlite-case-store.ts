@@ -5,6 +5,7 @@ import type { CaseStore } from '../../helpdesk/case-store.js';
 import { CaseVersionConflictError } from '../../helpdesk/case-version-conflict-error.js';
 import { openCaseFrom } from '../../helpdesk/open-case-from.js';
 import type { CaseRequest } from '../../recovery/case-requests.js';
+import type { AuditEvent } from '../../recovery/release-ports.js';
 import {
   type CaseRow,
   decodeCase,
@@ -14,6 +15,7 @@ import {
   requirePositiveInteger,
 } from '../case-codec.js';
 import { isKeyText, requireKeyText } from '../key-text.js';
+import type { SqliteAuditLog } from './sqlite-audit-log.js';
 
 /** `status IN (…)` for cases still being worked: an IN list, unlike NOT IN, can use the status index. */
 const NOT_CLOSED = CASE_STATUSES.filter((status) => !(CLOSED_STATUSES as readonly string[]).includes(status))
@@ -50,10 +52,12 @@ interface Statements {
  */
 export class SqliteCaseStore implements CaseStore {
   readonly #db: Database;
+  readonly #audit: SqliteAuditLog;
   #statements: Statements | undefined;
 
-  constructor(db: Database) {
+  constructor(db: Database, audit: SqliteAuditLog) {
     this.#db = db;
+    this.#audit = audit;
   }
 
   async create(
@@ -74,16 +78,21 @@ export class SqliteCaseStore implements CaseStore {
     return row === undefined ? undefined : decodeCase(row.document);
   }
 
-  async update(next: Case, expectedVersion: number): Promise<void> {
+  async update(next: Case, expectedVersion: number, audit?: AuditEvent): Promise<void> {
     const row = encodeCase(next);
     const expected = requirePositiveInteger(expectedVersion, 'expectedVersion');
     // A change that does not raise the version would let a writer holding the old one overwrite it.
     if (row.version <= expected) throw new RangeError('case version must rise above expectedVersion');
     const statements = this.#prepared();
-    if (statements.update.run({ ...row, expectedVersion: expected }).changes === 1) return;
-    const stored = statements.identity.get(row.number);
-    if (stored !== undefined && stored.version === expected) throw identityChanged(row.number);
-    throw new CaseVersionConflictError(row.number, expected);
+    // One transaction: a throw (a lost swap, an audit event the log refuses) rolls both back.
+    this.#db.transaction(() => {
+      if (statements.update.run({ ...row, expectedVersion: expected }).changes !== 1) {
+        const stored = statements.identity.get(row.number);
+        if (stored !== undefined && stored.version === expected) throw identityChanged(row.number);
+        throw new CaseVersionConflictError(row.number, expected);
+      }
+      if (audit) this.#audit.appendNow(audit);
+    })();
   }
 
   async openCases(): Promise<readonly Case[]> {

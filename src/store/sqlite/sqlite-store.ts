@@ -42,16 +42,17 @@ export function openSqliteStore(path: string, logger: Logger, migrations: readon
   }
   const ping = db.prepare('SELECT 1');
   const jobs = new SqliteJobQueue(db);
+  const audit = new SqliteAuditLog(db);
   log.info({ file: filename }, 'store open');
   return {
     kind: 'sqlite',
     turnState: new SqliteTurnStateStorage(db),
     caseRequests: new SqliteCaseRequestStore(db),
     signInStates: new SqliteSignInStateStore(db),
-    audit: new SqliteAuditLog(db),
+    audit,
     releases: new SqliteReleaseLedger(db, jobs),
     jobs,
-    cases: new SqliteCaseStore(db),
+    cases: new SqliteCaseStore(db, audit),
     helpdeskChannels: new SqliteHelpdeskChannelStore(db),
     retention: new SqliteRetention(db),
     conversationLocks: new SqliteConversationLocks(db),
