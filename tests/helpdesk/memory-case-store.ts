@@ -52,8 +52,7 @@ export class MemoryCaseStore implements CaseStore {
     const field = findRecoveryPassword(next);
     if (field !== undefined) throw new RecoveryPasswordRefusedError('RECOVERY_PASSWORD_IN_CASE', field);
     const auditField = audit === undefined ? undefined : findRecoveryPassword(audit);
-    if (auditField !== undefined)
-      throw new RecoveryPasswordRefusedError('SECRET_IN_AUDIT', auditField);
+    if (auditField !== undefined) throw new RecoveryPasswordRefusedError('SECRET_IN_AUDIT', auditField);
     const stored = this.#cases.get(next.number);
     if (stored === undefined || stored.version !== expectedVersion) {
       throw new CaseVersionConflictError(next.number, expectedVersion);
