@@ -35,14 +35,6 @@ export interface HelpdeskCommandDependencies {
   readonly now: () => Date;
 }
 
-/**
- * Said when `case` or `audit` comes without something usable to look for. Kept here until the catalogue
- * (messages.ts) grows a helpdesk-commands entry; it never echoes what was typed.
- */
-export const HELPDESK_COMMANDS_USAGE =
-  'Helpdesk commands: "queue" (open cases, oldest first), "case 12", "stats" (today), and "audit" with a ' +
-  "user's UPN or object id, a device's Entra deviceId, or a Key ID (at least its first 8 characters).";
-
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
 const UPN = /^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/;
 const KEY_ID_PREFIX = /^\{?([0-9a-f-]{8,36})\}?$/i;
@@ -148,7 +140,7 @@ async function answer(
   const { helpdesk, messages } = deps;
   switch (command.kind) {
     case 'usage':
-      return HELPDESK_COMMANDS_USAGE;
+      return messages.helpdesk.commandsUsage;
     case 'queue': {
       const open = await helpdesk.cases.openCases();
       return queueCard(open.map(queueEntry), deps.now().toISOString(), messages);

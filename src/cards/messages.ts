@@ -1,4 +1,5 @@
 import type { CaseTextField } from '../helpdesk/decide-agent-action.js';
+import type { StepUpFailure } from '../identity/step-up.js';
 import type { ReleaseNoticeWords } from '../recovery/release-notifier.js';
 import type { DenialReason } from '../recovery/release-policy.js';
 import type { AuditDecision } from '../recovery/release-ports.js';
@@ -41,6 +42,12 @@ export const CATALOGUE: { readonly [language in Language]: Messages } = { en, de
  */
 export function messagesFor(locale: string | undefined): Messages {
   return CATALOGUE[languageOfLocale(locale) ?? DEFAULT_LANGUAGE];
+}
+
+/** A sign-in page's heading and its first paragraph. */
+export interface SignInPageText {
+  readonly title: string;
+  readonly body: string;
 }
 
 /** The words of one guided answer: a title, a lead-in, the list that is the point of it, and closing lines. */
@@ -210,6 +217,23 @@ export interface Messages {
     readonly mismatch: (signedInName: string) => string;
     readonly failed: string;
     readonly stale: string;
+  };
+  /**
+   * The pages of the sign-in tab (`/auth/start`, `/auth/callback`), in the browser's language. Plain text:
+   * the page escapes every word.
+   */
+  readonly signInPage: {
+    readonly closeThisPage: string;
+    /** The way back: tap the verify button (its words are passed in) again. */
+    readonly goBack: (verifyButton: string) => string;
+    readonly verified: SignInPageText;
+    readonly mismatch: {
+      readonly title: string;
+      readonly body: (signedInName: string) => string;
+      readonly ownAccount: string;
+    };
+    readonly trouble: SignInPageText;
+    readonly failures: { readonly [reason in StepUpFailure]: SignInPageText };
   };
   /** What replaces the release card once the key is hidden. */
   readonly keyHidden: {
@@ -382,6 +406,9 @@ export interface HelpdeskMessages {
   readonly auditDecisions: { readonly [decision in AuditDecision]: string };
   readonly auditBy: (actor: string) => string;
   readonly moreAudit: (count: number) => string;
+
+  /** Said for `case` or `audit` without something usable to look for; it never echoes what was typed. */
+  readonly commandsUsage: string;
 
   /** Why the helpdesk said no: the domain's refusal codes plus the edge's own. Nothing was changed. */
   readonly refusals: {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Request, Response } from 'restify';
+import { CATALOGUE, type Messages } from '../cards/messages.js';
 import type {
   FailedStepUp,
   MismatchedStepUp,
@@ -9,6 +10,7 @@ import type {
   VerifiedStepUp,
 } from '../identity/step-up.js';
 import type { Logger } from '../observability/logger.js';
+import { DEFAULT_LANGUAGE, type Language, languageOfLocale } from '../understanding/languages.js';
 import { escapeHtml } from './escape-html.js';
 
 export interface AuthRoutesDependencies {
@@ -42,30 +44,6 @@ type Page =
   | { readonly kind: 'linkExpired' }
   | { readonly kind: 'trouble' };
 
-const GO_BACK = "Go back to Teams and tap <b>Verify it's you</b> again.";
-
-const FAILURE_TEXT: { readonly [reason in StepUpFailure]: { title: string; body: string } } = {
-  stateUnknownOrUsed: {
-    title: 'This sign-in link was already used',
-    body: `Each link works once. ${GO_BACK}`,
-  },
-  stateExpired: { title: 'This sign-in link has expired', body: GO_BACK },
-  tokenInvalid: { title: "We couldn't confirm your sign-in", body: GO_BACK },
-  authTooOld: {
-    title: 'Your sign-in was not fresh enough',
-    body: `We need a sign-in from the last few minutes. ${GO_BACK}`,
-  },
-  missingAuthContext: {
-    title: 'Your organization asks for a stronger sign-in',
-    body: `Sign in again with the method your organization requires (for example the Authenticator app or a security key). ${GO_BACK}`,
-  },
-  entraError: { title: "Sign-in didn't finish", body: `It was cancelled or refused. ${GO_BACK}` },
-  wrongTenant: {
-    title: 'That was not your work account',
-    body: `Sign in with your work account. ${GO_BACK}`,
-  },
-};
-
 const STYLE =
   'body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f5f5f5;color:#242424}' +
   'main{max-width:28rem;margin:12vh auto 0;padding:1.5rem;background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.15)}' +
@@ -87,9 +65,9 @@ export function authRoutes(deps: AuthRoutesDependencies): AuthRoutes {
         target = s.length === 1 && s[0] ? await deps.stepUp.authorizeUrl(s[0]) : undefined;
       } catch (error) {
         log.error({ err: error }, 'step-up start failed');
-        return sendPage(res, 500, { kind: 'trouble' });
+        return sendPage(req, res, 500, { kind: 'trouble' });
       }
-      if (target === undefined) return sendPage(res, 410, { kind: 'linkExpired' });
+      if (target === undefined) return sendPage(req, res, 410, { kind: 'linkExpired' });
       res.writeHead(302, { location: target, ...PRIVATE_HEADERS });
       res.end();
     },
@@ -109,16 +87,16 @@ export function authRoutes(deps: AuthRoutesDependencies): AuthRoutes {
             log.info('release still running after the sign-in page was answered');
             work.catch((error: unknown) => log.error({ err: error }, 'release after the sign-in failed'));
           }
-          return sendPage(res, 200, { kind: 'verified' });
+          return sendPage(req, res, 200, { kind: 'verified' });
         }
         await deps.onRejected(result);
         if (result.kind === 'mismatch') {
-          return sendPage(res, 403, { kind: 'mismatch', signedInName: result.signedIn.displayName });
+          return sendPage(req, res, 403, { kind: 'mismatch', signedInName: result.signedIn.displayName });
         }
-        return sendPage(res, 400, { kind: 'failed', reason: result.reason });
+        return sendPage(req, res, 400, { kind: 'failed', reason: result.reason });
       } catch (error) {
         log.error({ err: error }, 'step-up callback failed');
-        return sendPage(res, 500, { kind: 'trouble' });
+        return sendPage(req, res, 500, { kind: 'trouble' });
       }
     },
   };
@@ -136,14 +114,17 @@ const PRIVATE_HEADERS = {
   'x-content-type-options': 'nosniff',
 } as const;
 
-function sendPage(res: Response, status: number, page: Page): void {
-  const { title, body } = pageText(page);
+function sendPage(req: Request, res: Response, status: number, page: Page): void {
+  const language = browserLanguage(req.headers['accept-language']);
+  const words = CATALOGUE[language];
+  const { title, paragraphs } = pageText(page, words);
   const html =
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>` +
-    `<body><main><h1>${escapeHtml(title)}</h1><p>${body}</p>` +
-    '<p class="small">You can close this page.</p></main></body></html>';
+    `<body><main><h1>${escapeHtml(title)}</h1>` +
+    paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('') +
+    `<p class="small">${escapeHtml(words.signInPage.closeThisPage)}</p></main></body></html>`;
   const styleHash = createHash('sha256').update(STYLE).digest('base64');
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
@@ -154,25 +135,42 @@ function sendPage(res: Response, status: number, page: Page): void {
   res.end(html);
 }
 
-/** Title as text, body as trusted HTML built here (only the signed-in name is dynamic, and escaped). */
-function pageText(page: Page): { title: string; body: string } {
+/** The page's heading and paragraphs, as plain text (escaped when written). */
+function pageText(page: Page, words: Messages): { title: string; paragraphs: readonly string[] } {
+  const m = words.signInPage;
+  const goBack = m.goBack(words.verifyButton);
   switch (page.kind) {
     case 'verified':
-      return {
-        title: "You're verified",
-        // Honest whatever happens next: the key, a question for more digits, or IT taking over.
-        body: 'Go back to Teams: my answer is in the chat, or will be in a moment.',
-      };
+      // Honest whatever happens next: the key, a question for more digits, or IT taking over.
+      return { title: m.verified.title, paragraphs: [m.verified.body] };
     case 'mismatch':
       return {
-        title: 'You signed in as someone else',
-        body: `You signed in as <b>${escapeHtml(page.signedInName || 'another account')}</b>, not as the person who asked in Teams, so we stopped. ${GO_BACK} Then sign in with your own work account.`,
+        title: m.mismatch.title,
+        paragraphs: [m.mismatch.body(page.signedInName), goBack, m.mismatch.ownAccount],
       };
     case 'failed':
-      return FAILURE_TEXT[page.reason];
+      return { title: m.failures[page.reason].title, paragraphs: [m.failures[page.reason].body, goBack] };
     case 'linkExpired':
-      return { title: 'This sign-in link has expired', body: GO_BACK };
+      return { title: m.failures.stateExpired.title, paragraphs: [m.failures.stateExpired.body, goBack] };
     case 'trouble':
-      return { title: 'Something went wrong on our side', body: GO_BACK };
+      return { title: m.trouble.title, paragraphs: [m.trouble.body, goBack] };
   }
+}
+
+/**
+ * The first of the browser's languages (`Accept-Language`, in its order of preference) that the bot
+ * speaks; English otherwise. The sign-in tab is the person's own browser, so its language is theirs.
+ */
+export function browserLanguage(header: string | string[] | undefined): Language {
+  const ranges = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
+  const weighted = ranges
+    .map((range, index) => {
+      const [tag = '', ...parameters] = range.trim().split(';');
+      const q = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const weight = q === undefined ? 1 : Number(q.slice(2));
+      return { language: languageOfLocale(tag), weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((entry) => entry.language !== undefined && entry.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  return weighted[0]?.language ?? DEFAULT_LANGUAGE;
 }

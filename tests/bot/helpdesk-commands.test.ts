@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HELPDESK_COMMANDS_USAGE, matchHelpdeskCommand } from '../../src/bot/helpdesk-commands.js';
+import { matchHelpdeskCommand } from '../../src/bot/helpdesk-commands.js';
+import { en } from '../../src/cards/messages/en.js';
 import { CATALOGUE } from '../../src/cards/messages.js';
 import { DEMO_DEVICE_NAMES } from '../../src/demo-tenant/sample-data.js';
 import type { DemoPerson } from '../../src/demo-tenant/sample-people.js';
@@ -169,7 +170,7 @@ describe('helpdesk commands over HTTP (issue 5 item 6)', () => {
       expect(cardText(nobody)).toContain('No audit events for nobody@contoso.example.');
       for (const text of ['audit', 'case', `audit ${alexKey().key}`]) {
         const turn = await session().send(text);
-        expect(turn.replies.map((reply) => reply.text)).toEqual([HELPDESK_COMMANDS_USAGE]);
+        expect(turn.replies.map((reply) => reply.text)).toEqual([en.helpdesk.commandsUsage]);
         expect(JSON.stringify(turn.calls)).not.toMatch(RECOVERY_PASSWORD);
       }
     });
@@ -254,7 +255,7 @@ describe('helpdesk commands over HTTP (issue 5 item 6)', () => {
 
   it('in 1:1 the triage still gets everything else', async () => {
     const turn = await harness.personalChat(isaiah).send('my key id is 4290B6C0');
-    expect(turn.transcript).not.toContain(HELPDESK_COMMANDS_USAGE);
+    expect(turn.transcript).not.toContain(en.helpdesk.commandsUsage);
     expect(turn.transcript).not.toContain(REFUSAL);
     expect(turn.replies.length).toBeGreaterThan(0);
   });

@@ -27,6 +27,8 @@ const SAMPLES: {
   'release.blockOf': { calls: [[3, 8]], shows: true },
   'release.needMoreDigits': { calls: [[2], [5]], shows: true },
   'signIn.mismatch': { calls: [['Megan Bowen']], shows: true },
+  'signInPage.goBack': { calls: [["Verify it's you"]], shows: true },
+  'signInPage.mismatch.body': { calls: [['Megan Bowen']], shows: true },
   'releaseNotice.subject': { calls: [['ALEX-LAPTOP']], shows: true },
   'releaseNotice.lines': {
     calls: [

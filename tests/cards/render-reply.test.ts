@@ -218,10 +218,12 @@ describe('renderReply: the words come from the catalogue', () => {
       renderReply(reply, recording);
       renderReply(reply, recording, { verifyUrl: VERIFY_URL, caseNumber: 7 });
     }
-    // Sent by the edge itself, by the release card builders (release-card.ts), or by the helpdesk's cards.
+    // Sent by the edge itself, by the release card builders (release-card.ts), by the sign-in pages
+    // (http/auth-routes.ts), or by the helpdesk's cards.
     const edgeOnly = [
       'release',
       'signIn',
+      'signInPage',
       'keyHidden',
       'releaseNotice',
       'groupChatRedirect',

@@ -114,8 +114,8 @@ export interface ServedPage {
   readonly text: string;
 }
 
-export async function getPage(url: string | URL): Promise<ServedPage> {
-  const response = await fetch(url, { redirect: 'manual' });
+export async function getPage(url: string | URL, headers: Record<string, string> = {}): Promise<ServedPage> {
+  const response = await fetch(url, { redirect: 'manual', headers });
   const html = await response.text();
   const text = html
     .replace(/<style[\s\S]*?<\/style>/g, '')

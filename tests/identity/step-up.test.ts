@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { de } from '../../src/cards/messages/de.js';
 import { completeDemoSignIn } from '../../src/demo-tenant/complete-demo-sign-in.js';
 import type { DemoTenant } from '../../src/demo-tenant/demo-tenant.js';
 import { DEMO_BOT_APP_ID, DEMO_PEOPLE, DEMO_TENANT_ID } from '../../src/demo-tenant/sample-people.js';
@@ -240,7 +241,7 @@ describe('step-up sign-in over HTTP against the demo tenant', () => {
     const page = await getPage(link);
     expect(page.status).toBe(410);
     expect(page.text).toContain(
-      "This sign-in link has expired Go back to Teams and tap Verify it's you again.",
+      "This sign-in link has expired Each link works for a few minutes only. Go back to Teams and tap “Verify it's you” again.",
     );
     expect(page.headers.get('location')).toBeNull();
   });
@@ -282,6 +283,19 @@ describe('step-up sign-in over HTTP against the demo tenant', () => {
     expect((await getPage(callback)).status).toBe(200);
     expect(first.verified).toHaveLength(1);
     secrets.push(first.verified[0]?.graphToken ?? '');
+  });
+
+  it("speaks the browser's language when the bot does, English otherwise", async () => {
+    const unknown = `${first.baseUrl}/auth/start?s=${'A'.repeat(43)}`;
+    const german = await getPage(unknown, { 'accept-language': 'de-CH,de;q=0.9,en;q=0.8' });
+    expect(german.status).toBe(410);
+    expect(german.html).toContain('<html lang="de">');
+    expect(german.text).toContain(
+      `${de.signInPage.failures.stateExpired.title} ${de.signInPage.failures.stateExpired.body} ${de.signInPage.goBack(de.verifyButton)} ${de.signInPage.closeThisPage}`,
+    );
+    const japanese = await getPage(unknown, { 'accept-language': 'ja-JP,ja;q=0.9' });
+    expect(japanese.html).toContain('<html lang="en">');
+    expect(japanese.text).toContain('This sign-in link has expired');
   });
 
   it('answers unknown or hostile links with a plain page that echoes nothing', async () => {

@@ -394,6 +394,51 @@ export const de: Messages = {
     stale:
       'Diese Anmeldung gehört zu einer früheren Anfrage. Wenn Sie noch einen Schlüssel brauchen, schreiben Sie „von vorne“.',
   },
+  signInPage: {
+    closeThisPage: 'Sie können diese Seite schließen.',
+    goBack: (button) => `Gehen Sie zurück zu Teams und tippen Sie erneut auf „${button}“.`,
+    verified: {
+      title: 'Sie sind bestätigt',
+      body: 'Gehen Sie zurück zu Teams: Meine Antwort steht im Chat oder kommt gleich.',
+    },
+    mismatch: {
+      title: 'Sie haben sich als jemand anderes angemeldet',
+      body: (name) =>
+        `Sie haben sich als ${name || 'ein anderes Konto'} angemeldet, nicht als die Person, die in Teams gefragt hat. Deshalb habe ich abgebrochen und nichts angezeigt.`,
+      ownAccount: 'Melden Sie sich dann mit Ihrem eigenen Arbeitskonto an.',
+    },
+    trouble: { title: 'Bei mir ist etwas schiefgelaufen', body: 'Es wurde nichts angezeigt.' },
+    failures: {
+      stateUnknownOrUsed: {
+        title: 'Dieser Anmeldelink wurde bereits verwendet',
+        body: 'Jeder Link funktioniert nur einmal.',
+      },
+      stateExpired: {
+        title: 'Dieser Anmeldelink ist abgelaufen',
+        body: 'Jeder Link gilt nur wenige Minuten.',
+      },
+      tokenInvalid: {
+        title: 'Ich konnte Ihre Anmeldung nicht bestätigen',
+        body: 'Es wurde nichts angezeigt.',
+      },
+      authTooOld: {
+        title: 'Ihre Anmeldung war nicht aktuell genug',
+        body: 'Ich brauche eine Anmeldung aus den letzten Minuten.',
+      },
+      missingAuthContext: {
+        title: 'Ihre Organisation verlangt eine stärkere Anmeldung',
+        body: 'Melden Sie sich erneut mit der Methode an, die Ihre Organisation verlangt (zum Beispiel mit der Authenticator-App oder einem Sicherheitsschlüssel).',
+      },
+      entraError: {
+        title: 'Die Anmeldung wurde nicht abgeschlossen',
+        body: 'Sie wurde abgebrochen oder abgelehnt.',
+      },
+      wrongTenant: {
+        title: 'Das war nicht Ihr Arbeitskonto',
+        body: 'Melden Sie sich mit Ihrem Arbeitskonto an.',
+      },
+    },
+  },
   keyHidden: {
     title: 'Wiederherstellungsschlüssel ausgeblendet',
     body: 'Ich habe den Schlüssel in diesem Chat ausgeblendet. Da er einmal angezeigt wurde, sorgt die IT dafür, dass er durch einen neuen ersetzt wird.',
@@ -666,6 +711,8 @@ export const de: Messages = {
     moreAudit: (count) =>
       count === 1 ? '1 älteres Ereignis nicht angezeigt' : `${count} ältere Ereignisse nicht angezeigt`,
 
+    commandsUsage:
+      'Helpdesk-Befehle: "queue" (offene Fälle, älteste zuerst), "case 12", "stats" (heute) und "audit" mit dem UPN oder der Objekt-ID einer Person, der Entra-deviceId eines Geräts oder einer Schlüssel-ID (mindestens die ersten 8 Zeichen).',
     refusals: {
       notHelpdeskMember: 'Das ist leider nur für das IT-Helpdesk-Team. Es wurde nichts geändert.',
       notRequester: 'Das kann nur die Person, die um Hilfe gebeten hat.',

@@ -382,6 +382,39 @@ export const en: Messages = {
     failed: 'That sign-in did not work or took too long. Tap "Verify it\'s you" again to get a fresh link.',
     stale: 'That sign-in belongs to an earlier request. If you still need a key, type "restart".',
   },
+  signInPage: {
+    closeThisPage: 'You can close this page.',
+    goBack: (button) => `Go back to Teams and tap “${button}” again.`,
+    verified: {
+      title: "You're verified",
+      body: 'Go back to Teams: my answer is in the chat, or will be in a moment.',
+    },
+    mismatch: {
+      title: 'You signed in as someone else',
+      body: (name) =>
+        `You signed in as ${name || 'another account'}, not as the person who asked in Teams, so I stopped and showed nothing.`,
+      ownAccount: 'Then sign in with your own work account.',
+    },
+    trouble: { title: 'Something went wrong on my side', body: 'Nothing was shown.' },
+    failures: {
+      stateUnknownOrUsed: { title: 'This sign-in link was already used', body: 'Each link works once.' },
+      stateExpired: {
+        title: 'This sign-in link has expired',
+        body: 'Each link works for a few minutes only.',
+      },
+      tokenInvalid: { title: "I couldn't confirm your sign-in", body: 'Nothing was shown.' },
+      authTooOld: {
+        title: 'Your sign-in was not fresh enough',
+        body: 'I need a sign-in from the last few minutes.',
+      },
+      missingAuthContext: {
+        title: 'Your organization asks for a stronger sign-in',
+        body: 'Sign in again with the method your organization requires (for example the Authenticator app or a security key).',
+      },
+      entraError: { title: "Sign-in didn't finish", body: 'It was cancelled or refused.' },
+      wrongTenant: { title: 'That was not your work account', body: 'Sign in with your work account.' },
+    },
+  },
   keyHidden: {
     title: 'Recovery key hidden',
     body: 'I have hidden the key from this chat. It has been shown once, so IT will make sure it is replaced with a new one.',
@@ -641,6 +674,8 @@ export const en: Messages = {
     auditBy: (actor) => `by ${actor}`,
     moreAudit: (count) => `${count} older not shown`,
 
+    commandsUsage:
+      'Helpdesk commands: "queue" (open cases, oldest first), "case 12", "stats" (today), and "audit" with a user\'s UPN or object id, a device\'s Entra deviceId, or a Key ID (at least its first 8 characters).',
     refusals: {
       notHelpdeskMember: 'Sorry, that is only for the IT helpdesk team. Nothing was changed.',
       notRequester: 'Only the person who asked for help can do that.',

@@ -385,6 +385,45 @@ export const es: Messages = {
     stale:
       'Ese inicio de sesión es de una solicitud anterior. Si todavía necesitas una clave, escribe "empezar de nuevo".',
   },
+  signInPage: {
+    closeThisPage: 'Puedes cerrar esta página.',
+    goBack: (button) => `Vuelve a Teams y toca “${button}” de nuevo.`,
+    verified: {
+      title: 'Identidad verificada',
+      body: 'Vuelve a Teams: mi respuesta está en el chat o llegará en un momento.',
+    },
+    mismatch: {
+      title: 'Has iniciado sesión con otra cuenta',
+      body: (name) =>
+        `Has iniciado sesión ${name ? `como ${name}` : 'con otra cuenta'} y no como la persona que preguntó en Teams, así que me he detenido y no he mostrado nada.`,
+      ownAccount: 'Después, inicia sesión con tu propia cuenta de trabajo.',
+    },
+    trouble: { title: 'Algo ha fallado por mi parte', body: 'No se ha mostrado nada.' },
+    failures: {
+      stateUnknownOrUsed: {
+        title: 'Este enlace de inicio de sesión ya se usó',
+        body: 'Cada enlace funciona una sola vez.',
+      },
+      stateExpired: {
+        title: 'Este enlace de inicio de sesión ha caducado',
+        body: 'Cada enlace funciona solo unos minutos.',
+      },
+      tokenInvalid: { title: 'No he podido confirmar tu inicio de sesión', body: 'No se ha mostrado nada.' },
+      authTooOld: {
+        title: 'Tu inicio de sesión no era lo bastante reciente',
+        body: 'Necesito un inicio de sesión de los últimos minutos.',
+      },
+      missingAuthContext: {
+        title: 'Tu organización pide un inicio de sesión más seguro',
+        body: 'Vuelve a iniciar sesión con el método que exige tu organización (por ejemplo, la aplicación Authenticator o una llave de seguridad).',
+      },
+      entraError: { title: 'El inicio de sesión no terminó', body: 'Se canceló o se rechazó.' },
+      wrongTenant: {
+        title: 'Esa no era tu cuenta de trabajo',
+        body: 'Inicia sesión con tu cuenta de trabajo.',
+      },
+    },
+  },
   keyHidden: {
     title: 'Clave de recuperación oculta',
     body: 'He ocultado la clave de este chat. Ya se mostró una vez, así que TI se asegurará de reemplazarla por una nueva.',
@@ -657,6 +696,8 @@ export const es: Messages = {
     moreAudit: (count) =>
       count === 1 ? '1 evento más antiguo sin mostrar' : `${count} eventos más antiguos sin mostrar`,
 
+    commandsUsage:
+      'Comandos del helpdesk: "queue" (casos abiertos, los más antiguos primero), "case 12", "stats" (hoy) y "audit" con el UPN o el ID de objeto de una persona, el deviceId de Entra de un dispositivo o un ID de clave (al menos sus 8 primeros caracteres).',
     refusals: {
       notHelpdeskMember: 'Lo siento, esto es solo para el personal de soporte técnico. No se cambió nada.',
       notRequester: 'Solo puede hacerlo la persona que pidió ayuda.',

@@ -398,6 +398,45 @@ export const fr: Messages = {
     stale:
       "Cette connexion correspond à une demande précédente. Si vous avez encore besoin d'une clé, tapez « recommencer ».",
   },
+  signInPage: {
+    closeThisPage: 'Vous pouvez fermer cette page.',
+    goBack: (button) => `Revenez dans Teams et appuyez à nouveau sur « ${button} ».`,
+    verified: {
+      title: 'Votre identité est confirmée',
+      body: 'Revenez dans Teams : ma réponse est dans la conversation, ou y sera dans un instant.',
+    },
+    mismatch: {
+      title: 'Vous vous êtes connecté avec un autre compte',
+      body: (name) =>
+        `Vous vous êtes connecté en tant que ${name || 'un autre compte'}, et non en tant que la personne qui a demandé dans Teams : je me suis donc arrêté sans rien afficher.`,
+      ownAccount: 'Connectez-vous ensuite avec votre propre compte professionnel.',
+    },
+    trouble: { title: 'Un problème est survenu de mon côté', body: "Rien n'a été affiché." },
+    failures: {
+      stateUnknownOrUsed: {
+        title: 'Ce lien de connexion a déjà été utilisé',
+        body: "Chaque lien ne fonctionne qu'une fois.",
+      },
+      stateExpired: {
+        title: 'Ce lien de connexion a expiré',
+        body: "Chaque lien n'est valable que quelques minutes.",
+      },
+      tokenInvalid: { title: 'Je n’ai pas pu confirmer votre connexion', body: "Rien n'a été affiché." },
+      authTooOld: {
+        title: "Votre connexion n'était pas assez récente",
+        body: "J'ai besoin d'une connexion de moins de quelques minutes.",
+      },
+      missingAuthContext: {
+        title: 'Votre organisation exige une connexion plus forte',
+        body: "Reconnectez-vous avec la méthode exigée par votre organisation (par exemple l'application Authenticator ou une clé de sécurité).",
+      },
+      entraError: { title: "La connexion n'a pas abouti", body: 'Elle a été annulée ou refusée.' },
+      wrongTenant: {
+        title: "Ce n'était pas votre compte professionnel",
+        body: 'Connectez-vous avec votre compte professionnel.',
+      },
+    },
+  },
   keyHidden: {
     title: 'Clé de récupération masquée',
     body: "J'ai masqué la clé dans cette conversation. Elle a été affichée une fois : le support informatique va donc s'assurer qu'elle est remplacée par une nouvelle.",
@@ -672,6 +711,8 @@ export const fr: Messages = {
     moreAudit: (count) =>
       `${count} ${plural(count, 'événement plus ancien non affiché', 'événements plus anciens non affichés')}`,
 
+    commandsUsage:
+      'Commandes du helpdesk : "queue" (dossiers ouverts, les plus anciens d\'abord), "case 12", "stats" (aujourd\'hui) et "audit" suivi de l\'UPN ou de l\'ID d\'objet d\'une personne, du deviceId Entra d\'un appareil ou d\'un ID de clé (au moins ses 8 premiers caractères).',
     refusals: {
       notHelpdeskMember:
         "Désolé, cette action est réservée à l'équipe du support informatique. Rien n'a été modifié.",

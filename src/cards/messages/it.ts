@@ -382,6 +382,45 @@ export const it: Messages = {
     stale:
       'Quell\'accesso appartiene a una richiesta precedente. Se ti serve ancora una chiave, scrivi "ricomincia".',
   },
+  signInPage: {
+    closeThisPage: 'Puoi chiudere questa pagina.',
+    goBack: (button) => `Torna in Teams e tocca di nuovo “${button}”.`,
+    verified: {
+      title: 'Identità confermata',
+      body: 'Torna in Teams: la mia risposta è nella chat, o arriverà tra un momento.',
+    },
+    mismatch: {
+      title: 'Hai effettuato l’accesso con un altro account',
+      body: (name) =>
+        `Hai effettuato l’accesso come ${name || 'un altro account'}, non come la persona che ha chiesto in Teams, quindi mi sono fermato senza mostrare nulla.`,
+      ownAccount: 'Poi accedi con il tuo account aziendale.',
+    },
+    trouble: { title: 'Qualcosa è andato storto da parte mia', body: 'Non è stato mostrato nulla.' },
+    failures: {
+      stateUnknownOrUsed: {
+        title: 'Questo link di accesso è già stato usato',
+        body: 'Ogni link funziona una sola volta.',
+      },
+      stateExpired: { title: 'Questo link di accesso è scaduto', body: 'Ogni link vale solo pochi minuti.' },
+      tokenInvalid: {
+        title: 'Non sono riuscito a confermare il tuo accesso',
+        body: 'Non è stato mostrato nulla.',
+      },
+      authTooOld: {
+        title: 'Il tuo accesso non era abbastanza recente',
+        body: 'Mi serve un accesso degli ultimi minuti.',
+      },
+      missingAuthContext: {
+        title: 'La tua organizzazione richiede un accesso più sicuro',
+        body: "Accedi di nuovo con il metodo richiesto dalla tua organizzazione (ad esempio l'app Authenticator o una chiave di sicurezza).",
+      },
+      entraError: { title: "L'accesso non è stato completato", body: 'È stato annullato o rifiutato.' },
+      wrongTenant: {
+        title: 'Non era il tuo account aziendale',
+        body: 'Accedi con il tuo account aziendale.',
+      },
+    },
+  },
   keyHidden: {
     title: 'Chiave di ripristino nascosta',
     body: "In questa chat la chiave ora è nascosta. È stata mostrata una volta, quindi l'IT si assicurerà che venga sostituita con una nuova.",
@@ -651,6 +690,8 @@ export const it: Messages = {
     moreAudit: (count) =>
       count === 1 ? '1 evento meno recente non mostrato' : `${count} eventi meno recenti non mostrati`,
 
+    commandsUsage:
+      'Comandi dell\'helpdesk: "queue" (casi aperti, i più vecchi per primi), "case 12", "stats" (oggi) e "audit" con l\'UPN o l\'ID oggetto di una persona, il deviceId Entra di un dispositivo o un ID chiave (almeno i primi 8 caratteri).',
     refusals: {
       notHelpdeskMember:
         "Spiacente, questa funzione è riservata al team dell'helpdesk IT. Non è stato modificato nulla.",

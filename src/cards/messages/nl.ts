@@ -385,6 +385,39 @@ export const nl: Messages = {
     stale:
       'Die aanmelding hoort bij een eerdere aanvraag. Hebt u nog een sleutel nodig? Typ dan "opnieuw beginnen".',
   },
+  signInPage: {
+    closeThisPage: 'U kunt deze pagina sluiten.',
+    goBack: (button) => `Ga terug naar Teams en tik opnieuw op “${button}”.`,
+    verified: {
+      title: 'Uw identiteit is bevestigd',
+      body: 'Ga terug naar Teams: mijn antwoord staat in de chat, of komt zo.',
+    },
+    mismatch: {
+      title: 'U bent aangemeld als iemand anders',
+      body: (name) =>
+        `U bent aangemeld als ${name || 'een ander account'}, niet als de persoon die het in Teams vroeg. Daarom ben ik gestopt en heb ik niets getoond.`,
+      ownAccount: 'Meld u daarna aan met uw eigen werkaccount.',
+    },
+    trouble: { title: 'Er ging bij mij iets mis', body: 'Er is niets getoond.' },
+    failures: {
+      stateUnknownOrUsed: {
+        title: 'Deze aanmeldlink is al gebruikt',
+        body: 'Elke link werkt maar één keer.',
+      },
+      stateExpired: { title: 'Deze aanmeldlink is verlopen', body: 'Elke link werkt maar een paar minuten.' },
+      tokenInvalid: { title: 'Ik kon uw aanmelding niet bevestigen', body: 'Er is niets getoond.' },
+      authTooOld: {
+        title: 'Uw aanmelding was niet recent genoeg',
+        body: 'Ik heb een aanmelding van de laatste paar minuten nodig.',
+      },
+      missingAuthContext: {
+        title: 'Uw organisatie vraagt om een sterkere aanmelding',
+        body: 'Meld u opnieuw aan met de methode die uw organisatie vereist (bijvoorbeeld de Authenticator-app of een beveiligingssleutel).',
+      },
+      entraError: { title: 'De aanmelding is niet afgerond', body: 'Die is geannuleerd of geweigerd.' },
+      wrongTenant: { title: 'Dat was niet uw werkaccount', body: 'Meld u aan met uw werkaccount.' },
+    },
+  },
   keyHidden: {
     title: 'Herstelsleutel verborgen',
     body: 'Ik heb de sleutel in deze chat verborgen. Hij is één keer getoond, dus IT zorgt ervoor dat hij door een nieuwe wordt vervangen.',
@@ -654,6 +687,8 @@ export const nl: Messages = {
     auditBy: (actor) => `door ${actor}`,
     moreAudit: (count) => `${count} oudere niet getoond`,
 
+    commandsUsage:
+      'Helpdeskopdrachten: "queue" (open zaken, oudste eerst), "case 12", "stats" (vandaag) en "audit" met de UPN of object-id van een persoon, de Entra-deviceId van een apparaat of een sleutel-id (minstens de eerste 8 tekens).',
     refusals: {
       notHelpdeskMember: 'Sorry, dat is alleen voor het IT-helpdeskteam. Er is niets gewijzigd.',
       notRequester: 'Alleen degene die om hulp vroeg, kan dat doen.',

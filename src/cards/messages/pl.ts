@@ -396,6 +396,39 @@ export const pl: Messages = {
     stale:
       'To logowanie dotyczy wcześniejszego zgłoszenia. Jeśli nadal potrzebujesz klucza, wpisz „od nowa”.',
   },
+  signInPage: {
+    closeThisPage: 'Możesz zamknąć tę stronę.',
+    goBack: (button) => `Wróć do Teams i ponownie naciśnij „${button}”.`,
+    verified: {
+      title: 'Tożsamość potwierdzona',
+      body: 'Wróć do Teams: moja odpowiedź jest w czacie albo zaraz się pojawi.',
+    },
+    mismatch: {
+      title: 'Zalogowano się jako ktoś inny',
+      body: (name) =>
+        `Zalogowano się jako ${name || 'inne konto'}, a nie jako osoba, która pytała w Teams, więc przerwałem i niczego nie pokazałem.`,
+      ownAccount: 'Następnie zaloguj się na własne konto służbowe.',
+    },
+    trouble: { title: 'Coś poszło nie tak po mojej stronie', body: 'Niczego nie pokazano.' },
+    failures: {
+      stateUnknownOrUsed: {
+        title: 'Ten link logowania został już użyty',
+        body: 'Każdy link działa tylko raz.',
+      },
+      stateExpired: { title: 'Ten link logowania wygasł', body: 'Każdy link działa tylko kilka minut.' },
+      tokenInvalid: { title: 'Nie udało mi się potwierdzić logowania', body: 'Niczego nie pokazano.' },
+      authTooOld: {
+        title: 'Logowanie nie było wystarczająco świeże',
+        body: 'Potrzebuję logowania z ostatnich kilku minut.',
+      },
+      missingAuthContext: {
+        title: 'Twoja organizacja wymaga silniejszego logowania',
+        body: 'Zaloguj się ponownie metodą wymaganą przez organizację (na przykład aplikacją Authenticator lub kluczem zabezpieczeń).',
+      },
+      entraError: { title: 'Logowanie nie zostało ukończone', body: 'Zostało anulowane lub odrzucone.' },
+      wrongTenant: { title: 'To nie było Twoje konto służbowe', body: 'Zaloguj się na konto służbowe.' },
+    },
+  },
   keyHidden: {
     title: 'Klucz odzyskiwania ukryty',
     body: 'Klucz jest już ukryty na tym czacie. Został pokazany raz, więc IT dopilnuje, aby wymienić go na nowy.',
@@ -666,6 +699,8 @@ export const pl: Messages = {
     moreAudit: (count) =>
       `Pominięto ${count} ${plural(count, 'starsze zdarzenie', 'starsze zdarzenia', 'starszych zdarzeń')}.`,
 
+    commandsUsage:
+      'Polecenia helpdesku: "queue" (otwarte zgłoszenia, najstarsze najpierw), "case 12", "stats" (dziś) oraz "audit" z UPN lub identyfikatorem obiektu osoby, deviceId urządzenia w Entra albo identyfikatorem klucza (co najmniej pierwsze 8 znaków).',
     refusals: {
       notHelpdeskMember: 'Przepraszam, to tylko dla zespołu helpdesku IT. Nic nie zostało zmienione.',
       notRequester: 'Może to zrobić tylko osoba, która poprosiła o pomoc.',

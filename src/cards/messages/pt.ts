@@ -383,6 +383,45 @@ export const pt: Messages = {
     stale:
       'Esse início de sessão pertence a um pedido anterior. Se ainda precisar de uma chave, escreva "recomeçar".',
   },
+  signInPage: {
+    closeThisPage: 'Pode fechar esta página.',
+    goBack: (button) => `Volte ao Teams e toque novamente em “${button}”.`,
+    verified: {
+      title: 'Identidade confirmada',
+      body: 'Volte ao Teams: a minha resposta está no chat ou chegará dentro de momentos.',
+    },
+    mismatch: {
+      title: 'Iniciou sessão com outra conta',
+      body: (name) =>
+        `Iniciou sessão como ${name || 'outra conta'} e não como a pessoa que pediu no Teams, por isso parei e não mostrei nada.`,
+      ownAccount: 'Depois, inicie sessão com a sua própria conta profissional.',
+    },
+    trouble: { title: 'Algo correu mal do meu lado', body: 'Nada foi mostrado.' },
+    failures: {
+      stateUnknownOrUsed: {
+        title: 'Este link de início de sessão já foi usado',
+        body: 'Cada link funciona uma única vez.',
+      },
+      stateExpired: {
+        title: 'Este link de início de sessão expirou',
+        body: 'Cada link vale apenas alguns minutos.',
+      },
+      tokenInvalid: { title: 'Não consegui confirmar o seu início de sessão', body: 'Nada foi mostrado.' },
+      authTooOld: {
+        title: 'O seu início de sessão não era recente o suficiente',
+        body: 'Preciso de um início de sessão dos últimos minutos.',
+      },
+      missingAuthContext: {
+        title: 'A sua organização pede um início de sessão mais forte',
+        body: 'Inicie sessão novamente com o método que a sua organização exige (por exemplo, a aplicação Authenticator ou uma chave de segurança).',
+      },
+      entraError: { title: 'O início de sessão não terminou', body: 'Foi cancelado ou recusado.' },
+      wrongTenant: {
+        title: 'Essa não era a sua conta profissional',
+        body: 'Inicie sessão com a sua conta profissional.',
+      },
+    },
+  },
   keyHidden: {
     title: 'Chave de recuperação oculta',
     body: 'Ocultei a chave deste chat. Já foi mostrada uma vez, por isso a TI vai garantir que é substituída por uma nova.',
@@ -652,6 +691,8 @@ export const pt: Messages = {
     moreAudit: (count) =>
       `${count} ${count === 1 ? 'evento mais antigo não mostrado' : 'eventos mais antigos não mostrados'}`,
 
+    commandsUsage:
+      'Comandos do helpdesk: "queue" (casos abertos, os mais antigos primeiro), "case 12", "stats" (hoje) e "audit" com o UPN ou o ID de objeto de uma pessoa, o deviceId do Entra de um dispositivo ou um ID de chave (pelo menos os primeiros 8 caracteres).',
     refusals: {
       notHelpdeskMember: 'Lamento, isso é só para o suporte de TI. Nada foi alterado.',
       notRequester: 'Só a pessoa que pediu ajuda pode fazer isso.',
