@@ -259,6 +259,7 @@ export function loadConfig(
   const mode: Mode = env.BOT_ID ? 'tenant' : 'demo';
   const production = env.NODE_ENV === 'production';
   problems.push(...crossFieldProblems(env, mode, production));
+  if (production && mode === 'tenant') problems.push(...productionProblems(env, merged));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const endpoints = env.ToBotFromChannelOpenIdMetadataUrl
@@ -359,6 +360,64 @@ function crossFieldProblems(env: ParsedEnv, mode: Mode, production: boolean): Co
         hint: 'use the https endpoint of your issuer',
       });
     }
+  }
+  return problems;
+}
+
+/**
+ * What a real deployment must say explicitly: no default that only makes sense on a developer's machine
+ * (a localhost URL, a SQLite file in the app folder), and the credentials every feature needs, so none
+ * switches itself off without a word.
+ */
+function productionProblems(
+  env: ParsedEnv,
+  raw: Readonly<Record<string, string | undefined>>,
+): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const base = env.PUBLIC_BASE_URL === undefined ? undefined : safeUrl(env.PUBLIC_BASE_URL);
+  if (base?.protocol !== 'https:') {
+    problems.push({
+      variable: 'PUBLIC_BASE_URL',
+      problem:
+        env.PUBLIC_BASE_URL === undefined
+          ? 'is not set; the sign-in link and its redirect URI are built from it'
+          : 'must be an https:// URL in production (Entra accepts no other redirect URI)',
+      hint: "set PUBLIC_BASE_URL to the bot's public https URL, e.g. https://bitlocker-bot.azurewebsites.net",
+    });
+  }
+  if (raw.DATABASE_URL === undefined) {
+    problems.push({
+      variable: 'DATABASE_URL',
+      problem:
+        'is not set; in production the bot does not fall back on a SQLite file in its own folder (App Service may replace it on the next deploy)',
+      hint: 'set DATABASE_URL to postgres://user@host:5432/db (several instances) or sqlite:/home/data/bot.db (one instance, persistent storage)',
+    });
+  }
+  // The sign-in and every Graph call (self-service, the helpdesk's membership checks) use this app.
+  const clientSecret = env.AAD_APP_CLIENT_SECRET ?? env.BOT_PASSWORD;
+  if (!clientSecret) {
+    problems.push({
+      variable: 'AAD_APP_CLIENT_SECRET',
+      problem:
+        env.BOT_TYPE === 'UserAssignedMSI'
+          ? 'is required with BOT_TYPE=UserAssignedMSI: there is no BOT_PASSWORD to fall back on, and without it the sign-in, self-service and the helpdesk cannot work'
+          : 'is required: the sign-in, self-service and the helpdesk need the Entra app credential',
+      hint: 'set AAD_APP_CLIENT_ID and AAD_APP_CLIENT_SECRET of the sign-in app registration',
+    });
+  }
+  if (env.BOT_TYPE === 'UserAssignedMSI' && !env.AAD_APP_CLIENT_ID) {
+    problems.push({
+      variable: 'AAD_APP_CLIENT_ID',
+      problem: 'is required with BOT_TYPE=UserAssignedMSI: BOT_ID is then the managed identity, not an app that can sign people in',
+      hint: 'set AAD_APP_CLIENT_ID to the sign-in app registration',
+    });
+  }
+  if (env.HELPDESK_CHANNEL_ID && !env.HELPDESK_GROUP_ID && !env.HELPDESK_ADVANCED_GROUP_ID) {
+    problems.push({
+      variable: 'HELPDESK_GROUP_ID',
+      problem: 'is not set while HELPDESK_CHANNEL_ID is: nobody would count as a helpdesk agent',
+      hint: 'set HELPDESK_GROUP_ID (and HELPDESK_ADVANCED_GROUP_ID for Show key to me) to Entra group object ids',
+    });
   }
   return problems;
 }

@@ -11,6 +11,16 @@ const TENANT = {
   AAD_APP_TENANT_ID: '66666666-7777-4888-9999-000000000000',
 };
 
+/** A complete production configuration: what App Service would be given. */
+const PRODUCTION: Record<string, string> = {
+  ...TENANT,
+  NODE_ENV: 'production',
+  PUBLIC_BASE_URL: 'https://bitlocker-bot.azurewebsites.net',
+  DATABASE_URL: 'postgres://bot@db.contoso.example:5432/bot',
+  AAD_APP_CLIENT_ID: '77777777-8888-4999-8aaa-bbbbbbbbbbbb',
+  AAD_APP_CLIENT_SECRET: 'sign-in secret',
+};
+
 function problemsOf(env: Record<string, string>): string[] {
   try {
     loadConfig(env, NO_FILES);
@@ -124,7 +134,36 @@ describe('loadConfig', () => {
         BOT_ID: TENANT.BOT_ID,
         AAD_APP_TENANT_ID: TENANT.AAD_APP_TENANT_ID,
       }),
-    ).toEqual(['BOT_PASSWORD']);
-    expect(loadConfig({ ...TENANT, NODE_ENV: 'production' }, NO_FILES).production).toBe(true);
+    ).toEqual(['BOT_PASSWORD', 'PUBLIC_BASE_URL', 'DATABASE_URL', 'AAD_APP_CLIENT_SECRET']);
+    expect(loadConfig({ ...PRODUCTION }, NO_FILES).production).toBe(true);
+  });
+
+  it.each([
+    [{ PUBLIC_BASE_URL: undefined }, ['PUBLIC_BASE_URL']],
+    [{ PUBLIC_BASE_URL: 'http://bot.contoso.example' }, ['PUBLIC_BASE_URL']],
+    [{ DATABASE_URL: undefined }, ['DATABASE_URL']],
+    [
+      {
+        BOT_TYPE: 'UserAssignedMSI',
+        BOT_PASSWORD: undefined,
+        AAD_APP_CLIENT_ID: undefined,
+        AAD_APP_CLIENT_SECRET: undefined,
+      },
+      ['AAD_APP_CLIENT_SECRET', 'AAD_APP_CLIENT_ID'],
+    ],
+    [{ HELPDESK_CHANNEL_ID: '19:helpdesk@thread.tacv2' }, ['HELPDESK_GROUP_ID']],
+    [{ PUBLIC_BASE_URL: undefined, DATABASE_URL: undefined }, ['PUBLIC_BASE_URL', 'DATABASE_URL']],
+  ] as const)('in production refuses %j, naming %j, instead of a silent default', (change, variables) => {
+    const env: Record<string, string> = { ...PRODUCTION };
+    for (const [key, value] of Object.entries(change)) {
+      if (value === undefined) delete env[key];
+      else env[key] = value;
+    }
+    expect(problemsOf(env)).toEqual(variables);
+  });
+
+  it('keeps the developer defaults outside production', () => {
+    expect(problemsOf({ ...TENANT })).toEqual([]);
+    expect(loadConfig({ ...TENANT }, NO_FILES).publicBaseUrl).toBe('http://localhost:3978');
   });
 });
