@@ -408,7 +408,8 @@ function productionProblems(
   if (env.BOT_TYPE === 'UserAssignedMSI' && !env.AAD_APP_CLIENT_ID) {
     problems.push({
       variable: 'AAD_APP_CLIENT_ID',
-      problem: 'is required with BOT_TYPE=UserAssignedMSI: BOT_ID is then the managed identity, not an app that can sign people in',
+      problem:
+        'is required with BOT_TYPE=UserAssignedMSI: BOT_ID is then the managed identity, not an app that can sign people in',
       hint: 'set AAD_APP_CLIENT_ID to the sign-in app registration',
     });
   }
