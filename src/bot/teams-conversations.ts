@@ -68,27 +68,16 @@ export class TeamsConversations implements Conversations {
     message: OutgoingMessage,
   ): Promise<ChannelThread | undefined> {
     const channel = parseReference(channelReference);
-    let activityId: string | undefined;
     // A new thread in the channel (TeamsInfo.sendMessageToTeamsChannel needs the legacy adapter). Teams names
     // a channel thread `<channel id>;messageid=<id of its first message>`: that id is the first message's id.
-    await this.adapter.createConversationAsync(
-      this.botAppId,
-      'msteams',
-      channel.serviceUrl,
-      // botbuilder types `audience` as string but falls back to the configured OAuth scope only for
-      // undefined; '' would ask for a token for "/.default".
-      undefined as unknown as string,
-      {
-        isGroup: true,
-        bot: channel.bot ?? { id: `28:${this.botAppId}`, name: '' },
-        channelData: { channel: { id: channelId }, tenant: { id: channel.conversation?.tenantId } },
-        tenantId: channel.conversation?.tenantId ?? '',
-        activity: activityOf(message),
-      } as ConversationParameters,
-      async (context) => {
-        activityId = context.activity.conversation.id.split(';messageid=')[1];
-      },
-    );
+    const created = await this.create(channel.serviceUrl, {
+      isGroup: true,
+      bot: channel.bot ?? { id: `28:${this.botAppId}`, name: '' },
+      channelData: { channel: { id: channelId }, tenant: { id: channel.conversation?.tenantId } },
+      tenantId: channel.conversation?.tenantId ?? '',
+      activity: activityOf(message),
+    } as ConversationParameters);
+    const activityId = created.conversation.id.split(';messageid=')[1];
     return activityId ? { channelId, activityId } : undefined;
   }
 
@@ -106,26 +95,33 @@ export class TeamsConversations implements Conversations {
 
   async openChat(from: string, partner: ChatPartner): Promise<string> {
     const origin = parseReference(from);
-    let chat: string | undefined;
+    const created = await this.create(origin.serviceUrl, {
+      isGroup: false,
+      bot: origin.bot,
+      members: [{ id: partner.teamsUserId, name: partner.displayName }],
+      tenantId: partner.tenantId,
+      channelData: { tenant: { id: partner.tenantId } },
+    } as ConversationParameters);
+    return JSON.stringify(TurnContext.getConversationReference(created));
+  }
+
+  /** Asks Teams for a new conversation (a channel thread, a 1:1 chat); answers the activity that names it. */
+  private async create(serviceUrl: string, parameters: ConversationParameters): Promise<Activity> {
+    let created: Activity | undefined;
     await this.adapter.createConversationAsync(
       this.botAppId,
       'msteams',
-      origin.serviceUrl,
-      // As in startThread: undefined lets botbuilder use its configured OAuth scope.
+      serviceUrl,
+      // botbuilder types `audience` as string but falls back to the configured OAuth scope only for
+      // undefined; '' would ask for a token for "/.default".
       undefined as unknown as string,
-      {
-        isGroup: false,
-        bot: origin.bot,
-        members: [{ id: partner.teamsUserId, name: partner.displayName }],
-        tenantId: partner.tenantId,
-        channelData: { tenant: { id: partner.tenantId } },
-      } as ConversationParameters,
+      parameters,
       async (context) => {
-        chat = JSON.stringify(TurnContext.getConversationReference(context.activity));
+        created = context.activity;
       },
     );
-    if (!chat) throw new Error('Teams opened no 1:1 chat');
-    return chat;
+    if (!created) throw new Error('Teams created no conversation');
+    return created;
   }
 }
 
