@@ -4,7 +4,7 @@ import type { ChannelStore } from '../helpdesk/channel-store.js';
 import type { SignInStateStore } from '../identity/sign-in-states.js';
 import type { Logger } from '../observability/logger.js';
 import type { CaseRequestStore } from '../recovery/case-requests.js';
-import type { AuditLog, JobQueue, ReleaseLedger } from '../recovery/release-ports.js';
+import type { AuditEvent, AuditLog, JobQueue, ReleaseLedger } from '../recovery/release-ports.js';
 import type { ConversationLocks } from './conversation-locks.js';
 import { parseDatabaseUrl } from './database-url.js';
 import { migrations } from './migrations.js';
@@ -48,7 +48,42 @@ export interface Store {
 /** `sqlite:<path>` (relative to cwd; `sqlite::memory:` allowed) or `postgres://…`/`postgresql://…`. Runs migrations. */
 export async function openStore(databaseUrl: string, logger: Logger): Promise<Store> {
   const location = parseDatabaseUrl(databaseUrl);
-  return location.kind === 'sqlite'
-    ? openSqliteStore(location.path, logger, migrations)
-    : openPostgresStore(location.connectionString, logger, migrations);
+  const store =
+    location.kind === 'sqlite'
+      ? await openSqliteStore(location.path, logger, migrations)
+      : await openPostgresStore(location.connectionString, logger, migrations);
+  return withAuditMirror(store, logger);
+}
+
+/**
+ * Every audit event, once stored, is also one structured log line (`audit: true`), so the platform's log
+ * stream (App Service → Log Analytics → a SIEM) carries the trail too. Written after the store committed
+ * the event, alone or with its case change: a refused or rolled-back event is never mirrored. An event
+ * cannot hold a key (the store refuses it first), and the logger redacts anyway.
+ */
+function withAuditMirror(store: Store, logger: Logger): Store {
+  const log = logger.child({ component: 'audit' });
+  const mirror = (event: AuditEvent) => log.info({ audit: true, event }, 'audit event');
+  const { audit, cases } = store;
+  return {
+    ...store,
+    audit: {
+      async append(event) {
+        await audit.append(event);
+        mirror(event);
+      },
+      query: (query) => audit.query(query),
+    },
+    cases: {
+      create: (caseRequest, now) => cases.create(caseRequest, now),
+      get: (number) => cases.get(number),
+      async update(next, expectedVersion, event) {
+        await cases.update(next, expectedVersion, event);
+        if (event) mirror(event);
+      },
+      openCases: () => cases.openCases(),
+      openedSince: (since, limit) => cases.openedSince(since, limit),
+      byRequester: (requesterObjectId) => cases.byRequester(requesterObjectId),
+    },
+  };
 }
