@@ -17,6 +17,7 @@ import {
   type TestDatabase,
 } from '../support/store-backends.js';
 import { aConversationReference, aNewCaseRequest, type CaseRequestOverrides } from './a-new-case-request.js';
+import { LEAKED_PASSWORD } from './leaked-password.js';
 
 /** The conversation state the teams-ai tests keep. */
 interface CounterConversation {
@@ -27,9 +28,6 @@ type CounterState = TurnState<CounterConversation>;
 
 /** Racing rounds per backend: enough to hit interleavings, few enough for a 2-core machine. */
 const RACE_ROUNDS = 60;
-
-/** A valid recovery password (each block divisible by 11 and below 720896) that some bug tries to store. */
-const LEAKED_PASSWORD = '496298-461032-321464-595518-463221-173943-033616-139579';
 
 /** A Teams-like conversation id: these run past 200 characters. */
 const LONG_CONVERSATION_ID = `a:1${'Xk9_-'.repeat(50)}@thread.v2`;
