@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/helpdesk/case.js';
 import { openCaseFrom } from '../../src/helpdesk/open-case-from.js';
-import { RECOVERY_PASSWORD_PATTERN } from '../../src/observability/logger.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { describeCaseStoreContract, describeChannelStoreContract } from '../helpdesk/case-store-contract.js';
 import {
@@ -12,8 +11,8 @@ import {
 } from '../support/store-backends.js';
 import { aConversationReference } from './a-new-case-request.js';
 import { aCaseRequest, anAgent, changed, claimedBy, minutesAfter, OPENED_AT } from './case-builders.js';
-import { anAuditEvent } from './release-builders.js';
 import { expectNoLeakedPassword, LEAKED_PASSWORD } from './leaked-password.js';
+import { anAuditEvent } from './release-builders.js';
 
 /** Racing rounds per backend: enough to hit interleavings, few enough for a 2-core machine. */
 const RACE_ROUNDS = 30;
@@ -26,7 +25,6 @@ async function rejection(promise: Promise<unknown>): Promise<Error & { code?: un
   }
   throw new Error('expected the call to be rejected');
 }
-
 
 /** A case worked far enough that every optional part holds something. */
 function aFullyWorkedCase(opened: Case): Case {

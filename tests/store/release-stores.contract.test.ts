@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID } from '../../src/demo-tenant/sample-people.js';
-import { RECOVERY_PASSWORD_PATTERN } from '../../src/observability/logger.js';
 import { RecoveryPasswordRefusedError } from '../../src/recovery/recovery-password-refused-error.js';
 import type { AuditEvent, Job, JobKind } from '../../src/recovery/release-ports.js';
 import { parseDatabaseUrl } from '../../src/store/database-url.js';
@@ -15,6 +14,7 @@ import {
   type TestDatabase,
 } from '../support/store-backends.js';
 import { aNewCaseRequest } from './a-new-case-request.js';
+import { expectNoLeakedPassword, LEAKED_PASSWORD } from './leaked-password.js';
 import {
   type AuditEventOverrides,
   anAuditEvent,
@@ -22,7 +22,6 @@ import {
   minutesAfterT0,
   uniqueId,
 } from './release-builders.js';
-import { expectNoLeakedPassword, LEAKED_PASSWORD } from './leaked-password.js';
 
 /** Racing rounds per backend: enough to hit interleavings, few enough for a 2-core machine. */
 const RACE_ROUNDS = 40;
@@ -37,7 +36,6 @@ async function rejection(promise: Promise<unknown>): Promise<Error & { code?: un
   }
   throw new Error('expected the call to be rejected');
 }
-
 
 /**
  * One database per describe block, with two store instances on it (one when the backend cannot share):
