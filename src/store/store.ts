@@ -5,6 +5,7 @@ import type { SignInStateStore } from '../identity/sign-in-states.js';
 import type { Logger } from '../observability/logger.js';
 import type { CaseRequestStore } from '../recovery/case-requests.js';
 import type { AuditEvent, AuditLog, JobQueue, ReleaseLedger } from '../recovery/release-ports.js';
+import type { AuditExportSource } from './audit-export.js';
 import type { ConversationLocks } from './conversation-locks.js';
 import { parseDatabaseUrl } from './database-url.js';
 import { migrations } from './migrations.js';
@@ -27,6 +28,8 @@ export interface Store {
   readonly signInStates: SignInStateStore;
   /** The append-only audit trail: one event per decision, never a key. */
   readonly audit: AuditLog;
+  /** The same trail in storage order, for `npm run audit:export`. */
+  readonly auditExport: AuditExportSource;
   /** Which requests were released, for "never twice" and the rate limits. */
   readonly releases: ReleaseLedger;
   /** Durable jobs (hide a key card, check rotation) that any instance can run. */

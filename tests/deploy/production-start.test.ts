@@ -133,6 +133,13 @@ describe('started the way App Service starts it (built, production dependencies 
       started.child.kill('SIGTERM');
       await exitOf(started);
     }
+    // The admin's export runs from the same deployment, on the same settings, with nothing of dev.
+    const exported = await run('npm', ['run', '--silent', 'audit:export', '--', '--since', '1h'], {
+      cwd: app,
+      env: productionEnv(app, port),
+    });
+    expect(exported.stdout).toBe('');
+    expect(exported.stderr).toContain('audit:export wrote 0 events');
   }, 90_000);
 
   it.each([

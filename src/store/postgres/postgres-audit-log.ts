@@ -6,6 +6,12 @@ import {
   encodeAuditEvent,
   encodeAuditQuery,
 } from '../audit-event-codec.js';
+import {
+  type AuditExportSource,
+  type AuditExportStart,
+  type StoredAuditEvent,
+  settledPrefix,
+} from '../audit-export.js';
 import { formatInstant } from '../instant.js';
 
 const INSERT = `
@@ -16,7 +22,7 @@ const INSERT = `
  * The audit trail in `audit_events`, shared by every instance. Append-only: triggers refuse UPDATE,
  * DELETE and TRUNCATE, so not even a later bug in this class can rewrite history.
  */
-export class PostgresAuditLog implements AuditLog {
+export class PostgresAuditLog implements AuditLog, AuditExportSource {
   readonly #pool: Pool;
 
   constructor(pool: Pool) {
@@ -33,6 +39,28 @@ export class PostgresAuditLog implements AuditLog {
     const { sql, values } = sqlFor(search);
     const result = await this.#pool.query<{ event: string }>(sql, values);
     return result.rows.map((row) => decodeAuditEvent(row.event));
+  }
+
+  async read(
+    start: AuditExportStart,
+    settledBefore: Date,
+    limit: number,
+  ): Promise<readonly StoredAuditEvent[]> {
+    const result =
+      'afterSequence' in start
+        ? await this.#pool.query<{ id: string; event: string }>(
+            'SELECT id, event FROM audit_events WHERE id > $1 ORDER BY id LIMIT $2',
+            [start.afterSequence, limit],
+          )
+        : await this.#pool.query<{ id: string; event: string }>(
+            'SELECT id, event FROM audit_events WHERE at >= $1::timestamptz ORDER BY id LIMIT $2',
+            [start.since.toISOString(), limit],
+          );
+    // BIGINT arrives as text; sequences stay far below 2^53.
+    return settledPrefix(
+      result.rows.map((row) => ({ sequence: Number(row.id), event: decodeAuditEvent(row.event) })),
+      settledBefore,
+    );
   }
 }
 

@@ -42,13 +42,15 @@ export async function openPostgresStore(
     throw error;
   }
   log.info('store open');
+  const audit = new PostgresAuditLog(pool);
   let closed = false;
   return {
     kind: 'postgres',
     turnState: new PostgresTurnStateStorage(pool),
     caseRequests: new PostgresCaseRequestStore(pool),
     signInStates: new PostgresSignInStateStore(pool),
-    audit: new PostgresAuditLog(pool),
+    audit,
+    auditExport: audit,
     releases: new PostgresReleaseLedger(pool),
     jobs: new PostgresJobQueue(pool),
     cases: new PostgresCaseStore(pool),

@@ -7,6 +7,12 @@ import {
   encodeAuditEvent,
   encodeAuditQuery,
 } from '../audit-event-codec.js';
+import {
+  type AuditExportSource,
+  type AuditExportStart,
+  type StoredAuditEvent,
+  settledPrefix,
+} from '../audit-export.js';
 
 type QueryParameters = Record<string, string | number>;
 
@@ -14,7 +20,7 @@ type QueryParameters = Record<string, string | number>;
  * The audit trail in `audit_events`. Append-only: the table has triggers that refuse UPDATE and DELETE, so
  * not even a later bug in this class can rewrite history.
  */
-export class SqliteAuditLog implements AuditLog {
+export class SqliteAuditLog implements AuditLog, AuditExportSource {
   readonly #db: Database;
   #insert: Statement<[AuditEventRow]> | undefined;
   /** One statement per combination of filters (at most eight), prepared on first use. */
@@ -49,6 +55,29 @@ export class SqliteAuditLog implements AuditLog {
       this.#queries.set(sql, statement);
     }
     return statement.all(parameters).map((row) => decodeAuditEvent(row.event));
+  }
+
+  async read(
+    start: AuditExportStart,
+    settledBefore: Date,
+    limit: number,
+  ): Promise<readonly StoredAuditEvent[]> {
+    const rows =
+      'afterSequence' in start
+        ? this.#db
+            .prepare<[number, number], { id: number; event: string }>(
+              'SELECT id, event FROM audit_events WHERE id > ? ORDER BY id LIMIT ?',
+            )
+            .all(start.afterSequence, limit)
+        : this.#db
+            .prepare<[number, number], { id: number; event: string }>(
+              'SELECT id, event FROM audit_events WHERE at >= ? ORDER BY id LIMIT ?',
+            )
+            .all(start.since.getTime(), limit);
+    return settledPrefix(
+      rows.map((row) => ({ sequence: row.id, event: decodeAuditEvent(row.event) })),
+      settledBefore,
+    );
   }
 }
 

@@ -50,6 +50,7 @@ export function openSqliteStore(path: string, logger: Logger, migrations: readon
     caseRequests: new SqliteCaseRequestStore(db),
     signInStates: new SqliteSignInStateStore(db),
     audit,
+    auditExport: audit,
     releases: new SqliteReleaseLedger(db, jobs),
     jobs,
     cases: new SqliteCaseStore(db, audit),
