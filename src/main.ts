@@ -185,13 +185,11 @@ function entraSettings(config: Config, demoTenant: DemoTenant | undefined): Entr
       authorityHost: demoTenant.authorityHost,
       tenantId: demoTenant.tenantId,
       clientId: demoTenant.botApp.clientId,
-      clientSecret: demoTenant.botApp.clientSecret,
+      credential: { kind: 'secret', secret: demoTenant.botApp.clientSecret },
     };
   }
-  const { clientId, clientSecret, tenantId, authorityHost } = config.entra;
-  return clientId && clientSecret && tenantId
-    ? { clientId, clientSecret, tenantId, authorityHost }
-    : undefined;
+  const { clientId, credential, tenantId, authorityHost } = config.entra;
+  return clientId && credential && tenantId ? { clientId, credential, tenantId, authorityHost } : undefined;
 }
 
 /** Graph clients (one origin, one circuit breaker) and the app-only token for them. */

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { type ClientCredential, certificateCredential } from '../identity/msal-client.js';
 import { LANGUAGES, type Language } from '../understanding/languages.js';
 import { readEnvironmentFiles } from './env-files.js';
 
@@ -25,6 +27,8 @@ export interface Config {
   readonly logLevel: string;
   readonly publicBaseUrl: string;
   readonly store: StoreLocation;
+  /** DATABASE_ENTRA_CLIENT_ID: PostgreSQL's password is this managed identity's Entra token. */
+  readonly databaseEntraClientId: string | undefined;
   readonly bot: {
     /** Bot Framework app id (BOT_ID); absent in demo mode, where inbound auth is off. */
     readonly appId: string | undefined;
@@ -36,7 +40,11 @@ export interface Config {
   };
   readonly entra: {
     readonly clientId: string | undefined;
-    readonly clientSecret: string | undefined;
+    /**
+     * How the sign-in app proves itself: AAD_APP_CLIENT_SECRET (or BOT_PASSWORD), AAD_APP_CERTIFICATE_PEM /
+     * _PATH, or AAD_APP_FEDERATED_IDENTITY_CLIENT_ID; absent when none is set.
+     */
+    readonly credential: ClientCredential | undefined;
     /** The only tenant whose activities and sign-ins are accepted (AAD_APP_TENANT_ID). */
     readonly tenantId: string | undefined;
     readonly authorityHost: string;
@@ -164,6 +172,14 @@ const schema = z.object({
   TEAMS_APP_ID: optionalText,
   AAD_APP_CLIENT_ID: optionalGuid('use the Entra app registration used for sign-in'),
   AAD_APP_CLIENT_SECRET: optionalText,
+  AAD_APP_CERTIFICATE_PEM: optionalText,
+  AAD_APP_CERTIFICATE_PATH: optionalText,
+  AAD_APP_FEDERATED_IDENTITY_CLIENT_ID: optionalGuid(
+    "use the client id of the user-assigned managed identity the sign-in app's federated credential trusts",
+  ),
+  DATABASE_ENTRA_CLIENT_ID: optionalGuid(
+    'use the client id of the managed identity that signs in to PostgreSQL',
+  ),
   AAD_APP_TENANT_ID: optionalGuid('use your Entra tenant id (Directory ID)'),
   AAD_APP_OAUTH_AUTHORITY_HOST: httpsOrigin('https://login.microsoftonline.com'),
   GRAPH_ENDPOINT: httpsOrigin('https://graph.microsoft.com'),
@@ -229,6 +245,9 @@ function safeUrl(value: string): URL | undefined {
   }
 }
 
+/** Every variable the bot reads (the deployment check compares App Service settings with it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 /**
  * Reads the configuration: `env/.env.<TEAMSFX_ENV or local>` (+ `.user`), overridden by `processEnv`.
  * Throws a {@link ConfigError} listing every problem at once, each with a fix.
@@ -239,7 +258,8 @@ export function loadConfig(
 ): Config {
   const environment = processEnv.TEAMSFX_ENV?.trim() || 'local';
   const merged: Record<string, string | undefined> = {
-    ...readEnvironmentFiles(options.envDir ?? 'env', environment),
+    // The Toolkit writes `NAME=` for a value it has not got yet: empty counts as unset, in files as in the process.
+    ...withoutEmpty(readEnvironmentFiles(options.envDir ?? 'env', environment)),
     ...withoutEmpty(processEnv),
   };
   const parsed = schema.safeParse(merged);
@@ -259,6 +279,7 @@ export function loadConfig(
   const mode: Mode = env.BOT_ID ? 'tenant' : 'demo';
   const production = env.NODE_ENV === 'production';
   problems.push(...crossFieldProblems(env, mode, production));
+  const credential = clientCredential(env, problems);
   if (production && mode === 'tenant') problems.push(...productionProblems(env, merged));
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -278,6 +299,7 @@ export function loadConfig(
     logLevel: env.LOG_LEVEL,
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     store: storeLocation(env.DATABASE_URL),
+    databaseEntraClientId: env.DATABASE_ENTRA_CLIENT_ID,
     bot: {
       appId: env.BOT_ID,
       appPassword: env.BOT_PASSWORD,
@@ -288,7 +310,7 @@ export function loadConfig(
     },
     entra: {
       clientId: env.AAD_APP_CLIENT_ID ?? env.BOT_ID,
-      clientSecret: env.AAD_APP_CLIENT_SECRET ?? env.BOT_PASSWORD,
+      credential,
       tenantId: env.AAD_APP_TENANT_ID,
       authorityHost: env.AAD_APP_OAUTH_AUTHORITY_HOST,
     },
@@ -330,7 +352,7 @@ function crossFieldProblems(env: ParsedEnv, mode: Mode, production: boolean): Co
       problems.push({
         variable: 'BOT_PASSWORD',
         problem: 'is required when BOT_ID is set (Bot Framework authentication needs the app secret)',
-        hint: 'set BOT_PASSWORD to a client secret of the bot app registration (env/.env.<name>.user as SECRET_BOT_PASSWORD)',
+        hint: 'set BOT_PASSWORD to a client secret of the bot app registration (in env/.env.<name>.user, git-ignored)',
       });
     }
     if (!env.AAD_APP_TENANT_ID) {
@@ -394,15 +416,19 @@ function productionProblems(
     });
   }
   // The sign-in and every Graph call (self-service, the helpdesk's membership checks) use this app.
-  const clientSecret = env.AAD_APP_CLIENT_SECRET ?? env.BOT_PASSWORD;
-  if (!clientSecret) {
+  const credentials = [
+    env.AAD_APP_CLIENT_SECRET ?? env.BOT_PASSWORD,
+    env.AAD_APP_CERTIFICATE_PEM ?? env.AAD_APP_CERTIFICATE_PATH,
+    env.AAD_APP_FEDERATED_IDENTITY_CLIENT_ID,
+  ];
+  if (credentials.every((credential) => credential === undefined)) {
     problems.push({
       variable: 'AAD_APP_CLIENT_SECRET',
       problem:
         env.BOT_TYPE === 'UserAssignedMSI'
-          ? 'is required with BOT_TYPE=UserAssignedMSI: there is no BOT_PASSWORD to fall back on, and without it the sign-in, self-service and the helpdesk cannot work'
-          : 'is required: the sign-in, self-service and the helpdesk need the Entra app credential',
-      hint: 'set AAD_APP_CLIENT_ID and AAD_APP_CLIENT_SECRET of the sign-in app registration',
+          ? 'is not set, nor a certificate or federated credential, with BOT_TYPE=UserAssignedMSI (no BOT_PASSWORD to fall back on): the sign-in, self-service and the helpdesk cannot work'
+          : 'is not set, nor a certificate or federated credential: the sign-in, self-service and the helpdesk need the Entra app credential',
+      hint: 'set AAD_APP_FEDERATED_IDENTITY_CLIENT_ID (managed identity, no secret), AAD_APP_CERTIFICATE_PEM or AAD_APP_CERTIFICATE_PATH (a PEM key and certificate), or AAD_APP_CLIENT_SECRET (trials)',
     });
   }
   if (env.BOT_TYPE === 'UserAssignedMSI' && !env.AAD_APP_CLIENT_ID) {
@@ -421,6 +447,58 @@ function productionProblems(
     });
   }
   return problems;
+}
+
+/**
+ * The sign-in app's credential: at most one of a secret, a certificate and a federated credential may be
+ * set (BOT_PASSWORD counts as the secret only when none is). A certificate that cannot be read is a problem
+ * here, at start, rather than a failed sign-in later.
+ */
+function clientCredential(env: ParsedEnv, problems: ConfigProblem[]): ClientCredential | undefined {
+  const set = (
+    [
+      ['AAD_APP_CLIENT_SECRET', env.AAD_APP_CLIENT_SECRET],
+      ['AAD_APP_CERTIFICATE_PEM', env.AAD_APP_CERTIFICATE_PEM],
+      ['AAD_APP_CERTIFICATE_PATH', env.AAD_APP_CERTIFICATE_PATH],
+      ['AAD_APP_FEDERATED_IDENTITY_CLIENT_ID', env.AAD_APP_FEDERATED_IDENTITY_CLIENT_ID],
+    ] as const
+  ).filter((entry): entry is readonly [(typeof entry)[0], string] => entry[1] !== undefined);
+  if (set.length > 1) {
+    problems.push({
+      variable: set[1]![0],
+      problem: `is set as well as ${set[0]![0]}: the sign-in app needs exactly one credential`,
+      hint: `keep one of ${set.map(([name]) => name).join(', ')}`,
+    });
+    return undefined;
+  }
+  const [chosen] = set;
+  if (!chosen) return env.BOT_PASSWORD ? { kind: 'secret', secret: env.BOT_PASSWORD } : undefined;
+  const [variable, value] = chosen;
+  if (variable === 'AAD_APP_CLIENT_SECRET') return { kind: 'secret', secret: value };
+  if (variable === 'AAD_APP_FEDERATED_IDENTITY_CLIENT_ID')
+    return { kind: 'federated', managedIdentityClientId: value };
+  let pem: string;
+  try {
+    pem =
+      variable === 'AAD_APP_CERTIFICATE_PATH' ? readFileSync(value, 'utf8') : value.replaceAll('\\n', '\n');
+  } catch {
+    problems.push({
+      variable,
+      problem: `names a file that cannot be read (${value})`,
+      hint: 'point it at a PEM file holding the private key and the certificate',
+    });
+    return undefined;
+  }
+  try {
+    return certificateCredential(pem);
+  } catch (error) {
+    problems.push({
+      variable,
+      problem: (error as Error).message,
+      hint: 'give one PEM with the private key and its certificate (Key Vault: a certificate with content type application/x-pem-file)',
+    });
+    return undefined;
+  }
 }
 
 function storeLocation(url: string): StoreLocation {

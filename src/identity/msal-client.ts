@@ -1,5 +1,25 @@
-import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import {
+  ConfidentialClientApplication,
+  type Configuration,
+  LogLevel,
+  ManagedIdentityApplication,
+} from '@azure/msal-node';
 import type { Logger } from '../observability/logger.js';
+
+/**
+ * How the app proves itself to Entra. `secret`: a client secret (trials). `certificate`: a private key whose
+ * certificate is registered on the app (MSAL signs a client assertion with it). `federated`: the token of a
+ * user-assigned managed identity that the app trusts through a federated identity credential, used as the
+ * client assertion: nothing long-lived to store or rotate.
+ */
+export type ClientCredential =
+  | { readonly kind: 'secret'; readonly secret: string }
+  | { readonly kind: 'certificate'; readonly privateKeyPem: string; readonly certificatePem: string }
+  | { readonly kind: 'federated'; readonly managedIdentityClientId: string };
+
+/** The audience Entra expects of a managed identity's token used as a federated client assertion. */
+export const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
 
 /** The bot's Entra app registration and where to sign in (AAD_APP_* settings). */
 export interface EntraAppSettings {
@@ -7,7 +27,34 @@ export interface EntraAppSettings {
   readonly authorityHost: string;
   readonly tenantId: string;
   readonly clientId: string;
-  readonly clientSecret: string;
+  readonly credential: ClientCredential;
+}
+
+/**
+ * A PEM bundle (private key and certificate, as Key Vault exports a certificate with content type
+ * application/x-pem-file) checked and split. Throws with a message naming what is wrong, never the key.
+ */
+export function certificateCredential(pem: string): ClientCredential {
+  const key = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(
+    pem,
+  )?.[0];
+  const certificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  if (!key) throw new Error('holds no private key (-----BEGIN PRIVATE KEY-----)');
+  if (!certificate) throw new Error('holds no certificate (-----BEGIN CERTIFICATE-----)');
+  let privateKey: ReturnType<typeof createPrivateKey>;
+  let x509: X509Certificate;
+  try {
+    privateKey = createPrivateKey(key);
+    x509 = new X509Certificate(certificate);
+  } catch {
+    throw new Error('holds a private key or certificate that cannot be read');
+  }
+  if (!x509.checkPrivateKey(privateKey)) throw new Error("holds a private key that is not the certificate's");
+  return {
+    kind: 'certificate',
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    certificatePem: certificate,
+  };
 }
 
 /**
@@ -44,23 +91,69 @@ export function needsKnownAuthority(authorityHost: string): boolean {
 export function createMsalClient(settings: EntraAppSettings, logger: Logger): ConfidentialClientApplication {
   const log = logger.child({ component: 'msal' });
   const host = new URL(settings.authorityHost).host;
+  const system = msalSystem(log);
   return new ConfidentialClientApplication({
     auth: {
       clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
+      ...credentialOptions(settings.credential, system),
       authority: authorityOf(settings),
       knownAuthorities: needsKnownAuthority(settings.authorityHost) ? [host] : [],
     },
-    system: {
-      loggerOptions: {
-        piiLoggingEnabled: false,
-        logLevel: LogLevel.Warning,
-        loggerCallback: (level, message) => {
-          if (level === LogLevel.Error) log.error(message);
-          else if (level === LogLevel.Warning) log.warn(message);
-          else log.debug(message);
+    system,
+  });
+}
+
+function credentialOptions(
+  credential: ClientCredential,
+  system: NonNullable<Configuration['system']>,
+): Pick<Configuration['auth'], 'clientSecret' | 'clientCertificate' | 'clientAssertion'> {
+  switch (credential.kind) {
+    case 'secret':
+      return { clientSecret: credential.secret };
+    case 'certificate': {
+      const certificate = new X509Certificate(credential.certificatePem);
+      return {
+        clientCertificate: {
+          thumbprintSha256: certificate.fingerprint256.replaceAll(':', ''),
+          privateKey: credential.privateKeyPem,
+          // The certificate rides along (x5c), so subject name + issuer trust works as well as a thumbprint.
+          x5c: credential.certificatePem,
         },
+      };
+    }
+    case 'federated': {
+      const identity = managedIdentityToken(credential.managedIdentityClientId, system);
+      return { clientAssertion: () => identity(TOKEN_EXCHANGE_AUDIENCE) };
+    }
+  }
+}
+
+/**
+ * A user-assigned managed identity's token for `resource`, from the platform's endpoint (App Service:
+ * IDENTITY_ENDPOINT and IDENTITY_HEADER). MSAL caches it until shortly before it expires.
+ */
+export function managedIdentityToken(
+  clientId: string,
+  system: NonNullable<Configuration['system']>,
+): (resource: string) => Promise<string> {
+  const identity = new ManagedIdentityApplication({
+    managedIdentityIdParams: { userAssignedClientId: clientId },
+    system: { loggerOptions: system.loggerOptions },
+  });
+  return async (resource) => (await identity.acquireToken({ resource })).accessToken;
+}
+
+/** MSAL's own log lines go to `log`, warnings and errors only, never with PII. */
+export function msalSystem(log: Logger): NonNullable<Configuration['system']> {
+  return {
+    loggerOptions: {
+      piiLoggingEnabled: false,
+      logLevel: LogLevel.Warning,
+      loggerCallback: (level, message) => {
+        if (level === LogLevel.Error) log.error(message);
+        else if (level === LogLevel.Warning) log.warn(message);
+        else log.debug(message);
       },
     },
-  });
+  };
 }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { anAppCertificate } from '../support/app-certificate.js';
 
+const MANAGED_IDENTITY = '55555555-4444-4333-8222-111111111111';
 const NO_FILES = { envDir: join(tmpdir(), 'no-env-files-here') };
 const TENANT = {
   BOT_ID: '11111111-2222-4333-8444-555555555555',
@@ -65,7 +67,7 @@ describe('loadConfig', () => {
     const config = loadConfig(TENANT, NO_FILES);
     expect(config.mode).toBe('tenant');
     expect(config.entra.clientId).toBe(TENANT.BOT_ID);
-    expect(config.entra.clientSecret).toBe('secret');
+    expect(config.entra.credential).toEqual({ kind: 'secret', secret: 'secret' });
   });
 
   it('picks PostgreSQL from DATABASE_URL', () => {
@@ -152,6 +154,12 @@ describe('loadConfig', () => {
       ['AAD_APP_CLIENT_SECRET', 'AAD_APP_CLIENT_ID'],
     ],
     [{ HELPDESK_CHANNEL_ID: '19:helpdesk@thread.tacv2' }, ['HELPDESK_GROUP_ID']],
+    [{ AAD_APP_FEDERATED_IDENTITY_CLIENT_ID: MANAGED_IDENTITY }, ['AAD_APP_FEDERATED_IDENTITY_CLIENT_ID']],
+    [{ AAD_APP_CLIENT_SECRET: undefined, AAD_APP_CERTIFICATE_PEM: 'not a pem' }, ['AAD_APP_CERTIFICATE_PEM']],
+    [
+      { AAD_APP_CLIENT_SECRET: undefined, AAD_APP_CERTIFICATE_PATH: '/no/such/file.pem' },
+      ['AAD_APP_CERTIFICATE_PATH'],
+    ],
     [{ PUBLIC_BASE_URL: undefined, DATABASE_URL: undefined }, ['PUBLIC_BASE_URL', 'DATABASE_URL']],
   ] as const)('in production refuses %j, naming %j, instead of a silent default', (change, variables) => {
     const env: Record<string, string> = { ...PRODUCTION };
@@ -160,6 +168,39 @@ describe('loadConfig', () => {
       else env[key] = value;
     }
     expect(problemsOf(env)).toEqual(variables);
+  });
+
+  it('takes a managed identity (federated credential) or a certificate instead of any secret', () => {
+    const { BOT_PASSWORD: _bot, AAD_APP_CLIENT_SECRET: _sign, ...withoutSecrets } = PRODUCTION;
+    const msi = { ...withoutSecrets, BOT_TYPE: 'UserAssignedMSI', BOT_ID: MANAGED_IDENTITY };
+    const federated = loadConfig(
+      { ...msi, AAD_APP_FEDERATED_IDENTITY_CLIENT_ID: MANAGED_IDENTITY },
+      NO_FILES,
+    );
+    expect(federated.entra.credential).toEqual({
+      kind: 'federated',
+      managedIdentityClientId: MANAGED_IDENTITY,
+    });
+    expect(federated.bot).toMatchObject({ appType: 'UserAssignedMSI', appPassword: undefined });
+
+    const certificate = anAppCertificate();
+    const inline = loadConfig(
+      { ...msi, AAD_APP_CERTIFICATE_PEM: certificate.pem.replaceAll('\n', '\\n') },
+      NO_FILES,
+    );
+    expect(inline.entra.credential).toMatchObject({
+      kind: 'certificate',
+      certificatePem: certificate.certificatePem.trimEnd(),
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'cert-')), 'sign-in.pem');
+    writeFileSync(file, certificate.pem);
+    expect(loadConfig({ ...msi, AAD_APP_CERTIFICATE_PATH: file }, NO_FILES).entra.credential).toEqual(
+      inline.entra.credential,
+    );
+    const otherKey = anAppCertificate().pem.split('-----BEGIN CERTIFICATE-----')[0];
+    expect(
+      problemsOf({ ...msi, AAD_APP_CERTIFICATE_PEM: `${otherKey}${certificate.certificatePem}` }),
+    ).toEqual(['AAD_APP_CERTIFICATE_PEM']);
   });
 
   it('keeps the developer defaults outside production', () => {

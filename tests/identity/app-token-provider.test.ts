@@ -18,7 +18,7 @@ function entra(clientSecret = tenant.botApp.clientSecret) {
     authorityHost: tenant.authorityHost,
     tenantId: tenant.tenantId,
     clientId: tenant.botApp.clientId,
-    clientSecret,
+    credential: { kind: 'secret' as const, secret: clientSecret },
   };
 }
 

@@ -74,7 +74,7 @@ export async function startStepUpInstance(options: StepUpInstanceOptions): Promi
       authorityHost: options.tenant.authorityHost,
       tenantId: options.tenant.tenantId,
       clientId: options.tenant.botApp.clientId,
-      clientSecret: options.tenant.botApp.clientSecret,
+      credential: { kind: 'secret', secret: options.tenant.botApp.clientSecret },
       publicBaseUrl: options.publicBaseUrl ?? baseUrl,
       stepUp: { maxAgeMinutes: options.maxAgeMinutes ?? 5, authContext: options.authContext },
     },

@@ -78,7 +78,7 @@ function appGraph(limits: Partial<Parameters<typeof createGraphClient>[0]['limit
         authorityHost: tenant.authorityHost,
         tenantId: tenant.tenantId,
         clientId: tenant.botApp.clientId,
-        clientSecret: tenant.botApp.clientSecret,
+        credential: { kind: 'secret', secret: tenant.botApp.clientSecret },
       },
       logger: log.logger,
     }),
