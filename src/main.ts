@@ -19,13 +19,14 @@ import { graphReleaseNotifier } from './graph/graph-release-notice.js';
 import { authRoutes } from './http/auth-routes.js';
 import { PortInUseError, startHttpServer } from './http/server.js';
 import { type AppTokenProvider, createAppTokenProvider } from './identity/app-token-provider.js';
-import type { EntraAppSettings } from './identity/msal-client.js';
+import { type EntraAppSettings, managedIdentityToken, msalSystem } from './identity/msal-client.js';
 import { createStepUp } from './identity/step-up.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, graphMetricsObserver } from './observability/metrics.js';
 import { startPlayground } from './playground/playground.js';
 import { PLAYGROUND_CONVERSATIONS, playgroundUserFromArgs } from './playground/playground-config.js';
 import { DEFAULT_RELEASE_LIMITS } from './recovery/release-policy.js';
+import type { PostgresOptions } from './store/postgres/postgres-store.js';
 import { nextRetentionJob, retentionCutoffs, retentionJob } from './store/retention.js';
 import { openStore, type Store } from './store/store.js';
 import { loadUnderstanding } from './understanding/load-understanding.js';
@@ -64,7 +65,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
     demoTenant = await startDemoTenant({ logger, certDir: config.demo.certDir });
   }
   const tenantId = config.mode === 'demo' ? demoTenant!.tenantId : config.entra.tenantId!;
-  const store = await openStore(config.store.url, logger);
+  const store = await openStore(config.store.url, logger, databaseCredentials(config, logger));
   try {
     const understanding =
       options.understanding ??
@@ -179,6 +180,19 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
 }
 
 /** The bot's Entra app: the demo tenant's in demo mode; AAD_APP_* in a tenant (absent → no self-service). */
+/** The Entra audience of Azure Database for PostgreSQL tokens. */
+const POSTGRES_ENTRA_RESOURCE = 'https://ossrdbms-aad.database.windows.net';
+
+/** With DATABASE_ENTRA_CLIENT_ID, PostgreSQL's password is that managed identity's Entra token. */
+function databaseCredentials(config: Config, logger: Logger): PostgresOptions {
+  if (!config.databaseEntraClientId) return {};
+  const token = managedIdentityToken(
+    config.databaseEntraClientId,
+    msalSystem(logger.child({ component: 'msal' })),
+  );
+  return { password: () => token(POSTGRES_ENTRA_RESOURCE) };
+}
+
 function entraSettings(config: Config, demoTenant: DemoTenant | undefined): EntraAppSettings | undefined {
   if (config.mode === 'demo' && demoTenant) {
     return {

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID, type X509Certificate } from 'node:crypto';
 import { validRecoveryPassword } from './valid-recovery-password.js';
 
 /** A member user of the demo tenant. Mutable on purpose: tests change roles or disable accounts. */
@@ -138,10 +138,29 @@ export interface DemoAppRegistration {
   readonly servicePrincipalId: string;
   /** Valid client secrets. */
   readonly clientSecrets: Set<string>;
+  /** Certificates uploaded to the app (its "Certificates & secrets"), for signed client assertions. */
+  readonly certificates: X509Certificate[];
+  /**
+   * Federated identity credentials: a token this issuer issued for this subject, with this audience, is
+   * the app's credential (a managed identity's token, used as the client assertion).
+   */
+  readonly federatedCredentials: {
+    readonly issuer: string;
+    readonly subject: string;
+    readonly audience: string;
+  }[];
   /** Consented delegated permissions per resource appId. */
   readonly delegatedPermissions: Map<string, Set<string>>;
   /** Granted application permissions (app roles) per resource appId. */
   readonly applicationPermissions: Map<string, Set<string>>;
+}
+
+/** A user-assigned managed identity, as App Service's identity endpoint serves its tokens. */
+export interface DemoManagedIdentity {
+  readonly clientId: string;
+  /** Object id of its service principal: the `sub` and `oid` of its tokens. */
+  readonly principalId: string;
+  readonly displayName: string;
 }
 
 /** Everything the demo tenant knows; the live, stateful data behind both servers. */
@@ -174,6 +193,8 @@ export class DemoDirectory {
   readonly managedDevices = new Map<string, DemoManagedDevice>();
   readonly resources: DemoResource[];
   readonly apps = new Map<string, DemoAppRegistration>();
+  /** By client id. */
+  readonly managedIdentities = new Map<string, DemoManagedIdentity>();
   readonly authorizationPolicy: DemoAuthorizationPolicy;
   readonly audit: DemoAuditEntry[] = [];
   readonly mail: DemoMailMessage[] = [];

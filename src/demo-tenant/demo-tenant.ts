@@ -3,14 +3,14 @@ import type { Logger } from '../observability/logger.js';
 import { AuthorizationCodes } from './authorization-codes.js';
 import { ensureDemoCertificates } from './certificates.js';
 import type { DemoDirectory } from './demo-directory.js';
-import { redirectUriPolicy } from './entra-context.js';
+import { type IssuedToken, redirectUriPolicy } from './entra-context.js';
 import { createEntraHandler } from './entra-server.js';
 import { FaultKnobs } from './fault-knobs.js';
 import { createGraphHandler } from './graph-server.js';
 import { type LoopbackServer, type RequestHandler, startLoopbackServer } from './loopback-server.js';
 import { RequestRecorder } from './request-recorder.js';
 import { createSampleDirectory } from './sample-data.js';
-import { DEMO_BOT_APP_ID } from './sample-people.js';
+import { DEMO_BOT_APP_ID, DEMO_MANAGED_IDENTITY } from './sample-people.js';
 import { createSignInPagesHandler } from './sign-in-pages.js';
 import { TokenMinter } from './token-minter.js';
 import { createTokenSigner } from './token-signer.js';
@@ -38,6 +38,9 @@ export interface DemoTenantOptions {
   seed?: number;
 }
 
+/** The audience of a managed identity's token used as a federated client assertion (as Entra names it). */
+const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
+
 /** A running demo tenant: endpoints for the bot's configuration plus the live data and fault knobs. */
 export interface DemoTenant {
   /** DEMO_TENANT_ID */
@@ -52,6 +55,18 @@ export interface DemoTenant {
   readonly signInOrigin: string;
   /** DEMO_BOT_APP_ID and a secret generated for this run. */
   readonly botApp: { clientId: string; clientSecret: string };
+  /**
+   * The managed identity the bot app trusts (federated credential), and App Service's identity endpoint
+   * serving its tokens: IDENTITY_ENDPOINT and IDENTITY_HEADER for MSAL's managed identity client.
+   */
+  /** Every token the demo Entra issued, with how the client authenticated (secret, certificate, federated). */
+  readonly tokensIssued: readonly IssuedToken[];
+  readonly managedIdentity: {
+    readonly clientId: string;
+    readonly principalId: string;
+    readonly endpoint: string;
+    readonly header: string;
+  };
   /** PEM file of the local CA (for NODE_EXTRA_CA_CERTS). */
   readonly caPath: string;
   /** The live, stateful data (people, devices, keys, groups, mail, audit). */
@@ -123,6 +138,14 @@ export async function startDemoTenant(options: DemoTenantOptions): Promise<DemoT
 
     const authority = `${entra.origin}/${directory.tenantId}`;
     const issuer = `${authority}/v2.0`;
+    const managedIdentityHeader = randomBytes(24).toString('base64url');
+    const tokensIssued: IssuedToken[] = [];
+    directory.managedIdentities.set(DEMO_MANAGED_IDENTITY.clientId, { ...DEMO_MANAGED_IDENTITY });
+    directory.apps.get(DEMO_BOT_APP_ID)?.federatedCredentials.push({
+      issuer,
+      subject: DEMO_MANAGED_IDENTITY.principalId,
+      audience: TOKEN_EXCHANGE_AUDIENCE,
+    });
     const signer = await createTokenSigner(issuer);
     const minter = new TokenMinter(signer, issuer, directory.tenantId, now);
     const entraContext = {
@@ -137,6 +160,8 @@ export async function startDemoTenant(options: DemoTenantOptions): Promise<DemoT
       signInOrigin: signIn.origin,
       graphEndpoint: graph.origin,
       issuer,
+      managedIdentityHeader,
+      tokensIssued,
       isAllowedRedirectUri: redirectUriPolicy(options.redirectUris),
     };
     handlers.entra = createEntraHandler(entraContext);
@@ -164,6 +189,13 @@ export async function startDemoTenant(options: DemoTenantOptions): Promise<DemoT
       graphEndpoint: graph.origin,
       signInOrigin: signIn.origin,
       botApp: { clientId: DEMO_BOT_APP_ID, clientSecret },
+      tokensIssued,
+      managedIdentity: {
+        clientId: DEMO_MANAGED_IDENTITY.clientId,
+        principalId: DEMO_MANAGED_IDENTITY.principalId,
+        endpoint: `${entra.origin}/msi/token`,
+        header: managedIdentityHeader,
+      },
       caPath: certificates.caPath,
       data: directory,
       faults,

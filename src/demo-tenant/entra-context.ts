@@ -5,6 +5,15 @@ import type { FaultKnobs } from './fault-knobs.js';
 import type { TokenMinter } from './token-minter.js';
 import type { TokenSigner } from './token-signer.js';
 
+/** One token the token endpoint issued: to whom, for which grant, and how the client proved itself. */
+export interface IssuedToken {
+  readonly clientId: string;
+  readonly grantType: string;
+  /** The scope asked for, as sent. */
+  readonly scope: string;
+  readonly clientAuthentication: 'secret' | 'certificate' | 'federated';
+}
+
 /** What the Entra token endpoint and the sign-in pages share. */
 export interface EntraContext {
   readonly directory: DemoDirectory;
@@ -21,6 +30,10 @@ export interface EntraContext {
   readonly graphEndpoint: string;
   /** `${authorityHost}/${tenantId}/v2.0`. */
   readonly issuer: string;
+  /** Every token the token endpoint issued, oldest first (tests read how clients authenticated). */
+  readonly tokensIssued: IssuedToken[];
+  /** The secret App Service's identity endpoint expects in `X-IDENTITY-HEADER` (IDENTITY_HEADER). */
+  readonly managedIdentityHeader: string;
   isAllowedRedirectUri(uri: string): boolean;
 }
 

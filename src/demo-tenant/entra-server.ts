@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errors as joseErrors } from 'jose';
+import { decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import type { DemoAppRegistration } from './demo-directory.js';
-import { type EntraContext, isDemoTenantSegment } from './entra-context.js';
+import { type EntraContext, type IssuedToken, isDemoTenantSegment } from './entra-context.js';
 import { EntraError, entraErrorBody } from './entra-error.js';
 import type { RequestHandler } from './loopback-server.js';
 import { readRequestBody } from './read-request-body.js';
@@ -10,6 +10,9 @@ import { type ResolvedScopes, resolveApplicationScopes, resolveDelegatedScopes }
 import { type SignedInUser, TOKEN_LIFETIME_SECONDS } from './token-minter.js';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+/** Entra accepts client assertions up to this far off its clock. */
+const ASSERTION_CLOCK_SKEW_SECONDS = 300;
 /** Entra refresh tokens live up to 90 days. */
 const REFRESH_TOKEN_LIFETIME_MS = 90 * 24 * 60 * 60 * 1000;
 
@@ -51,6 +54,7 @@ export function createEntraHandler(ctx: EntraContext): RequestHandler {
     if (request.method === 'GET' && rest === 'discovery/instance') {
       return sendJson(response, 200, instanceDiscovery(ctx, url));
     }
+    if (path === '/msi/token') return managedIdentityToken(ctx, request, response, url);
     if (!tenantRoute || !isDemoTenantSegment(ctx.directory, segment)) {
       return sendEntraError(ctx, request, response, tenantNotFound(segment || path));
     }
@@ -132,6 +136,60 @@ function openIdConfiguration(ctx: EntraContext): Record<string, unknown> {
   };
 }
 
+/**
+ * App Service's identity endpoint (IDENTITY_ENDPOINT, API version 2019-08-01): a user-assigned managed
+ * identity's token for `resource`, to callers that present IDENTITY_HEADER. Served here, on the demo Entra
+ * origin, so MSAL's managed identity client can be pointed at it as it would be on App Service.
+ */
+async function managedIdentityToken(
+  ctx: EntraContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const refuse = (status: number, message: string) =>
+    sendJson(response, status, { statusCode: status, message });
+  if (request.method !== 'GET') return refuse(405, 'The identity endpoint only answers GET.');
+  if (request.headers['x-identity-header'] !== ctx.managedIdentityHeader) {
+    return refuse(401, 'The X-IDENTITY-HEADER header is missing or wrong.');
+  }
+  if (url.searchParams.get('api-version') !== '2019-08-01') return refuse(400, 'Unsupported api-version.');
+  const resource = url.searchParams.get('resource');
+  if (!resource) return refuse(400, "The 'resource' parameter is required.");
+  const identity = ctx.directory.managedIdentities.get(
+    (url.searchParams.get('client_id') ?? '').toLowerCase(),
+  );
+  if (!identity) {
+    return refuse(
+      400,
+      'No User Assigned or Delegated Managed Identity found for specified ClientId/ResourceId/PrincipalId.',
+    );
+  }
+  const issuedAt = Math.floor(ctx.now().getTime() / 1000);
+  const expiresOn = issuedAt + TOKEN_LIFETIME_SECONDS;
+  const accessToken = await ctx.signer.sign({
+    aud: resource,
+    iss: ctx.issuer,
+    iat: issuedAt,
+    nbf: issuedAt,
+    exp: expiresOn,
+    sub: identity.principalId,
+    oid: identity.principalId,
+    tid: ctx.directory.tenantId,
+    appid: identity.clientId,
+    azp: identity.clientId,
+    idtyp: 'app',
+    ver: '2.0',
+  });
+  sendJson(response, 200, {
+    access_token: accessToken,
+    expires_on: String(expiresOn),
+    resource,
+    token_type: 'Bearer',
+    client_id: identity.clientId,
+  });
+}
+
 /** `/common/discovery/instance`: MSAL skips it when the host is a known authority, other clients may not. */
 function instanceDiscovery(ctx: EntraContext, url: URL): Record<string, unknown> {
   const host = new URL(ctx.authorityHost).host;
@@ -167,8 +225,17 @@ class TokenEndpoint {
     }
     try {
       const form = new URLSearchParams(await readRequestBody(request));
-      const app = this.authenticateClient(form, request.headers.authorization);
+      const { app, clientAuthentication } = await this.authenticateClient(
+        form,
+        request.headers.authorization,
+      );
       const body = await this.grant(app, form);
+      this.ctx.tokensIssued.push({
+        clientId: app.appId,
+        grantType: form.get('grant_type') ?? '',
+        scope: form.get('scope') ?? '',
+        clientAuthentication,
+      });
       this.ctx.logger.debug({ grantType: form.get('grant_type'), clientId: app.appId }, 'token issued');
       sendJson(response, 200, body, { 'cache-control': 'no-store, no-cache', pragma: 'no-cache' });
     } catch (error) {
@@ -200,7 +267,10 @@ class TokenEndpoint {
     }
   }
 
-  private authenticateClient(form: URLSearchParams, authorization: string | undefined): DemoAppRegistration {
+  private async authenticateClient(
+    form: URLSearchParams,
+    authorization: string | undefined,
+  ): Promise<{ app: DemoAppRegistration; clientAuthentication: IssuedToken['clientAuthentication'] }> {
     let clientId = form.get('client_id');
     let secret = form.get('client_secret');
     const basic = /^Basic\s+(.+)$/i.exec(authorization ?? '');
@@ -218,13 +288,8 @@ class TokenEndpoint {
         `Application with identifier '${clientId}' was not found in the directory '${this.ctx.directory.domain}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
       );
     }
-    if (form.has('client_assertion')) {
-      throw new EntraError(
-        'invalid_client',
-        700027,
-        'Client assertion failed signature validation. No certificate is registered for this app in the demo tenant.',
-      );
-    }
+    if (form.has('client_assertion'))
+      return { app, clientAuthentication: await this.verifyClientAssertion(app, form) };
     if (!secret) {
       throw new EntraError(
         'invalid_client',
@@ -239,7 +304,125 @@ class TokenEndpoint {
         `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.appId}'.`,
       );
     }
-    return app;
+    return { app, clientAuthentication: 'secret' };
+  }
+
+  /**
+   * `private_key_jwt`: an assertion signed with a certificate uploaded to the app (its thumbprint in
+   * `x5t#S256` or `x5t`), or a token of a trusted issuer that matches one of the app's federated identity
+   * credentials (a managed identity's token for api://AzureADTokenExchange).
+   */
+  private async verifyClientAssertion(
+    app: DemoAppRegistration,
+    form: URLSearchParams,
+  ): Promise<'certificate' | 'federated'> {
+    if (form.get('client_assertion_type') !== CLIENT_ASSERTION_TYPE) {
+      throw new EntraError(
+        'invalid_request',
+        900023,
+        `Specified client_assertion_type is not supported; use '${CLIENT_ASSERTION_TYPE}'.`,
+      );
+    }
+    const assertion = required(form, 'client_assertion');
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    try {
+      header = decodeProtectedHeader(assertion);
+    } catch {
+      throw new EntraError(
+        'invalid_client',
+        700027,
+        'Client assertion failed signature validation. [Reason - The assertion is not a JWT.]',
+      );
+    }
+    const sha256 = typeof header['x5t#S256'] === 'string' ? header['x5t#S256'] : undefined;
+    const sha1 = typeof header.x5t === 'string' ? header.x5t : undefined;
+    if (sha256 === undefined && sha1 === undefined) {
+      await this.verifyFederatedAssertion(app, assertion);
+      return 'federated';
+    }
+    const thumbprint = Buffer.from((sha256 ?? sha1)!, 'base64url')
+      .toString('hex')
+      .toUpperCase();
+    const certificate = app.certificates.find(
+      (candidate) =>
+        candidate.fingerprint256.replaceAll(':', '') === thumbprint ||
+        candidate.fingerprint.replaceAll(':', '') === thumbprint,
+    );
+    if (!certificate) {
+      throw new EntraError(
+        'invalid_client',
+        700027,
+        `Client assertion failed signature validation. [Reason - The key was not found., Thumbprint of key used by client: '${thumbprint}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${app.appId}'.]`,
+      );
+    }
+    try {
+      await jwtVerify(assertion, certificate.publicKey, {
+        algorithms: ['RS256', 'PS256'],
+        issuer: app.appId,
+        subject: app.appId,
+        audience: `${this.ctx.authorityHost}/${this.ctx.directory.tenantId}/oauth2/v2.0/token`,
+        clockTolerance: ASSERTION_CLOCK_SKEW_SECONDS,
+        currentDate: this.ctx.now(),
+      });
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) {
+        throw new EntraError(
+          'invalid_client',
+          700024,
+          'Client assertion is not within its valid time range.',
+        );
+      }
+      if (error instanceof joseErrors.JWTClaimValidationFailed) {
+        throw new EntraError(
+          'invalid_client',
+          700023,
+          `Client assertion failed claim validation. [Reason - ${error.claim} is not as expected.]`,
+        );
+      }
+      throw new EntraError(
+        'invalid_client',
+        700027,
+        'Client assertion failed signature validation. [Reason - The signature is not valid.]',
+      );
+    }
+    return 'certificate';
+  }
+
+  private async verifyFederatedAssertion(app: DemoAppRegistration, assertion: string): Promise<void> {
+    let claims: Record<string, unknown>;
+    try {
+      claims = await this.ctx.signer.verify(assertion, {
+        issuer: this.ctx.issuer,
+        currentDate: this.ctx.now(),
+      });
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) {
+        throw new EntraError(
+          'invalid_client',
+          700024,
+          'Client assertion is not within its valid time range.',
+        );
+      }
+      throw new EntraError(
+        'invalid_client',
+        700211,
+        'No matching federated identity record found for presented assertion issuer. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.',
+      );
+    }
+    const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+    const matches = app.federatedCredentials.some(
+      (credential) =>
+        credential.issuer === claims.iss &&
+        credential.subject === claims.sub &&
+        audiences.includes(credential.audience),
+    );
+    if (!matches) {
+      throw new EntraError(
+        'invalid_client',
+        70021,
+        `No matching federated identity record found for presented assertion. Assertion Issuer: '${String(claims.iss)}'. Assertion Subject: '${String(claims.sub)}'. Assertion Audience: '${audiences.join(',')}'.`,
+      );
+    }
   }
 
   private async authorizationCode(app: DemoAppRegistration, form: URLSearchParams): Promise<TokenResponse> {

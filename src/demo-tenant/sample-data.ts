@@ -262,6 +262,8 @@ export function createSampleDirectory(options: SampleDataOptions): DemoDirectory
     displayName: 'BitLocker Recovery Bot',
     servicePrincipalId: random.guid(),
     clientSecrets: new Set(options.botAppSecrets),
+    certificates: [],
+    federatedCredentials: [],
     delegatedPermissions: new Map([
       [GRAPH_APP_ID, new Set<string>(DEMO_DELEGATED_GRAPH_PERMISSIONS)],
       [DEMO_BOT_APP_ID, new Set([BOT_APP_SCOPE])],

@@ -7,6 +7,16 @@ export const DEMO_TENANT_ID = '5f1c2b7e-3a4d-4e8f-9b61-2c7d8e9fa0b1';
 /** The bot's app registration in the demo tenant (AAD_APP_CLIENT_ID in demo mode). */
 export const DEMO_BOT_APP_ID = 'b07c5e1a-6d2f-4a8b-8c3e-1f9a2d4b6c70';
 
+/**
+ * The user-assigned managed identity the bot runs as on App Service, as the demo tenant's identity endpoint
+ * serves it; the bot app trusts its tokens through a federated identity credential.
+ */
+export const DEMO_MANAGED_IDENTITY = {
+  clientId: '3c9d4e2f-8a1b-4c5d-9e6f-7a8b9c0d1e2f',
+  principalId: 'a4e5f6a7-b8c9-4dae-8f01-23456789abcd',
+  displayName: 'bitlocker-bot-id',
+} as const;
+
 export const DEMO_DOMAIN = 'contoso.onmicrosoft.com';
 
 export type DemoRole = 'requester' | 'helpdesk-agent' | 'helpdesk-advanced';

@@ -9,7 +9,7 @@ import type { AuditExportSource } from './audit-export.js';
 import type { ConversationLocks } from './conversation-locks.js';
 import { parseDatabaseUrl } from './database-url.js';
 import { migrations } from './migrations.js';
-import { openPostgresStore } from './postgres/postgres-store.js';
+import { openPostgresStore, type PostgresOptions } from './postgres/postgres-store.js';
 import type { Retention } from './retention.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 
@@ -49,12 +49,16 @@ export interface Store {
 }
 
 /** `sqlite:<path>` (relative to cwd; `sqlite::memory:` allowed) or `postgres://…`/`postgresql://…`. Runs migrations. */
-export async function openStore(databaseUrl: string, logger: Logger): Promise<Store> {
+export async function openStore(
+  databaseUrl: string,
+  logger: Logger,
+  options: PostgresOptions = {},
+): Promise<Store> {
   const location = parseDatabaseUrl(databaseUrl);
   const store =
     location.kind === 'sqlite'
       ? await openSqliteStore(location.path, logger, migrations)
-      : await openPostgresStore(location.connectionString, logger, migrations);
+      : await openPostgresStore(location.connectionString, logger, migrations, options);
   return withAuditMirror(store, logger);
 }
 

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { parse as parseConnectionString } from 'pg-connection-string';
 import type { Logger } from '../../observability/logger.js';
 import type { Migration } from '../migration.js';
 import type { Store } from '../store.js';
@@ -18,14 +19,29 @@ import { PostgresTurnStateStorage } from './postgres-turn-state-storage.js';
  * Opens a pool on `connectionString`, migrates the schema named first in its search_path (plain
  * `public` unless the URL carries `options=-c search_path=…`), and returns the store on that pool.
  */
+export interface PostgresOptions {
+  /**
+   * The password for each new connection, when the server asks for one: Azure Database for PostgreSQL with
+   * Entra authentication takes an access token of the signed-in identity (valid about an hour), so it is
+   * fetched per connection rather than fixed in the URL.
+   */
+  readonly password?: () => Promise<string>;
+}
+
 export async function openPostgresStore(
   connectionString: string,
   logger: Logger,
   migrations: readonly Migration[],
+  options: PostgresOptions = {},
 ): Promise<Store> {
   const log = logger.child({ component: 'store', backend: 'postgres' });
   const pool = new pg.Pool({
-    connectionString,
+    // pg lets a connection string's (empty) password win over an explicit one, so with a password source the
+    // string is parsed here and the source set after it: pg asks it on every connection the server wants a
+    // password for.
+    ...(options.password
+      ? { ...(parseConnectionString(connectionString) as pg.PoolConfig), password: options.password }
+      : { connectionString }),
     application_name: 'bitlocker-recovery-bot',
     max: 10,
     // /readyz and start-up must fail fast when the server is unreachable rather than hang.

@@ -1,0 +1,3 @@
+import { describeSignInCredential } from './sign-in-credential-suite.js';
+
+describeSignInCredential('certificate');
