@@ -64,7 +64,7 @@ interface Bot {
 async function startBot(dir: string, extraEnv: Record<string, string> = {}): Promise<Bot> {
   const port = await freePort();
   const database = join(tmpdir(), `bench-${randomUUID()}.db`);
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'dist/main.js'], {
+  const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: dir,
     env: {
       PATH: process.env.PATH ?? '',

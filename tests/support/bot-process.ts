@@ -109,7 +109,7 @@ export async function startBotProcessHarness(options: {
       if (child) throw new Error('the bot process is already running');
       const started = spawn(
         process.execPath,
-        ['--disable-warning=DEP0111', '--import', 'tsx', 'src/main.ts'],
+        ['--import', 'tsx', 'src/main.ts'],
         {
           cwd: REPO,
           env: { ...process.env, ...env },
