@@ -22,7 +22,14 @@ import { type AppTokenProvider, createAppTokenProvider } from './identity/app-to
 import { type EntraAppSettings, managedIdentityToken, msalSystem } from './identity/msal-client.js';
 import { createStepUp } from './identity/step-up.js';
 import { createLogger, type Logger } from './observability/logger.js';
-import { createMetrics, graphMetricsObserver } from './observability/metrics.js';
+import {
+  createMetrics,
+  decisionMetricsObserver,
+  graphMetricsObserver,
+  type Metrics,
+  signInMetricsObserver,
+  trackOpenCases,
+} from './observability/metrics.js';
 import { startPlayground } from './playground/playground.js';
 import { PLAYGROUND_CONVERSATIONS, playgroundUserFromArgs } from './playground/playground-config.js';
 import { DEFAULT_RELEASE_LIMITS } from './recovery/release-policy.js';
@@ -65,7 +72,11 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
     demoTenant = await startDemoTenant({ logger, certDir: config.demo.certDir });
   }
   const tenantId = config.mode === 'demo' ? demoTenant!.tenantId : config.entra.tenantId!;
-  const store = await openStore(config.store.url, logger, databaseCredentials(config, logger));
+  const metrics = createMetrics();
+  const store = await openStore(config.store.url, logger, {
+    ...databaseCredentials(config, logger),
+    onAuditEvent: decisionMetricsObserver(metrics),
+  });
   try {
     const understanding =
       options.understanding ??
@@ -81,7 +92,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
     const entra = entraSettings(config, demoTenant);
     // One app-token provider (one MSAL client and token cache) for every service.
     // One Graph client factory, so one circuit breaker notices an outage for every caller.
-    const metrics = createMetrics();
+    trackOpenCases(metrics, () => store.cases.openCases(), now);
     const appToken = entra && createAppTokenProvider({ entra, logger });
     const graph: GraphSetup | undefined = entra &&
       appToken && {
@@ -96,7 +107,8 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
         }),
         appToken,
       };
-    const release = entra && graph ? releaseServices(config, entra, graph, store, logger, now) : undefined;
+    const release =
+      entra && graph ? releaseServices(config, entra, graph, store, logger, now, metrics) : undefined;
     const bot: Bot = createBot({
       adapter,
       storage: store.turnState,
@@ -105,6 +117,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       understanding,
       selfServiceAllowed: graph ? selfServiceCheck(config, graph) : undefined,
       caseRequests: store.caseRequests,
+      audit: store.audit,
       missCaseLimit: config.missCaseLimit,
       messagesPerMinute: config.messagesPerMinute,
       turnLock: store.conversationLocks,
@@ -127,6 +140,11 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
         metrics,
         tenantId,
         checkReady: () => store.ping(),
+        metricsAccess: config.metricsToken
+          ? { kind: 'token', token: config.metricsToken }
+          : config.production
+            ? { kind: 'off' }
+            : { kind: 'open' },
         // Reported, not failed on: a Graph outage must not make App Service recycle a healthy instance.
         dependencies: () => ({ graph: graph ? graph.clients.circuitState() : 'notConfigured' }),
         authRoutes: release
@@ -148,6 +166,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       logger,
       now,
       intervalMs: options.jobPollMs ?? 2000,
+      onStart: (job, lagMs) => metrics.jobLag.observe({ kind: job.kind }, lagMs / 1000),
     });
     logger.info({ mode: config.mode, store: config.store.kind, url: server.url }, 'bot ready');
     let stopped: Promise<void> | undefined;
@@ -243,6 +262,7 @@ function releaseServices(
   store: Store,
   logger: Logger,
   now: () => Date,
+  metrics: Metrics,
 ): ReleaseServices {
   const graphClients = (access: Omit<GraphAccess, 'limits'>) =>
     graph.clients(access.userInitiated ? { ...access, limits: ON_TURN } : access);
@@ -271,6 +291,7 @@ function releaseServices(
       store: store.signInStates,
       now,
       logger,
+      observer: signInMetricsObserver(metrics),
     }),
     access,
     ledger: store.releases,

@@ -16,7 +16,7 @@ import { type Logger, newCorrelationId } from '../observability/logger.js';
 import { hideJobKey, recoveryVerdict, signInWatchdog } from '../recovery/after-disclosure.js';
 import type { CaseRequestStore } from '../recovery/case-requests.js';
 import { missVerdict, recentMisses } from '../recovery/escalation-policy.js';
-import { auditedRequester, type Job } from '../recovery/release-ports.js';
+import { type AuditLog, auditedRequester, type Job } from '../recovery/release-ports.js';
 import { runRotationCheck } from '../recovery/rotation-check.js';
 import { rotationJobKey } from '../recovery/rotation-check-job.js';
 import { initialTriageState, pendingQuestion, transition } from '../recovery/triage.js';
@@ -75,6 +75,8 @@ export interface BotDependencies {
    */
   readonly selfServiceAllowed: ((objectId: string) => Promise<boolean | undefined>) | undefined;
   readonly caseRequests: CaseRequestStore;
+  /** The audit trail: every decision, escalations included, whichever features are configured. */
+  readonly audit: AuditLog;
   /** KEY_ID_MISS_CASE_LIMIT: Key IDs matching none of a person's PCs that open a case per day. */
   readonly missCaseLimit: number;
   /** MESSAGES_PER_MINUTE: one person's message rate limit (and burst). */
@@ -765,7 +767,7 @@ async function auditNotInGroup(
   deps: BotDependencies,
 ): Promise<void> {
   const requester = requesterOf(context.activity);
-  await deps.release?.audit.append({
+  await deps.audit.append({
     at: deps.now().toISOString(),
     correlationId: newCorrelationId(),
     decision: 'denied',
@@ -830,6 +832,18 @@ async function perform(
         { caseNumber: caseRequest.number, created, reason: effect.reason, requestId: effect.request.id },
         'case request recorded; IT will be notified',
       );
+      if (created) {
+        await deps.audit.append({
+          at: caseRequest.createdAt,
+          correlationId: newCorrelationId(),
+          decision: 'escalated',
+          reason: effect.reason,
+          requester: auditedRequester(requester),
+          requestId: effect.request.id,
+          requestStartedAt: effect.request.startedAt,
+          ...(effect.request.keyId ? { keyId: effect.request.keyId } : {}),
+        });
+      }
       // With a helpdesk channel the requester hears the case number the helpdesk uses.
       if (deps.helpdesk) {
         const opened = await openCase(caseRequest, helpdeskContext(deps, deps.helpdesk));

@@ -13,6 +13,8 @@ export interface JobRunnerOptions {
   readonly leaseMs?: number;
   /** Attempts before a failing job is given up (and logged as an error). */
   readonly maxAttempts?: number;
+  /** Told how late each job starts after it was due (metrics). */
+  readonly onStart?: (job: Job, lagMs: number) => void;
 }
 
 export interface JobRunner {
@@ -36,6 +38,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   const tick = async (): Promise<void> => {
     const due = await options.jobs.claimDue(options.now().toISOString(), worker, leaseMs, 10);
     for (const job of due) {
+      options.onStart?.(job, Math.max(0, options.now().getTime() - Date.parse(job.dueAt)));
       try {
         await options.run(job);
         await options.jobs.complete(job.id, worker);

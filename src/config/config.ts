@@ -27,6 +27,8 @@ export interface Config {
   readonly logLevel: string;
   readonly publicBaseUrl: string;
   readonly store: StoreLocation;
+  /** METRICS_TOKEN: /metrics answers only with this bearer token; without it, only outside production. */
+  readonly metricsToken: string | undefined;
   /** DATABASE_ENTRA_CLIENT_ID: PostgreSQL's password is this managed identity's Entra token. */
   readonly databaseEntraClientId: string | undefined;
   readonly bot: {
@@ -177,6 +179,9 @@ const schema = z.object({
   AAD_APP_FEDERATED_IDENTITY_CLIENT_ID: optionalGuid(
     "use the client id of the user-assigned managed identity the sign-in app's federated credential trusts",
   ),
+  METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 24, {
+    message: 'must be at least 24 characters (it guards /metrics on the public port)',
+  }),
   DATABASE_ENTRA_CLIENT_ID: optionalGuid(
     'use the client id of the managed identity that signs in to PostgreSQL',
   ),
@@ -300,6 +305,7 @@ export function loadConfig(
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     store: storeLocation(env.DATABASE_URL),
     databaseEntraClientId: env.DATABASE_ENTRA_CLIENT_ID,
+    metricsToken: env.METRICS_TOKEN,
     bot: {
       appId: env.BOT_ID,
       appPassword: env.BOT_PASSWORD,

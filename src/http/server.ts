@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response } from 'restify';
 import type { BotAdapter } from '../bot/bot-adapter.js';
@@ -20,6 +21,14 @@ export interface HttpServerDependencies {
   readonly dependencies?: () => Readonly<Record<string, string>>;
   /** `GET /auth/start` and `/auth/callback`, when self-service sign-in is configured. */
   readonly authRoutes: AuthRoutes | undefined;
+  /**
+   * Who may read `/metrics`: `open` (demo, development), a bearer token (METRICS_TOKEN), or `off` (production
+   * without a token: App Service exposes this port to the internet, and Application Insights has the numbers).
+   */
+  readonly metricsAccess:
+    | { readonly kind: 'open' }
+    | { readonly kind: 'token'; readonly token: string }
+    | { readonly kind: 'off' };
 }
 
 export interface RunningHttpServer {
@@ -33,6 +42,13 @@ export interface RunningHttpServer {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/** `Bearer <token>` compared in constant time (hashed first, so lengths do not leak either). */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const presented = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1] ?? '';
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(presented), digest(token));
+}
 
 /** Another process already listens on the port the bot was told to use. */
 export class PortInUseError extends Error {
@@ -119,7 +135,13 @@ export async function startHttpServer(
       });
     }
   });
-  server.get('/metrics', async (_req: Request, res: Response) => {
+  server.get('/metrics', async (req: Request, res: Response) => {
+    const access = deps.metricsAccess;
+    if (access.kind === 'off') return void res.send(404, { error: 'not found' });
+    if (access.kind === 'token' && !bearerMatches(req.header('authorization'), access.token)) {
+      res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+      return void res.send(401, { error: 'a bearer token (METRICS_TOKEN) is required' });
+    }
     const body = await deps.metrics.registry.metrics();
     res.setHeader('content-type', deps.metrics.registry.contentType);
     res.sendRaw(200, body);

@@ -46,6 +46,11 @@ export interface StepUpDependencies {
   readonly logger: Logger;
   /** Delegated scopes for the Graph token; default {@link STEP_UP_GRAPH_SCOPES}. */
   readonly graphScopes?: readonly string[];
+  /** Told of each sign-in offered and of each finished one (metrics). */
+  readonly observer?: {
+    started(): void;
+    finished(result: StepUpResult): void;
+  };
 }
 
 /** How the requester was verified: a fresh Entra sign-in, and whether it met the authentication context. */
@@ -155,6 +160,7 @@ export function createStepUp(deps: StepUpDependencies): StepUp {
         expiresAt: new Date(createdAt.getTime() + SIGN_IN_STATE_LIFETIME_MINUTES * 60_000).toISOString(),
       };
       await store.create(record);
+      deps.observer?.started();
       log.info({ requestId, requesterObjectId: requester.objectId }, 'step-up sign-in offered');
       return `${base}${STEP_UP_PATHS.start}?s=${record.state}`;
     },
@@ -181,6 +187,7 @@ export function createStepUp(deps: StepUpDependencies): StepUp {
     async complete(query) {
       const result = await finish(query);
       logOutcome(log, result);
+      deps.observer?.finished(result);
       return result;
     },
   };

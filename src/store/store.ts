@@ -49,17 +49,22 @@ export interface Store {
 }
 
 /** `sqlite:<path>` (relative to cwd; `sqlite::memory:` allowed) or `postgres://…`/`postgresql://…`. Runs migrations. */
+export interface StoreOptions extends PostgresOptions {
+  /** Told each audit event once the store committed it (metrics count decisions from it). */
+  readonly onAuditEvent?: (event: AuditEvent) => void;
+}
+
 export async function openStore(
   databaseUrl: string,
   logger: Logger,
-  options: PostgresOptions = {},
+  options: StoreOptions = {},
 ): Promise<Store> {
   const location = parseDatabaseUrl(databaseUrl);
   const store =
     location.kind === 'sqlite'
       ? await openSqliteStore(location.path, logger, migrations)
       : await openPostgresStore(location.connectionString, logger, migrations, options);
-  return withAuditMirror(store, logger);
+  return withAuditMirror(store, logger, options.onAuditEvent);
 }
 
 /**
@@ -68,9 +73,12 @@ export async function openStore(
  * the event, alone or with its case change: a refused or rolled-back event is never mirrored. An event
  * cannot hold a key (the store refuses it first), and the logger redacts anyway.
  */
-function withAuditMirror(store: Store, logger: Logger): Store {
+function withAuditMirror(store: Store, logger: Logger, onAuditEvent?: (event: AuditEvent) => void): Store {
   const log = logger.child({ component: 'audit' });
-  const mirror = (event: AuditEvent) => log.info({ audit: true, event }, 'audit event');
+  const mirror = (event: AuditEvent) => {
+    log.info({ audit: true, event }, 'audit event');
+    onAuditEvent?.(event);
+  };
   const { audit, cases } = store;
   return {
     ...store,

@@ -129,6 +129,8 @@ describe('started the way App Service starts it (built, production dependencies 
         60_000,
       );
       expect(ready).toMatchObject({ status: 'ready', dependencies: { store: 'up' } });
+      // No METRICS_TOKEN: /metrics is not served on the public port at all.
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
     } finally {
       started.child.kill('SIGTERM');
       await exitOf(started);

@@ -107,15 +107,11 @@ export async function startBotProcessHarness(options: {
       session(person, () => ({ kind: 'channel', teamId, channelId })),
     async start() {
       if (child) throw new Error('the bot process is already running');
-      const started = spawn(
-        process.execPath,
-        ['--import', 'tsx', 'src/main.ts'],
-        {
-          cwd: REPO,
-          env: { ...process.env, ...env },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
+      const started = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: REPO,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child = started;
       started.stdout?.on('data', (chunk: Buffer) => {
         output += chunk.toString();
