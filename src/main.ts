@@ -16,6 +16,7 @@ import { DEMO_GROUPS, type DemoPerson } from './demo-tenant/sample-people.js';
 import { createGraphClientFactory, type GraphAccess, type GraphClientFactory } from './graph/graph-client.js';
 import { graphKeyAccess, graphRotationDirectory } from './graph/graph-key-access.js';
 import { graphReleaseNotifier } from './graph/graph-release-notice.js';
+import { checkKeyAccessMode } from './graph/key-access-check.js';
 import { authRoutes } from './http/auth-routes.js';
 import { PortInUseError, startHttpServer } from './http/server.js';
 import { type AppTokenProvider, createAppTokenProvider } from './identity/app-token-provider.js';
@@ -169,6 +170,14 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       onStart: (job, lagMs) => metrics.jobLag.observe({ kind: job.kind }, lagMs / 1000),
     });
     logger.info({ mode: config.mode, store: config.store.kind, url: server.url }, 'bot ready');
+    if (graph) {
+      // Told in the log, not waited for: a slow Graph must not hold up the start.
+      void checkKeyAccessMode(
+        graph.clients({ token: graph.appToken, userInitiated: false }),
+        config.keyAccess,
+        logger,
+      );
+    }
     let stopped: Promise<void> | undefined;
     const stop = async (): Promise<void> => {
       await jobs.stop();
