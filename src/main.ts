@@ -31,6 +31,7 @@ import {
   signInMetricsObserver,
   trackOpenCases,
 } from './observability/metrics.js';
+import { startTelemetry } from './observability/telemetry.js';
 import { startPlayground } from './playground/playground.js';
 import { PLAYGROUND_CONVERSATIONS, playgroundUserFromArgs } from './playground/playground-config.js';
 import { DEFAULT_RELEASE_LIMITS } from './recovery/release-policy.js';
@@ -67,6 +68,7 @@ export interface RunningApp {
 /** The composition root: configuration in, a listening bot out. */
 export async function startApp(config: Config, options: StartAppOptions): Promise<RunningApp> {
   const { logger } = options;
+  const telemetry = await startTelemetry(config.applicationInsightsConnectionString, logger);
   let demoTenant = options.demoTenant;
   const ownsDemoTenant = config.mode === 'demo' && !demoTenant;
   if (ownsDemoTenant) {
@@ -186,6 +188,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       if (unfinished > 0) logger.warn({ unfinished }, 'stopped with turns still running');
       await store.close();
       if (ownsDemoTenant) await demoTenant?.stop();
+      await telemetry.shutdown();
       logger.info('stopped');
     };
     return {
@@ -203,6 +206,7 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
   } catch (error) {
     await store.close();
     if (ownsDemoTenant) await demoTenant?.stop();
+    await telemetry.shutdown();
     throw error;
   }
 }

@@ -27,6 +27,8 @@ export interface Config {
   readonly logLevel: string;
   readonly publicBaseUrl: string;
   readonly store: StoreLocation;
+  /** APPLICATIONINSIGHTS_CONNECTION_STRING: traces go to Application Insights through OpenTelemetry. */
+  readonly applicationInsightsConnectionString: string | undefined;
   /** METRICS_TOKEN: /metrics answers only with this bearer token; without it, only outside production. */
   readonly metricsToken: string | undefined;
   /** DATABASE_ENTRA_CLIENT_ID: PostgreSQL's password is this managed identity's Entra token. */
@@ -179,6 +181,7 @@ const schema = z.object({
   AAD_APP_FEDERATED_IDENTITY_CLIENT_ID: optionalGuid(
     "use the client id of the user-assigned managed identity the sign-in app's federated credential trusts",
   ),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 24, {
     message: 'must be at least 24 characters (it guards /metrics on the public port)',
   }),
@@ -306,6 +309,7 @@ export function loadConfig(
     store: storeLocation(env.DATABASE_URL),
     databaseEntraClientId: env.DATABASE_ENTRA_CLIENT_ID,
     metricsToken: env.METRICS_TOKEN,
+    applicationInsightsConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
     bot: {
       appId: env.BOT_ID,
       appPassword: env.BOT_PASSWORD,

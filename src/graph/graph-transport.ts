@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../observability/logger.js';
 import { redactText } from '../observability/logger.js';
+import { injectTraceContext, traceDependency } from '../observability/telemetry.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import { CLIENT_ERROR_CODES, GraphError, type GraphOperation, kindForStatus } from './graph-error.js';
 import { decideRetry, type FailedAttempt, parseRetryAfter, type RetryLimits } from './retry-policy.js';
@@ -144,7 +145,33 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
     }
   }
 
-  async function attempt(
+  /** One attempt as one dependency span (Application Insights), with the path but not the query string. */
+  function attempt(
+    call: GraphCall,
+    accessToken: string,
+    clientRequestId: string,
+    timeoutMs: number,
+  ): Promise<AttemptResult> {
+    const url = new URL(call.url);
+    return traceDependency(
+      `${call.method} ${call.operation}`,
+      {
+        'http.request.method': call.method,
+        'server.address': url.hostname,
+        'url.full': `${url.origin}${url.pathname}`,
+        'graph.operation': call.operation,
+        'graph.client_request_id': clientRequestId,
+      },
+      async (span) => {
+        const result = await attemptOnce(call, accessToken, clientRequestId, timeoutMs);
+        if (result.kind === 'response') span.setAttribute('http.response.status_code', result.status);
+        else span.setAttribute('error.type', result.kind);
+        return result;
+      },
+    );
+  }
+
+  async function attemptOnce(
     call: GraphCall,
     accessToken: string,
     clientRequestId: string,
@@ -159,6 +186,7 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
       'client-request-id': clientRequestId,
     };
     if (options.userInitiated) headers['x-ms-throttle-priority'] = 'high';
+    injectTraceContext(headers);
     if (call.body !== undefined) headers['content-type'] = 'application/json';
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);

@@ -6,6 +6,7 @@ import type { Bot } from '../bot/bot-app.js';
 import { setTurnLogger } from '../bot/turn-context-data.js';
 import { type Logger, newCorrelationId } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { tagCorrelationId } from '../observability/telemetry.js';
 
 export interface ActivityRouteDependencies {
   readonly adapter: BotAdapter;
@@ -46,7 +47,9 @@ const activitySchema = z
  */
 export function activityRoute(deps: ActivityRouteDependencies) {
   return async (req: Request, res: Response): Promise<void> => {
-    const log = deps.logger.child({ correlationId: newCorrelationId() });
+    const correlationId = newCorrelationId();
+    tagCorrelationId(correlationId);
+    const log = deps.logger.child({ correlationId });
     const contentType = req.header('content-type');
     if (contentType !== undefined && !/^application\/json\s*(;|$)/i.test(contentType)) {
       deps.metrics.activities.inc({ type: 'unknown', outcome: 'malformed' });

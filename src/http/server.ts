@@ -6,6 +6,7 @@ import type { Bot } from '../bot/bot-app.js';
 import { STEP_UP_PATHS } from '../identity/step-up.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { traceRequest } from '../observability/telemetry.js';
 import { activityRoute } from './activity-route.js';
 import type { AuthRoutes } from './auth-routes.js';
 
@@ -61,6 +62,30 @@ export class PortInUseError extends Error {
   }
 }
 
+/**
+ * A route handler as one traced request (Application Insights: a request, joined to the caller's
+ * `traceparent`), with the path but never the query string (the sign-in's code and state live there).
+ */
+function traced(name: string, handle: (req: Request, res: Response) => Promise<void> | void) {
+  // restify tells handlers apart by arity and by being async functions.
+  return async (req: Request, res: Response): Promise<void> =>
+    traceRequest(
+      name,
+      req.headers,
+      {
+        'http.request.method': req.method ?? 'GET',
+        'url.scheme': req.isSecure() ? 'https' : 'http',
+        'server.address': req.headers.host ?? '',
+        'url.path': req.getPath(),
+        'url.full': `${req.isSecure() ? 'https' : 'http'}://${req.headers.host ?? ''}${req.getPath()}`,
+      },
+      async (span) => {
+        await handle(req, res);
+        span.setAttribute('http.response.status_code', res.statusCode);
+      },
+    );
+}
+
 /** Starts the restify server on `port` (0 = ephemeral) and resolves once it listens. */
 export async function startHttpServer(
   deps: HttpServerDependencies,
@@ -95,18 +120,21 @@ export async function startHttpServer(
 
   server.post(
     '/api/messages',
-    activityRoute({
-      ...deps,
-      inFlight: {
-        enter: () => {
-          inFlight += 1;
+    traced(
+      'POST /api/messages',
+      activityRoute({
+        ...deps,
+        inFlight: {
+          enter: () => {
+            inFlight += 1;
+          },
+          leave: () => {
+            inFlight -= 1;
+            if (inFlight === 0) drained?.();
+          },
         },
-        leave: () => {
-          inFlight -= 1;
-          if (inFlight === 0) drained?.();
-        },
-      },
-    }),
+      }),
+    ),
   );
   // The Agents Playground (and some probes) check the endpoint with HEAD before posting.
   server.head('/api/messages', (_req: Request, res: Response, next) => {
@@ -114,8 +142,8 @@ export async function startHttpServer(
     return next();
   });
   if (deps.authRoutes) {
-    server.get(STEP_UP_PATHS.start, deps.authRoutes.start);
-    server.get(STEP_UP_PATHS.callback, deps.authRoutes.callback);
+    server.get(STEP_UP_PATHS.start, traced(`GET ${STEP_UP_PATHS.start}`, deps.authRoutes.start));
+    server.get(STEP_UP_PATHS.callback, traced(`GET ${STEP_UP_PATHS.callback}`, deps.authRoutes.callback));
   }
   server.get('/healthz', (_req: Request, res: Response, next) => {
     res.send(200, { status: 'ok' });

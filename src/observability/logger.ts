@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type DestinationStream, type Logger, pino } from 'pino';
+import { activeTraceIds } from './telemetry.js';
 
 export type { Logger } from 'pino';
 
@@ -72,6 +73,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       level: options.level ?? 'info',
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Inside a traced request every line carries its trace and span ids (Application Insights' operation).
+      mixin: () => activeTraceIds(),
       // `msg` is formatted before `formatters.log` sees it, so messages are scrubbed in `hooks.logMethod`.
       hooks: {
         logMethod(args, method) {
