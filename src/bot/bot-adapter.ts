@@ -60,7 +60,8 @@ export function createBotAdapter(config: Config): BotAdapter {
       : {}),
   };
   let credentials: ServiceClientCredentialsFactory | undefined;
-  if (appId && endpoints) {
+  // A managed identity has no secret for MSAL: botbuilder's own factory asks the platform's identity endpoint.
+  if (appId && endpoints && appType !== 'UserAssignedMSI') {
     const loginUrl = new URL(endpoints.toChannelFromBotLoginUrl);
     const client = new ConfidentialClientApplication({
       auth: {

@@ -28,8 +28,19 @@ describe.each(['m365agents.yml', 'm365agents.local.yml'])('%s', (file) => {
   });
 });
 
-describe('aad.manifest.json (applied by aadApp/update)', () => {
-  const manifest = JSON.parse(readFileSync(`${REPO}aad.manifest.json`, 'utf8')) as {
+/** The app-only permissions of the default features: group checks, the case card's UPN and PCs, the rotation check. */
+const DEFAULT_ROLES = [
+  'BitlockerKey.ReadBasic.All',
+  'Device.Read.All',
+  'GroupMember.Read.All',
+  'User.Read.All',
+];
+
+describe.each([
+  ['delegated', DEFAULT_ROLES],
+  ['application', [...DEFAULT_ROLES, 'BitlockerKey.Read.All']],
+] as const)('aad.manifest.%s.json (applied by aadApp/update for KEY_ACCESS=%s)', (mode, roles) => {
+  const manifest = JSON.parse(readFileSync(`${REPO}aad.manifest.${mode}.json`, 'utf8')) as {
     web: { redirectUris: string[] };
     signInAudience: string;
     requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[];
@@ -38,8 +49,18 @@ describe('aad.manifest.json (applied by aadApp/update)', () => {
   const named = (type: 'Scope' | 'Role') =>
     (graph?.resourceAccess ?? []).filter((access) => access.type === type).map((access) => access.id);
 
+  it('is the file m365agents.yml applies for that KEY_ACCESS', () => {
+    const lifecycle = parse(readFileSync(`${REPO}m365agents.yml`, 'utf8')) as {
+      provision: { uses: string; with?: { manifestPath?: string } }[];
+    };
+    const update = lifecycle.provision.find((step) => step.uses === 'aadApp/update');
+    // `${{KEY_ACCESS}}` is the Toolkit's placeholder, filled in from env/.env.<name>.
+    expect(update?.with?.manifestPath?.replace(`$${'{{KEY_ACCESS}}'}`, mode)).toBe(
+      `./aad.manifest.${mode}.json`,
+    );
+  });
+
   it('registers the sign-in callback the bot builds its redirect URI with, for this tenant only', () => {
-    // `${{BOT_DOMAIN}}` is the Toolkit's placeholder, filled in from env/.env.<name> when applied.
     expect(manifest.web.redirectUris).toEqual([`https://$${'{{BOT_DOMAIN}}'}/auth/callback`]);
     expect(manifest.signInAudience).toBe('AzureADMyOrg');
   });
@@ -50,13 +71,8 @@ describe('aad.manifest.json (applied by aadApp/update)', () => {
     );
   });
 
-  it("asks for the app-only permissions of the default features, none that writes or reads a key's value", () => {
-    // Group checks (self-service, helpdesk membership), the case card's UPN and PCs, the rotation check.
-    expect(named('Role').sort()).toEqual(
-      ['BitlockerKey.ReadBasic.All', 'Device.Read.All', 'GroupMember.Read.All', 'User.Read.All'].sort(),
-    );
-    expect(
-      named('Role').filter((permission) => /Write|BitlockerKey\.Read\.All|Directory\./.test(permission)),
-    ).toEqual([]);
+  it('asks for the app-only permissions of the mode, none that writes', () => {
+    expect(named('Role').sort()).toEqual([...roles].sort());
+    expect(named('Role').filter((permission) => /Write|Directory\./.test(permission))).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { DEMO_BOT_APP_ID, DEMO_GROUPS, type DemoPerson } from '../../src/demo-te
 import { type RunningApp, startApp } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { type ChannelIssuer, startChannelIssuer } from './channel-issuer.js';
+import { eventually } from './eventually.js';
 import {
   type ConnectorCall,
   type RecordingConnector,
@@ -39,6 +40,12 @@ export interface HarnessOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** The bot's clock (default the system's), for tests that move time. */
   readonly clock?: () => Date;
+  /**
+   * Tenant mode only: `managedIdentity` makes the bot the demo tenant's user-assigned managed identity
+   * (BOT_TYPE=UserAssignedMSI, no BOT_PASSWORD; its channel tokens from the demo identity endpoint, as App
+   * Service serves them), with the demo app as the separate sign-in app. Default: the app with its secret.
+   */
+  readonly botIdentity?: 'appSecret' | 'managedIdentity';
 }
 
 /**
@@ -151,6 +158,7 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     certDir: '.data/demo-tenant',
   });
   const issuer = mode === 'tenant' ? await startChannelIssuer() : undefined;
+  const managedIdentity = mode === 'tenant' && options.botIdentity === 'managedIdentity';
   const connector = await startRecordingConnector(
     mode === 'tenant'
       ? {
@@ -158,7 +166,7 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
           jwksUri: demoTenant.jwksUri,
           issuer: `${demoTenant.authority}/v2.0`,
           audience: BOT_FRAMEWORK_SCOPE,
-          appId: demoTenant.botApp.clientId,
+          appId: managedIdentity ? demoTenant.managedIdentity.clientId : demoTenant.botApp.clientId,
         }
       : { kind: 'none' },
   );
@@ -173,8 +181,26 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     // Scripted people type far faster than anyone could; the rate-limit tests set the product's default.
     MESSAGES_PER_MINUTE: '10000',
     ...(issuer ? tenantModeEnv(demoTenant, issuer) : {}),
+    ...(issuer && managedIdentity
+      ? {
+          BOT_ID: demoTenant.managedIdentity.clientId,
+          BOT_TYPE: 'UserAssignedMSI',
+          BOT_PASSWORD: '',
+          AAD_APP_CLIENT_ID: demoTenant.botApp.clientId,
+          AAD_APP_CLIENT_SECRET: demoTenant.botApp.clientSecret,
+        }
+      : {}),
     ...options.env,
   };
+  // MSAL and @azure/identity find App Service's identity endpoint in the process environment.
+  const identityEnvironment = {
+    endpoint: process.env.IDENTITY_ENDPOINT,
+    header: process.env.IDENTITY_HEADER,
+  };
+  if (managedIdentity) {
+    process.env.IDENTITY_ENDPOINT = demoTenant.managedIdentity.endpoint;
+    process.env.IDENTITY_HEADER = demoTenant.managedIdentity.header;
+  }
   const config: Config = loadConfig(env, { envDir: join(tmpdir(), 'no-env-files') });
   const app = await startApp(config, {
     logger,
@@ -182,6 +208,14 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     jobPollMs: 100,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  // The start-up check of KEY_ACCESS against the tenant setting reads Graph once; tests that count Graph
+  // traffic start counting after it.
+  if (config.mode === 'demo' || config.entra.credential) {
+    await eventually('the start-up key access check', () =>
+      logs.some((line) => line.includes('"component":"key-access-check"')) ? true : undefined,
+    );
+  }
+  demoTenant.graphRequests.clear();
   const botAppId = config.bot.appId ?? DEMO_BOT_APP_ID;
 
   const channelToken: ConversationHarness['channelToken'] = (overrides = {}) => {
@@ -261,6 +295,15 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     channelToken,
     async stop() {
       await app.stop();
+      if (managedIdentity) {
+        for (const [name, value] of [
+          ['IDENTITY_ENDPOINT', identityEnvironment.endpoint],
+          ['IDENTITY_HEADER', identityEnvironment.header],
+        ] as const) {
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+        }
+      }
       await connector.stop();
       await issuer?.stop();
       await demoTenant.stop();
