@@ -190,6 +190,11 @@ async function managedIdentityToken(
   });
 }
 
+/** AADSTS700024, for either kind of client assertion. */
+function assertionExpired(): EntraError {
+  return new EntraError('invalid_client', 700024, 'Client assertion is not within its valid time range.');
+}
+
 /** `/common/discovery/instance`: MSAL skips it when the host is a known authority, other clients may not. */
 function instanceDiscovery(ctx: EntraContext, url: URL): Record<string, unknown> {
   const host = new URL(ctx.authorityHost).host;
@@ -366,11 +371,7 @@ class TokenEndpoint {
       });
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) {
-        throw new EntraError(
-          'invalid_client',
-          700024,
-          'Client assertion is not within its valid time range.',
-        );
+        throw assertionExpired();
       }
       if (error instanceof joseErrors.JWTClaimValidationFailed) {
         throw new EntraError(
@@ -397,11 +398,7 @@ class TokenEndpoint {
       });
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) {
-        throw new EntraError(
-          'invalid_client',
-          700024,
-          'Client assertion is not within its valid time range.',
-        );
+        throw assertionExpired();
       }
       throw new EntraError(
         'invalid_client',

@@ -12,25 +12,6 @@ import { signIn, verifyLink } from '../support/sign-in.js';
 const alex = demoPerson('Alex Wilber');
 const BOT_FRAMEWORK = 'https://api.botframework.com/.default';
 
-/**
- * App Service's identity endpoint is found through IDENTITY_ENDPOINT and IDENTITY_HEADER, which MSAL reads
- * from the process environment: set for this file's process while the tests run, then put back.
- */
-function pointManagedIdentityAt(harness: ConversationHarness): () => void {
-  const before = { endpoint: process.env.IDENTITY_ENDPOINT, header: process.env.IDENTITY_HEADER };
-  process.env.IDENTITY_ENDPOINT = harness.demoTenant.managedIdentity.endpoint;
-  process.env.IDENTITY_HEADER = harness.demoTenant.managedIdentity.header;
-  return () => {
-    for (const [name, value] of [
-      ['IDENTITY_ENDPOINT', before.endpoint],
-      ['IDENTITY_HEADER', before.header],
-    ] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
-}
-
 const certificate = anAppCertificate();
 
 /**
@@ -45,16 +26,17 @@ export function describeSignInCredential(kind: 'certificate' | 'federated'): voi
       : { AAD_APP_FEDERATED_IDENTITY_CLIENT_ID: DEMO_MANAGED_IDENTITY.clientId };
   describe(`the sign-in app proves itself with a ${kind}, no secret (tenant mode, demo Entra)`, () => {
     let harness: ConversationHarness;
-    let restore = () => {};
     beforeAll(async () => {
-      harness = await startConversationHarness({ mode: 'tenant', env });
+      harness = await startConversationHarness({
+        mode: 'tenant',
+        env,
+        identityEndpoint: kind === 'federated',
+      });
       harness.demoTenant.data.apps
         .get(DEMO_BOT_APP_ID)!
         .certificates.push(new X509Certificate(certificate.certificatePem));
-      if (kind === 'federated') restore = pointManagedIdentityAt(harness);
     });
     afterAll(async () => {
-      restore();
       await harness?.stop();
     });
 

@@ -5,6 +5,7 @@ import { type DemoTenant, startDemoTenant } from '../../src/demo-tenant/demo-ten
 import { managedIdentityToken, msalSystem } from '../../src/identity/msal-client.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { openStore } from '../../src/store/store.js';
+import { useDemoIdentityEndpoint } from '../support/identity-endpoint.js';
 import { postgresSchemaDatabase, type TestDatabase } from '../support/store-backends.js';
 
 const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? '';
@@ -88,25 +89,18 @@ describe.skipIf(!POSTGRES_URL)(
     let tenant: DemoTenant;
     let database: TestDatabase;
     let proxy: Awaited<ReturnType<typeof passwordAskingProxy>>;
-    const before = { endpoint: process.env.IDENTITY_ENDPOINT, header: process.env.IDENTITY_HEADER };
+    let restoreIdentityEndpoint = () => {};
     beforeAll(async () => {
       tenant = await startDemoTenant({
         logger: createLogger({ level: 'silent' }),
         certDir: '.data/demo-tenant',
       });
-      process.env.IDENTITY_ENDPOINT = tenant.managedIdentity.endpoint;
-      process.env.IDENTITY_HEADER = tenant.managedIdentity.header;
+      restoreIdentityEndpoint = useDemoIdentityEndpoint(tenant);
       database = await postgresSchemaDatabase(POSTGRES_URL);
       proxy = await passwordAskingProxy(new URL(POSTGRES_URL));
     });
     afterAll(async () => {
-      for (const [name, value] of [
-        ['IDENTITY_ENDPOINT', before.endpoint],
-        ['IDENTITY_HEADER', before.header],
-      ] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
+      restoreIdentityEndpoint();
       await proxy?.close();
       await database?.dispose();
       await tenant?.stop();

@@ -11,6 +11,7 @@ import { type RunningApp, startApp } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { type ChannelIssuer, startChannelIssuer } from './channel-issuer.js';
 import { eventually } from './eventually.js';
+import { useDemoIdentityEndpoint } from './identity-endpoint.js';
 import {
   type ConnectorCall,
   type RecordingConnector,
@@ -46,6 +47,11 @@ export interface HarnessOptions {
    * Service serves them), with the demo app as the separate sign-in app. Default: the app with its secret.
    */
   readonly botIdentity?: 'appSecret' | 'managedIdentity';
+  /**
+   * Points the process's managed identity clients at the demo tenant's identity endpoint before the bot
+   * starts (MSAL picks its source once per process); implied by `botIdentity: 'managedIdentity'`.
+   */
+  readonly identityEndpoint?: boolean;
 }
 
 /**
@@ -192,15 +198,8 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
       : {}),
     ...options.env,
   };
-  // MSAL and @azure/identity find App Service's identity endpoint in the process environment.
-  const identityEnvironment = {
-    endpoint: process.env.IDENTITY_ENDPOINT,
-    header: process.env.IDENTITY_HEADER,
-  };
-  if (managedIdentity) {
-    process.env.IDENTITY_ENDPOINT = demoTenant.managedIdentity.endpoint;
-    process.env.IDENTITY_HEADER = demoTenant.managedIdentity.header;
-  }
+  const restoreIdentityEndpoint =
+    managedIdentity || options.identityEndpoint ? useDemoIdentityEndpoint(demoTenant) : () => {};
   const config: Config = loadConfig(env, { envDir: join(tmpdir(), 'no-env-files') });
   const app = await startApp(config, {
     logger,
@@ -295,15 +294,7 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     channelToken,
     async stop() {
       await app.stop();
-      if (managedIdentity) {
-        for (const [name, value] of [
-          ['IDENTITY_ENDPOINT', identityEnvironment.endpoint],
-          ['IDENTITY_HEADER', identityEnvironment.header],
-        ] as const) {
-          if (value === undefined) delete process.env[name];
-          else process.env[name] = value;
-        }
-      }
+      restoreIdentityEndpoint();
       await connector.stop();
       await issuer?.stop();
       await demoTenant.stop();
