@@ -151,7 +151,9 @@ export function msalSystem(log: Logger): NonNullable<Configuration['system']> {
       logLevel: LogLevel.Warning,
       loggerCallback: (level, message) => {
         if (level === LogLevel.Error) log.error(message);
-        else if (level === LogLevel.Warning) log.warn(message);
+        // MSAL warns of this for every app-only token, which never carries client_info: not a problem.
+        else if (level === LogLevel.Warning && !message.includes('No client info in response'))
+          log.warn(message);
         else log.debug(message);
       },
     },

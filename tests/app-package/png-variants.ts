@@ -52,7 +52,7 @@ export function palettePng(
   pixel: (x: number, y: number) => 0 | 1,
   colors: readonly [Rgba, Rgba],
 ): Buffer {
-  const plte = Buffer.from(colors.flatMap(([r, g, b]) => [r, g, b]));
+  const plte = Buffer.from(colors.flatMap((rgba) => rgba.slice(0, 3)));
   const trns = Buffer.from(colors.map(([, , , a]) => a));
   return png(
     size,

@@ -10,7 +10,6 @@ import { DEMO_BOT_APP_ID, DEMO_GROUPS, type DemoPerson } from '../../src/demo-te
 import { type RunningApp, startApp } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { type ChannelIssuer, startChannelIssuer } from './channel-issuer.js';
-import { eventually } from './eventually.js';
 import { useDemoIdentityEndpoint } from './identity-endpoint.js';
 import {
   type ConnectorCall,
@@ -207,14 +206,6 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     jobPollMs: 100,
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  // The start-up check of KEY_ACCESS against the tenant setting reads Graph once; tests that count Graph
-  // traffic start counting after it.
-  if (config.mode === 'demo' || config.entra.credential) {
-    await eventually('the start-up key access check', () =>
-      logs.some((line) => line.includes('"component":"key-access-check"')) ? true : undefined,
-    );
-  }
-  demoTenant.graphRequests.clear();
   const botAppId = config.bot.appId ?? DEMO_BOT_APP_ID;
 
   const channelToken: ConversationHarness['channelToken'] = (overrides = {}) => {
