@@ -171,11 +171,13 @@ async function main(argv: readonly string[]): Promise<void> {
       now: () => new Date(),
       stdout: process.stdout,
     });
-    console.error(
-      `audit:export wrote ${written} event${written === 1 ? '' : 's'}` +
-        (afterSequence === undefined ? '' : `; the last has sequence ${afterSequence}`) +
-        (options.cursorFile === undefined ? '' : `, recorded in ${options.cursorFile}`),
-    );
+    const position =
+      afterSequence === undefined
+        ? ''
+        : options.cursorFile === undefined
+          ? `; the last has sequence ${afterSequence}`
+          : `; the next run goes on after sequence ${afterSequence} (${options.cursorFile})`;
+    console.error(`audit:export wrote ${written} event${written === 1 ? '' : 's'}${position}`);
   } finally {
     await store.close();
   }
