@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from './config/config.js';
 import { processEnvironment } from './config/process-environment.js';
+import { databaseCredentials } from './identity/database-token.js';
 import { createLogger } from './observability/logger.js';
 import type { AuditExportSource, AuditExportStart } from './store/audit-export.js';
 import { openStore } from './store/store.js';
@@ -165,7 +166,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const config = loadConfig(processEnvironment());
   // Standard output may be the export itself: the store's own lines go to standard error, warnings only.
   const logger = createLogger({ level: 'warn', destination: pino.destination({ dest: 2, sync: true }) });
-  const store = await openStore(config.store.url, logger);
+  const store = await openStore(config.store.url, logger, databaseCredentials(config, logger));
   try {
     const { written, afterSequence } = await exportAudit(store.auditExport, options, {
       now: () => new Date(),

@@ -20,7 +20,8 @@ import { checkKeyAccessMode } from './graph/key-access-check.js';
 import { authRoutes } from './http/auth-routes.js';
 import { PortInUseError, startHttpServer } from './http/server.js';
 import { type AppTokenProvider, createAppTokenProvider } from './identity/app-token-provider.js';
-import { type EntraAppSettings, managedIdentityToken, msalSystem } from './identity/msal-client.js';
+import { databaseCredentials } from './identity/database-token.js';
+import type { EntraAppSettings } from './identity/msal-client.js';
 import { createStepUp } from './identity/step-up.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import {
@@ -35,7 +36,6 @@ import { startTelemetry } from './observability/telemetry.js';
 import { startPlayground } from './playground/playground.js';
 import { PLAYGROUND_CONVERSATIONS, playgroundUserFromArgs } from './playground/playground-config.js';
 import { DEFAULT_RELEASE_LIMITS } from './recovery/release-policy.js';
-import type { PostgresOptions } from './store/postgres/postgres-store.js';
 import { nextRetentionJob, retentionCutoffs, retentionJob } from './store/retention.js';
 import { openStore, type Store } from './store/store.js';
 import { loadUnderstanding } from './understanding/load-understanding.js';
@@ -172,8 +172,9 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
       onStart: (job, lagMs) => metrics.jobLag.observe({ kind: job.kind }, lagMs / 1000),
     });
     logger.info({ mode: config.mode, store: config.store.kind, url: server.url }, 'bot ready');
-    if (graph) {
-      // Told in the log, not waited for: a slow Graph must not hold up the start.
+    if (graph && config.mode === 'tenant') {
+      // A real tenant's setting (the demo tenant is ours). Told in the log, not waited for: a slow Graph must
+      // not hold up the start.
       void checkKeyAccessMode(
         graph.clients({ token: graph.appToken, userInitiated: false }),
         config.keyAccess,
@@ -212,19 +213,6 @@ export async function startApp(config: Config, options: StartAppOptions): Promis
 }
 
 /** The bot's Entra app: the demo tenant's in demo mode; AAD_APP_* in a tenant (absent → no self-service). */
-/** The Entra audience of Azure Database for PostgreSQL tokens. */
-const POSTGRES_ENTRA_RESOURCE = 'https://ossrdbms-aad.database.windows.net';
-
-/** With DATABASE_ENTRA_CLIENT_ID, PostgreSQL's password is that managed identity's Entra token. */
-function databaseCredentials(config: Config, logger: Logger): PostgresOptions {
-  if (!config.databaseEntraClientId) return {};
-  const token = managedIdentityToken(
-    config.databaseEntraClientId,
-    msalSystem(logger.child({ component: 'msal' })),
-  );
-  return { password: () => token(POSTGRES_ENTRA_RESOURCE) };
-}
-
 function entraSettings(config: Config, demoTenant: DemoTenant | undefined): EntraAppSettings | undefined {
   if (config.mode === 'demo' && demoTenant) {
     return {

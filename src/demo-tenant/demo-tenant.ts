@@ -55,12 +55,12 @@ export interface DemoTenant {
   readonly signInOrigin: string;
   /** DEMO_BOT_APP_ID and a secret generated for this run. */
   readonly botApp: { clientId: string; clientSecret: string };
+  /** Every token the demo Entra issued, with how the client authenticated (secret, certificate, federated). */
+  readonly tokensIssued: readonly IssuedToken[];
   /**
    * The managed identity the bot app trusts (federated credential), and App Service's identity endpoint
    * serving its tokens: IDENTITY_ENDPOINT and IDENTITY_HEADER for MSAL's managed identity client.
    */
-  /** Every token the demo Entra issued, with how the client authenticated (secret, certificate, federated). */
-  readonly tokensIssued: readonly IssuedToken[];
   readonly managedIdentity: {
     readonly clientId: string;
     readonly principalId: string;

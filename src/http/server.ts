@@ -68,22 +68,25 @@ export class PortInUseError extends Error {
  */
 function traced(name: string, handle: (req: Request, res: Response) => Promise<void> | void) {
   // restify tells handlers apart by arity and by being async functions.
-  return async (req: Request, res: Response): Promise<void> =>
-    traceRequest(
+  return async (req: Request, res: Response): Promise<void> => {
+    const scheme = req.isSecure() ? 'https' : 'http';
+    const host = req.headers.host ?? '';
+    return traceRequest(
       name,
       req.headers,
       {
         'http.request.method': req.method ?? 'GET',
-        'url.scheme': req.isSecure() ? 'https' : 'http',
-        'server.address': req.headers.host ?? '',
+        'url.scheme': scheme,
+        'server.address': host,
         'url.path': req.getPath(),
-        'url.full': `${req.isSecure() ? 'https' : 'http'}://${req.headers.host ?? ''}${req.getPath()}`,
+        'url.full': `${scheme}://${host}${req.getPath()}`,
       },
       async (span) => {
         await handle(req, res);
         span.setAttribute('http.response.status_code', res.statusCode);
       },
     );
+  };
 }
 
 /** Starts the restify server on `port` (0 = ephemeral) and resolves once it listens. */

@@ -48,12 +48,12 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** `sqlite:<path>` (relative to cwd; `sqlite::memory:` allowed) or `postgres://…`/`postgresql://…`. Runs migrations. */
 export interface StoreOptions extends PostgresOptions {
   /** Told each audit event once the store committed it (metrics count decisions from it). */
   readonly onAuditEvent?: (event: AuditEvent) => void;
 }
 
+/** `sqlite:<path>` (relative to cwd; `sqlite::memory:` allowed) or `postgres://…`/`postgresql://…`. Runs migrations. */
 export async function openStore(
   databaseUrl: string,
   logger: Logger,

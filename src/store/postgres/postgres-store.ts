@@ -15,10 +15,6 @@ import { PostgresRetention } from './postgres-retention.js';
 import { PostgresSignInStateStore } from './postgres-sign-in-state-store.js';
 import { PostgresTurnStateStorage } from './postgres-turn-state-storage.js';
 
-/**
- * Opens a pool on `connectionString`, migrates the schema named first in its search_path (plain
- * `public` unless the URL carries `options=-c search_path=…`), and returns the store on that pool.
- */
 export interface PostgresOptions {
   /**
    * The password for each new connection, when the server asks for one: Azure Database for PostgreSQL with
@@ -28,6 +24,10 @@ export interface PostgresOptions {
   readonly password?: () => Promise<string>;
 }
 
+/**
+ * Opens a pool on `connectionString`, migrates the schema named first in its search_path (plain
+ * `public` unless the URL carries `options=-c search_path=…`), and returns the store on that pool.
+ */
 export async function openPostgresStore(
   connectionString: string,
   logger: Logger,
