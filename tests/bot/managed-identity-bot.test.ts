@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/cards/messages/en.js';
-import { demoKey, WORK_PC_AFTER_UPDATE } from '../support/ask-for-key.js';
+import { askForKey, demoKey } from '../support/ask-for-key.js';
 import { type ConversationHarness, startConversationHarness } from '../support/conversation.js';
 import { demoPerson } from '../support/demo-people.js';
 import { signIn, verifyLink } from '../support/sign-in.js';
@@ -35,8 +35,7 @@ describe('the bot as a user-assigned managed identity (tenant mode, demo tenant)
     });
 
     const key = demoKey(harness, 'ALEX-LAPTOP');
-    await chat.send(`my key id is ${key.id.slice(0, 8).toUpperCase()}`);
-    const verify = await chat.submit({ verb: 'answers', ...WORK_PC_AFTER_UPDATE });
+    const { answersTurn: verify } = await askForKey(chat, key.id.slice(0, 8).toUpperCase());
     expect((await signIn(harness, verifyLink(verify), alex.id)).callbackStatus).toBe(200);
     const [released] = await harness.app.store.audit.query({ requesterObjectId: alex.id });
     expect(released?.decision).toBe('released');

@@ -4,7 +4,7 @@ import { DEMO_BOT_APP_ID, DEMO_MANAGED_IDENTITY } from '../../src/demo-tenant/sa
 import { type ClientCredential, createMsalClient } from '../../src/identity/msal-client.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { anAppCertificate } from '../support/app-certificate.js';
-import { demoKey, WORK_PC_AFTER_UPDATE } from '../support/ask-for-key.js';
+import { askForKey, demoKey } from '../support/ask-for-key.js';
 import { type ConversationHarness, startConversationHarness } from '../support/conversation.js';
 import { demoPerson } from '../support/demo-people.js';
 import { signIn, verifyLink } from '../support/sign-in.js';
@@ -43,8 +43,7 @@ export function describeSignInCredential(kind: 'certificate' | 'federated'): voi
     it('gets the app token and redeems the sign-in, and the key is released', async () => {
       const key = demoKey(harness, 'ALEX-LAPTOP');
       const chat = harness.personalChat(alex);
-      await chat.send(`my key id is ${key.id.slice(0, 8).toUpperCase()}`);
-      const verify = await chat.submit({ verb: 'answers', ...WORK_PC_AFTER_UPDATE });
+      const { answersTurn: verify } = await askForKey(chat, key.id.slice(0, 8).toUpperCase());
       expect((await signIn(harness, verifyLink(verify), alex.id)).callbackStatus).toBe(200);
       expect(await harness.app.store.releases.progress(await onlyRequestOf(harness))).toMatchObject({
         stage: 'shown',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
 import type { AuditEvent } from '../../src/recovery/release-ports.js';
-import { demoKey, WORK_PC_AFTER_UPDATE } from '../support/ask-for-key.js';
+import { askForKey, demoKey } from '../support/ask-for-key.js';
 import { type ConversationHarness, startConversationHarness } from '../support/conversation.js';
 import { demoPerson } from '../support/demo-people.js';
 import { eventually } from '../support/eventually.js';
@@ -32,8 +32,7 @@ describe('the audit trail mirrored to the log, one structured line per stored ev
   it('a self-service release and a helpdesk claim: every stored event is a line, and no line holds a key', async () => {
     const key = demoKey(harness, 'ALEX-LAPTOP');
     const chat = harness.personalChat(alex);
-    await chat.send(`my key id is ${key.id.slice(0, 8).toUpperCase()}`);
-    const verify = await chat.submit({ verb: 'answers', ...WORK_PC_AFTER_UPDATE });
+    const { answersTurn: verify } = await askForKey(chat, key.id.slice(0, 8).toUpperCase());
     expect((await signIn(harness, verifyLink(verify), alex.id)).callbackStatus).toBe(200);
 
     const channel = harness.teamChannel(

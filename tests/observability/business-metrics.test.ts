@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAYGROUND_CONVERSATIONS } from '../../src/playground/playground-config.js';
-import { demoKey, WORK_PC_AFTER_UPDATE } from '../support/ask-for-key.js';
+import { askForKey, demoKey } from '../support/ask-for-key.js';
 import { type ConversationHarness, startConversationHarness } from '../support/conversation.js';
 import { demoPerson } from '../support/demo-people.js';
 import { eventually } from '../support/eventually.js';
@@ -41,8 +41,7 @@ describe('business metrics in /metrics, through a morning with a Graph fault', (
     // A self-service release: a sign-in started and verified, a key released.
     const key = demoKey(harness, 'ALEX-LAPTOP');
     const chat = harness.personalChat(alex);
-    await chat.send(`my key id is ${key.id.slice(0, 8).toUpperCase()}`);
-    const verify = await chat.submit({ verb: 'answers', ...WORK_PC_AFTER_UPDATE });
+    const { answersTurn: verify } = await askForKey(chat, key.id.slice(0, 8).toUpperCase());
     expect((await signIn(harness, verifyLink(verify), alex.id)).callbackStatus).toBe(200);
     // A callback for no sign-in the bot offered: a failed one.
     await fetch(`${harness.app.url}/auth/callback?state=${'x'.repeat(43)}&code=forged`, {
@@ -52,8 +51,7 @@ describe('business metrics in /metrics, through a morning with a Graph fault', (
     // A refusal (Adele may not self-serve), its escalation, and an open case for the helpdesk.
     await harness.teamChannel(isaiah, TEAM, CHANNEL).install();
     const adeles = harness.personalChat(adele);
-    await adeles.send(`my key id is ${demoKey(harness, 'ADELE-LAPTOP').id.slice(0, 8).toUpperCase()}`);
-    await adeles.submit({ verb: 'answers', ...WORK_PC_AFTER_UPDATE });
+    await askForKey(adeles, demoKey(harness, 'ADELE-LAPTOP').id.slice(0, 8).toUpperCase());
     const [opened] = await eventually('the case', async () => {
       const cases = await harness.app.store.cases.byRequester(adele.id);
       return cases.length > 0 ? cases : undefined;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureDemoCertificates } from '../../src/demo-tenant/certificates.js';
-import { demoKey, WORK_PC_AFTER_UPDATE } from '../support/ask-for-key.js';
+import { askForKey, demoKey } from '../support/ask-for-key.js';
 import { type ConversationHarness, startConversationHarness } from '../support/conversation.js';
 import { demoPerson } from '../support/demo-people.js';
 import { scanForRecoveryPasswords } from '../support/scan-for-recovery-passwords.js';
@@ -80,8 +80,7 @@ describe('OpenTelemetry to Application Insights (APPLICATIONINSIGHTS_CONNECTION_
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const key = demoKey(harness, 'ALEX-LAPTOP');
     const chat = harness.personalChat(alex);
-    await chat.send(`my key id is ${key.id.slice(0, 8).toUpperCase()}`);
-    const verify = await chat.submit({ verb: 'answers', ...WORK_PC_AFTER_UPDATE });
+    const { answersTurn: verify } = await askForKey(chat, key.id.slice(0, 8).toUpperCase());
     const traced = await fetch(`${harness.app.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
